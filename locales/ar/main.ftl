@@ -1,0 +1,79 @@
+# نصوص واجهة موقع المنتدى. لكل رسالة نص باللغات الست.
+
+## الصفحة
+skip-link = الانتقال إلى المحتوى الرئيسي
+site-nav-label = القائمة الرئيسية
+language-nav-label = اللغات
+page-contents = في هذه الصفحة
+section-pages = في هذا القسم
+
+## القائمة
+nav-home = الصفحة الرئيسية
+nav-about = عن المنتدى
+nav-programme = البرنامج
+nav-organizers = المنظمون والشركاء
+nav-participate = المشاركة
+nav-letter = رسالة الدعوة
+nav-contact = الاتصال
+
+## أسماء اللغات
+language-ar = العربية
+    .in = باللغة العربية
+language-zh = الصينية
+    .in = باللغة الصينية
+language-en = الإنكليزية
+    .in = باللغة الإنكليزية
+language-fr = الفرنسية
+    .in = باللغة الفرنسية
+language-ru = الروسية
+    .in = باللغة الروسية
+language-es = الإسبانية
+    .in = باللغة الإسبانية
+
+## تنبيهات بشأن لغة الصفحة
+fallback-notice = هذه الصفحة غير متاحة بعد { $requested }، ويُعرض نصها أدناه { $original }.
+translation-official = هذا هو النص الأصلي.
+translation-unofficial = هذه ترجمة غير رسمية، والنص الأصلي { $original } هو وحده النص المعتمد.
+translation-machine = هذه الصفحة مترجمة آلياً، والنص الأصلي { $original } هو وحده النص المعتمد.
+translation-read-original = اقرأ النص الأصلي
+
+## الوسوم
+tags-title = الوسوم
+tag-title = الصفحات الموسومة بـ«{ $tag }»
+pages-count = { $count ->
+    [zero] لا توجد صفحات
+    [one] صفحة واحدة
+    [two] صفحتان
+    [few] { $count } صفحات
+    [many] { $count } صفحة
+   *[other] { $count } صفحة
+}
+
+## صفحة الخطأ واختيار اللغة
+not-found-title = الصفحة غير موجودة
+not-found-text = الصفحة التي تبحث عنها غير موجودة أو نُقلت إلى مكان آخر.
+not-found-home = الانتقال إلى الصفحة الرئيسية
+chooser-title = اختر لغتك
+
+## تذييل الصفحة
+footer-organizers = يشترك في تنظيم المنتدى الاتحاد الدولي للاتصالات واليونسكو والأونكتاد وبرنامج الأمم المتحدة الإنمائي، ويستضيفه الاتحاد الدولي للاتصالات.
+footer-languages = يُنشر هذا الموقع باللغات الرسمية الست للأمم المتحدة.
+footer-built-with = أُنشئ باستخدام hexaglot
+
+## الصفحة الرئيسية والبرنامج والمنظمون
+home-final-week = الأسبوع الأخير
+home-pre-events = الفعاليات السابقة للمنتدى
+home-co-organizers = المنظمات المشتركة في التنظيم
+home-take-part = شارك في المنتدى
+home-see-programme = اطّلع على البرنامج
+programme-tracks = المساران وأشكال الجلسات
+programme-key-dates = المواعيد الرئيسية
+organizers-co = المنظمات المشتركة في التنظيم
+organizers-host = الجهة المضيفة
+organizers-partners = بمشاركة كيانات الأمم المتحدة التالية
+person-with-role = { $name }، { $role }
+
+## فترات التواريخ (بأسلوب رسالة الدعوة: 17-21 مايو 2021)
+date-range-days = { $startDay }-{ $endFull }
+date-range-months = { $startMonthDay } - { $endFull }
+date-range-years = { $startFull } - { $endFull }

@@ -1,0 +1,326 @@
+//! The site's configuration: `content/site.yaml`.
+//!
+//! Parsed once at the start of the pipeline into a [`Config`] whose languages, fallback
+//! chains and URLs are already checked, so that later stages never meet a bad language
+//! code or a fallback loop.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Diagnostics, Error};
+
+/// Where the config lives, relative to the site root.
+pub const CONFIG_FILE: &str = "content/site.yaml";
+
+/// Text direction of a language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Direction {
+    /// The value of the HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+
+    /// The usual direction of a language's script, from its primary subtag.
+    pub fn of_language(code: &str) -> Direction {
+        let primary = code.split('-').next().unwrap_or(code);
+        match primary {
+            "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "ps" | "sd" | "ug" | "ur" | "yi" => {
+                Direction::Rtl
+            }
+            _ => Direction::Ltr,
+        }
+    }
+}
+
+/// One language of the site.
+#[derive(Debug, Clone)]
+pub struct Language {
+    /// BCP 47 code, as used in file names and URLs (`ar`, `zh`, `pt-BR`).
+    pub code: String,
+    /// The language's name in its own script (`العربية`).
+    pub name: String,
+    /// Text direction.
+    pub direction: Direction,
+    /// Languages to take text from, in order, when this one lacks it; always ends with
+    /// the default language (unless this is it).
+    pub fallback: Vec<String>,
+    /// The locale used for CLDR formatting (`ar-u-nu-latn`, `en-GB`).
+    pub locale: String,
+}
+
+/// One entry of the main navigation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    /// The page, as a content path (`about.md`, `_index.md`).
+    pub page: String,
+    /// The Fluent message that labels it.
+    pub label: String,
+}
+
+/// The checked configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// Site title per language (fallbacks applied).
+    pub title: BTreeMap<String, String>,
+    /// Absolute base URL, always ending with `/` (`https://example.org/wsis/`).
+    pub base_url: String,
+    /// The path part of `base_url` (`/wsis/`), prefixed to every internal link.
+    pub base_path: String,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// The languages in the order of the language switcher.
+    pub languages: Vec<Language>,
+    /// The default language's code.
+    pub default_language: String,
+    /// Whether the default language lives at `/` instead of `/<lang>/`.
+    pub default_language_at_root: bool,
+    /// IANA time zone of the event (`Europe/Zurich`).
+    pub time_zone: Option<String>,
+    /// Main navigation.
+    pub menu: Vec<MenuItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: TextOrMap,
+    base_url: String,
+    #[serde(default = "default_theme")]
+    theme: String,
+    default_language: String,
+    #[serde(default)]
+    default_language_at_root: bool,
+    #[serde(default)]
+    time_zone: Option<String>,
+    languages: Vec<RawLanguage>,
+    #[serde(default)]
+    menu: Vec<MenuItem>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum TextOrMap {
+    Text(String),
+    Map(BTreeMap<String, String>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguage {
+    code: String,
+    name: String,
+    #[serde(default)]
+    direction: Option<Direction>,
+    #[serde(default)]
+    fallback: Vec<String>,
+    #[serde(default)]
+    locale: Option<String>,
+}
+
+fn default_theme() -> String {
+    "forum".to_string()
+}
+
+impl Config {
+    /// Reads and checks `content/site.yaml` under `root`.
+    pub fn load(root: &Path) -> Result<Config, Error> {
+        let path = root.join(CONFIG_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+        Config::parse(root, &text)
+    }
+
+    /// Parses the text of `content/site.yaml` (no I/O).
+    pub fn parse(root: &Path, text: &str) -> Result<Config, Error> {
+        let file = Path::new(CONFIG_FILE);
+        let raw: RawConfig =
+            crate::yaml::from_str(text, file, text, 1).map_err(|d| Error::Diagnostics(vec![d]))?;
+        let mut diagnostics = Diagnostics::default();
+        let config = check(root, raw, text, &mut diagnostics);
+        diagnostics.into_result()?;
+        Ok(config)
+    }
+
+    /// The language with this code.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// Whether `code` is one of the site's languages.
+    pub fn has_language(&self, code: &str) -> bool {
+        self.language(code).is_some()
+    }
+
+    /// The URL path of a language's home, with the base path (`/wsis/ar/`).
+    pub fn lang_prefix(&self, code: &str) -> String {
+        if self.default_language_at_root && code == self.default_language {
+            self.base_path.clone()
+        } else {
+            format!("{}{}/", self.base_path, code)
+        }
+    }
+
+    /// An absolute URL for a root-relative `path` that already includes the base path.
+    pub fn absolute(&self, path: &str) -> String {
+        let origin_end = self.base_url.len() - self.base_path.len();
+        format!("{}{}", &self.base_url[..origin_end], path)
+    }
+}
+
+fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Config {
+    let file = Path::new(CONFIG_FILE);
+    let error = |key: &str, value: &str, message: String| {
+        let (line, column) = crate::yaml::locate(text, key, value);
+        Diagnostic::error(file, message).at(text, line, column)
+    };
+    let codes: Vec<String> = raw.languages.iter().map(|l| l.code.clone()).collect();
+    for (i, code) in codes.iter().enumerate() {
+        if code.parse::<unic_langid::LanguageIdentifier>().is_err() {
+            out.push(
+                error("code", code, format!("`{code}` is not a BCP 47 language code"))
+                    .hint("use codes such as `ar`, `zh`, `en`, `pt-BR`"),
+            );
+        }
+        if codes[..i].contains(code) {
+            out.push(error("code", code, format!("language `{code}` is listed twice")));
+        }
+    }
+    if !codes.contains(&raw.default_language) {
+        out.push(
+            error(
+                "default_language",
+                &raw.default_language,
+                format!(
+                    "the default language `{}` is not among `languages`",
+                    raw.default_language
+                ),
+            )
+            .hint(format!("use one of: {}", codes.join(", "))),
+        );
+    }
+    let languages = raw
+        .languages
+        .into_iter()
+        .map(|l| {
+            for f in &l.fallback {
+                if !codes.contains(f) || *f == l.code {
+                    out.push(
+                        error("fallback", "", format!("`{}` falls back to `{f}`, which is not another language of the site", l.code))
+                            .hint(format!("use one of: {}", codes.join(", "))),
+                    );
+                }
+            }
+            let mut fallback: Vec<String> = l.fallback.clone();
+            if l.code != raw.default_language && !fallback.contains(&raw.default_language) {
+                fallback.push(raw.default_language.clone());
+            }
+            Language {
+                direction: l.direction.unwrap_or(Direction::of_language(&l.code)),
+                locale: l.locale.unwrap_or_else(|| l.code.clone()),
+                code: l.code,
+                name: l.name,
+                fallback,
+            }
+        })
+        .collect::<Vec<_>>();
+
+    let base_url = if raw.base_url.ends_with('/') {
+        raw.base_url.clone()
+    } else {
+        format!("{}/", raw.base_url)
+    };
+    let base_path = base_path_of(&base_url).unwrap_or_else(|| {
+        out.push(
+            error("base_url", &raw.base_url, format!("`{}` is not an absolute http(s) URL", raw.base_url))
+                .hint("write it as `https://example.org/` or `https://example.org/sub/path/`"),
+        );
+        "/".to_string()
+    });
+
+    let title = match raw.title {
+        TextOrMap::Text(t) => codes.iter().map(|c| (c.clone(), t.clone())).collect(),
+        TextOrMap::Map(map) => {
+            let mut title = BTreeMap::new();
+            for l in &languages {
+                let found = std::iter::once(&l.code)
+                    .chain(l.fallback.iter())
+                    .find_map(|c| map.get(c));
+                match found {
+                    Some(t) => {
+                        title.insert(l.code.clone(), t.clone());
+                    }
+                    None => out.push(error("title", "", format!("the site title has no text for `{}`", l.code))),
+                }
+            }
+            title
+        }
+    };
+
+    Config {
+        root: root.to_path_buf(),
+        title,
+        base_url,
+        base_path,
+        theme: raw.theme,
+        languages,
+        default_language: raw.default_language,
+        default_language_at_root: raw.default_language_at_root,
+        time_zone: raw.time_zone,
+        menu: raw.menu,
+    }
+}
+
+/// The path part of an absolute http(s) URL ending with `/`.
+pub fn base_path_of(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let slash = rest.find('/')?;
+    if slash == 0 {
+        return None;
+    }
+    Some(rest[slash..].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_keeps_sub_path() {
+        assert_eq!(base_path_of("https://example.org/").as_deref(), Some("/"));
+        assert_eq!(base_path_of("http://127.0.0.1:8080/wsis/").as_deref(), Some("/wsis/"));
+        assert_eq!(base_path_of("example.org/"), None);
+    }
+
+    #[test]
+    fn fallback_chain_ends_with_default_language() {
+        let text = "title: T\nbase_url: https://e.org\ndefault_language: en\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français, fallback: [es]}\n  - {code: es, name: Español}\n";
+        let c = Config::parse(Path::new("."), text).unwrap();
+        assert_eq!(c.language("fr").unwrap().fallback, vec!["es", "en"]);
+        assert!(c.language("en").unwrap().fallback.is_empty());
+        assert_eq!(c.base_url, "https://e.org/");
+        assert_eq!(c.absolute("/en/x/"), "https://e.org/en/x/");
+    }
+
+    #[test]
+    fn arabic_is_right_to_left() {
+        assert_eq!(Direction::of_language("ar"), Direction::Rtl);
+        assert_eq!(Direction::of_language("zh-Hant"), Direction::Ltr);
+    }
+}

@@ -1,0 +1,59 @@
+//! Calendar dates as written in front matter and data (`2021-05-17`).
+
+use serde::Serialize;
+
+/// A Gregorian calendar date, checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct PageDate {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u8,
+    /// Day, 1–31, valid for the month.
+    pub day: u8,
+}
+
+impl PageDate {
+    /// Parses `YYYY-MM-DD`, optionally followed by a time (`T…` or ` …`), which is ignored.
+    pub fn parse(text: &str) -> Option<PageDate> {
+        let text = text.trim();
+        let date = text.split(['T', ' ']).next()?;
+        let mut parts = date.split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        if parts.next().is_some() || date.len() != 10 {
+            return None;
+        }
+        let date = PageDate { year, month, day };
+        (month >= 1 && month <= 12 && day >= 1 && day <= date.days_in_month()).then_some(date)
+    }
+
+    fn days_in_month(self) -> u8 {
+        match self.month {
+            2 if self.year % 4 == 0 && (self.year % 100 != 0 || self.year % 400 == 0) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+
+    /// ISO 8601 form, for `datetime` attributes.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_checks_dates() {
+        assert_eq!(PageDate::parse("2021-05-17").unwrap().iso(), "2021-05-17");
+        assert!(PageDate::parse("2021-02-29").is_none());
+        assert!(PageDate::parse("2020-02-29").is_some());
+        assert!(PageDate::parse("2021-5-17").is_none());
+        assert_eq!(PageDate::parse("2021-05-17T10:00:00Z").unwrap().day, 17);
+    }
+}

@@ -1,0 +1,154 @@
+//! The records of the event data files.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer};
+
+use crate::content::PageDate;
+
+/// Text in several languages, keyed by language code.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct Localized(pub BTreeMap<String, String>);
+
+impl Localized {
+    /// The text in `lang`, else in the first language of `fallback` that has it.
+    pub fn get<'a>(&'a self, lang: &str, fallback: &[String]) -> Option<(&'a str, &'a str)> {
+        std::iter::once(lang)
+            .chain(fallback.iter().map(String::as_str))
+            .find_map(|l| self.0.get_key_value(l))
+            .map(|(l, t)| (l.as_str(), t.as_str()))
+    }
+}
+
+/// A track of the programme (High-Level Track, Forum Track).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Track {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: Localized,
+    /// One sentence.
+    #[serde(default)]
+    pub description: Option<Localized>,
+}
+
+/// A session format (policy statements, country workshops, …).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Format {
+    /// Stable id.
+    pub id: String,
+    /// The track it belongs to.
+    pub track: String,
+    /// Name.
+    pub name: Localized,
+    /// One sentence.
+    #[serde(default)]
+    pub description: Option<Localized>,
+}
+
+/// How precise a key date is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// A day or a range of days.
+    #[default]
+    Day,
+    /// A month ("from January 2021").
+    Month,
+}
+
+/// A key date of the event: a day, a range of days, or a month.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyDate {
+    /// Stable id.
+    pub id: String,
+    /// What happens.
+    pub title: Localized,
+    /// First day.
+    #[serde(deserialize_with = "date")]
+    pub start: PageDate,
+    /// Last day, inclusive.
+    #[serde(default, deserialize_with = "optional_date")]
+    pub end: Option<PageDate>,
+    /// Day (default) or month.
+    #[serde(default)]
+    pub precision: Precision,
+}
+
+/// Where an organization stands in the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Tier {
+    /// Organizes the event.
+    CoOrganizer,
+    /// Takes part in organizing it.
+    Partner,
+    /// A group of commissions named together.
+    Commission,
+}
+
+/// An organization.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organization {
+    /// Stable id.
+    pub id: String,
+    /// Role in the event.
+    pub tier: Tier,
+    /// Whether it hosts the event.
+    #[serde(default)]
+    pub host: bool,
+    /// Official name, without the acronym.
+    pub name: Localized,
+    /// Acronym per language.
+    #[serde(default)]
+    pub acronym: Option<Localized>,
+    /// Web site.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+/// A person.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// Stable id.
+    pub id: String,
+    /// Name as written in each language.
+    pub name: Localized,
+    /// Title or function.
+    #[serde(default)]
+    pub role: Option<Localized>,
+    /// Organization id.
+    #[serde(default)]
+    pub organization: Option<String>,
+}
+
+/// All event data of the site.
+#[derive(Debug, Clone, Default)]
+pub struct EventData {
+    /// Tracks, in file order.
+    pub tracks: Vec<Track>,
+    /// Session formats.
+    pub formats: Vec<Format>,
+    /// Key dates.
+    pub key_dates: Vec<KeyDate>,
+    /// Organizations.
+    pub organizations: Vec<Organization>,
+    /// People.
+    pub people: Vec<Person>,
+}
+
+fn date<'de, D: Deserializer<'de>>(d: D) -> Result<PageDate, D::Error> {
+    let text = String::deserialize(d)?;
+    PageDate::parse(&text)
+        .ok_or_else(|| serde::de::Error::custom(format!("`{text}` is not a date (YYYY-MM-DD)")))
+}
+
+fn optional_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<PageDate>, D::Error> {
+    date(d).map(Some)
+}

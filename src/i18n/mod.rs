@@ -1,0 +1,195 @@
+//! Localization: Fluent messages, CLDR numbers and dates, bidi isolation.
+//!
+//! [`Localizer`] loads `locales/<lang>/*.ftl` once into one thread-safe Fluent bundle per
+//! language, shared by every render thread. A message missing in a language falls back
+//! along that language's chain with a warning; a message missing everywhere is an error.
+//!
+//! Fluent's own bidi isolation marks (U+2068 … U+2069 around every placeable) are turned
+//! off: they are invisible characters that would end up in attributes, in search indexes
+//! and in copied text. Placeables in our messages hold text in the page's own language
+//! (numbers, dates, language names from Fluent), and where a page shows text in another
+//! direction the templates isolate it with HTML (`<bdi>`, `lang`/`dir` attributes).
+
+pub mod bidi;
+pub mod dates;
+mod numbers;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::sync::Mutex;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::config::Config;
+use crate::error::{Diagnostic, Diagnostics, Error};
+
+type Bundle = FluentBundle<FluentResource>;
+
+/// Fluent bundles and CLDR formatters for every language of the site.
+pub struct Localizer {
+    bundles: HashMap<String, Bundle>,
+    chains: HashMap<String, Vec<String>>,
+    /// Message ids defined per language, for `check` and `status`.
+    pub defined: BTreeMap<String, BTreeSet<String>>,
+    /// Date formatters per language.
+    pub dates: dates::Dates,
+    fallbacks_used: Mutex<BTreeSet<(String, String, String)>>,
+}
+
+/// Why a message could not be formatted.
+#[derive(Debug)]
+pub enum MessageError {
+    /// No language of the chain defines it.
+    Missing,
+    /// Fluent reported errors while formatting (e.g. a missing variable).
+    Format(String),
+}
+
+impl Localizer {
+    /// Loads `locales/` under the site root.
+    pub fn load(config: &Config, out: &mut Diagnostics) -> Result<Localizer, Error> {
+        let mut bundles = HashMap::new();
+        let mut chains = HashMap::new();
+        let mut defined = BTreeMap::new();
+        for language in &config.languages {
+            let langid: LanguageIdentifier = language.code.parse().unwrap_or_default();
+            let mut bundle = Bundle::new_concurrent(vec![langid]);
+            bundle.set_use_isolating(false);
+            bundle.set_formatter(Some(numbers::format_number));
+            let mut ids = BTreeSet::new();
+            for (display, text) in read_ftl_files(&config.root, &language.code)? {
+                add_resource(&mut bundle, &display, text, &mut ids, out);
+            }
+            defined.insert(language.code.clone(), ids);
+            bundles.insert(language.code.clone(), bundle);
+            let mut chain = vec![language.code.clone()];
+            chain.extend(language.fallback.iter().cloned());
+            chains.insert(language.code.clone(), chain);
+        }
+        Ok(Localizer {
+            bundles,
+            chains,
+            defined,
+            dates: dates::Dates::new(config),
+            fallbacks_used: Mutex::new(BTreeSet::new()),
+        })
+    }
+
+    /// Formats message `id` (or `id.attribute`) in `lang`, falling back along its chain.
+    pub fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs<'_>>) -> Result<String, MessageError> {
+        let (message_id, attribute) = match id.split_once('.') {
+            Some((m, a)) => (m, Some(a)),
+            None => (id, None),
+        };
+        let chain = self.chains.get(lang).map(Vec::as_slice).unwrap_or_default();
+        for candidate in chain {
+            let Some(bundle) = self.bundles.get(candidate) else { continue };
+            let Some(message) = bundle.get_message(message_id) else { continue };
+            let pattern = match attribute {
+                Some(a) => message.get_attribute(a).map(|a| a.value()),
+                None => message.value(),
+            };
+            let Some(pattern) = pattern else { continue };
+            if candidate != lang {
+                self.fallbacks_used.lock().expect("poisoned").insert((
+                    id.to_string(),
+                    lang.to_string(),
+                    candidate.clone(),
+                ));
+            }
+            let mut errors = Vec::new();
+            let text = bundle.format_pattern(pattern, args, &mut errors);
+            if !errors.is_empty() {
+                let why: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                return Err(MessageError::Format(why.join("; ")));
+            }
+            return Ok(text.into_owned());
+        }
+        Err(MessageError::Missing)
+    }
+
+    /// Formats a message with no arguments.
+    pub fn text(&self, lang: &str, id: &str) -> Result<String, MessageError> {
+        self.format(lang, id, None)
+    }
+
+    /// Warnings for the messages that fell back to another language during the build.
+    pub fn fallback_warnings(&self) -> Vec<Diagnostic> {
+        let used = self.fallbacks_used.lock().expect("poisoned");
+        used.iter()
+            .map(|(id, lang, from)| {
+                Diagnostic::warning(
+                    Path::new("locales").join(lang),
+                    format!("message `{id}` is missing in `{lang}`; the `{from}` text was used"),
+                )
+                .hint(format!("add `{id}` to a file in locales/{lang}/"))
+            })
+            .collect()
+    }
+}
+
+/// Turns template arguments into Fluent arguments.
+pub fn fluent_args<'a>(pairs: impl IntoIterator<Item = (&'a str, ArgValue)>) -> FluentArgs<'a> {
+    let mut args = FluentArgs::new();
+    for (k, v) in pairs {
+        match v {
+            ArgValue::Number(n) => args.set(k, FluentValue::from(n)),
+            ArgValue::Text(s) => args.set(k, FluentValue::from(s)),
+        }
+    }
+    args
+}
+
+/// A value passed to a Fluent message.
+pub enum ArgValue {
+    /// A number, for plurals and CLDR number formatting.
+    Number(f64),
+    /// Text.
+    Text(String),
+}
+
+fn read_ftl_files(root: &Path, lang: &str) -> Result<Vec<(std::path::PathBuf, String)>, Error> {
+    let dir = root.join("locales").join(lang);
+    let mut files = Vec::new();
+    if !dir.is_dir() {
+        return Ok(files);
+    }
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::io("read", &dir, e.into()))?;
+        if entry.path().extension().is_some_and(|e| e == "ftl") {
+            let text = std::fs::read_to_string(entry.path())
+                .map_err(|e| Error::io("read", entry.path(), e))?;
+            let display = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            files.push((display, text));
+        }
+    }
+    Ok(files)
+}
+
+fn add_resource(bundle: &mut Bundle, file: &Path, text: String, ids: &mut BTreeSet<String>, out: &mut Diagnostics) {
+    let resource = match FluentResource::try_new(text.clone()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                out.push(
+                    Diagnostic::error(file, format!("Fluent syntax error: {}", e.kind))
+                        .at_offset(&text, e.pos.start)
+                        .hint("see https://projectfluent.org/fluent/guide/ for the syntax"),
+                );
+            }
+            r
+        }
+    };
+    for entry in resource.entries() {
+        if let fluent_syntax::ast::Entry::Message(m) = entry {
+            ids.insert(m.id.name.to_string());
+        }
+    }
+    if let Err(errors) = bundle.add_resource(resource) {
+        for e in errors {
+            out.push(Diagnostic::error(file, format!("Fluent error: {e}")).hint("each message id may be defined once per language"));
+        }
+    }
+}

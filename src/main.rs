@@ -1,0 +1,65 @@
+//! The `hexaglot` command: arguments in, exit status out.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(name = "hexaglot", version, about = "A static site generator for multilingual event websites")]
+struct Cli {
+    /// The site's folder.
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Builds the site into public/.
+    Build {
+        /// Output folder (default: <root>/public).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Base URL, overriding the one in content/site.yaml.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Builds drafts too.
+        #[arg(long)]
+        drafts: bool,
+        /// Prints the time spent in each stage.
+        #[arg(long)]
+        timings: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build { out, base_url, drafts, timings } => {
+            let options = hexaglot::Options { root: cli.root, out, base_url, drafts };
+            match hexaglot::build(&options) {
+                Ok(report) => {
+                    for w in &report.warnings {
+                        eprintln!("{w}");
+                    }
+                    if timings {
+                        for (stage, ms) in &report.timings.0 {
+                            eprintln!("{stage:>10}: {ms:8.1} ms");
+                        }
+                    }
+                    println!(
+                        "built {} languages, {} pages, {} files in {} ms",
+                        report.languages, report.pages, report.files, report.millis
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The pipeline, stage after stage, with the timing of each.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::{parse_page, read_source};
+use crate::discover::{SourceKind, discover};
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::i18n::Localizer;
+use crate::output::{OutputFile, write_atomically};
+use crate::render::{Templates, plan, render};
+use crate::site::Site;
+
+/// What to build and how.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The site's folder.
+    pub root: PathBuf,
+    /// The output folder; `<root>/public` by default.
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url` of the config.
+    pub base_url: Option<String>,
+    /// Builds drafts too.
+    pub drafts: bool,
+}
+
+impl Options {
+    /// Options for the site in `root`, with defaults.
+    pub fn new(root: impl Into<PathBuf>) -> Options {
+        Options { root: root.into(), out: None, base_url: None, drafts: false }
+    }
+
+    /// The output folder.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// Milliseconds spent in each stage.
+#[derive(Debug, Clone, Default)]
+pub struct Timings(pub Vec<(&'static str, f64)>);
+
+/// The site in memory, ready to be written.
+pub struct Generated {
+    /// The assembled site.
+    pub site: Site,
+    /// Every output file: path under the output folder → content.
+    pub files: Vec<(String, OutputFile)>,
+    /// Warnings (missing translations of UI strings, …).
+    pub warnings: Vec<Diagnostic>,
+    /// Stage timings.
+    pub timings: Timings,
+}
+
+/// What a build did.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// Number of languages.
+    pub languages: usize,
+    /// Pages rendered (pages and sections × languages).
+    pub pages: usize,
+    /// Files written.
+    pub files: usize,
+    /// Wall time in milliseconds.
+    pub millis: u128,
+    /// Warnings.
+    pub warnings: Vec<Diagnostic>,
+    /// Stage timings.
+    pub timings: Timings,
+}
+
+struct Clock(Instant, Timings);
+
+impl Clock {
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.1.0.push((stage, (now - self.0).as_secs_f64() * 1000.0));
+        self.0 = now;
+    }
+}
+
+/// Runs every stage but the last: the site in memory, or every problem found.
+pub fn generate(options: &Options) -> Result<Generated, Error> {
+    let mut clock = Clock(Instant::now(), Timings::default());
+    let mut config = Config::load(&options.root)?;
+    if let Some(url) = &options.base_url {
+        let url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        config.base_path = crate::config::base_path_of(&url).ok_or_else(|| {
+            Error::Diagnostics(vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL"))])
+        })?;
+        config.base_url = url;
+    }
+    let mut diagnostics = Diagnostics::default();
+    let sources = discover(&config, &mut diagnostics)?;
+    clock.lap("discover");
+
+    let parsed: Vec<Result<Parsed, Diagnostic>> = sources
+        .into_par_iter()
+        .map(|source| match source.kind {
+            SourceKind::Asset => Ok(Parsed::Asset(source)),
+            SourceKind::Data => {
+                let text = read_source(&source)?;
+                crate::data::parse(source, text).map(Parsed::Data)
+            }
+            SourceKind::Page | SourceKind::Section => {
+                let text = read_source(&source)?;
+                parse_page(source, text).map(Parsed::Page)
+            }
+        })
+        .collect();
+    let (mut pages, mut data_files, mut assets) = (Vec::new(), Vec::new(), Vec::new());
+    for p in parsed {
+        match p {
+            Ok(Parsed::Page(p)) => pages.push(p),
+            Ok(Parsed::Data(d)) => data_files.push(d),
+            Ok(Parsed::Asset(a)) => assets.push(a),
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    clock.lap("parse");
+
+    let data = crate::data::assemble(data_files, &config, &mut diagnostics);
+    let Some(mut site) = Site::assemble(config, pages, data, assets, options.drafts, &mut diagnostics) else {
+        return Err(Error::Diagnostics(diagnostics.into_result().err().map(|e| e.diagnostics().to_vec()).unwrap_or_default()));
+    };
+    clock.lap("assemble");
+    site.render_markdown(&mut diagnostics);
+    clock.lap("markdown");
+
+    let localizer = Arc::new(Localizer::load(&site.config, &mut diagnostics)?);
+    let templates = Templates::load(&site.config.root, &site.config.theme, localizer.clone(), &mut diagnostics)?;
+    let jobs = plan(&site, &templates, &mut diagnostics);
+    if diagnostics.has_errors() {
+        diagnostics.into_result()?;
+        unreachable!("into_result fails when there are errors");
+    }
+    let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    clock.lap("render");
+    diagnostics.extend(localizer.fallback_warnings());
+    let warnings = diagnostics.into_result()?;
+
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    files.extend(static_files(&site)?);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Generated { site, files, warnings, timings: clock.1 })
+}
+
+enum Parsed {
+    Page(crate::content::Page),
+    Data(crate::data::DataFile),
+    Asset(crate::discover::Source),
+}
+
+/// The theme's `static/` folder and the assets found in `content/`.
+fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Error> {
+    let mut files = Vec::new();
+    let theme_static = site.config.root.join("themes").join(&site.config.theme).join("static");
+    for entry in walkdir::WalkDir::new(&theme_static).sort_by_file_name() {
+        let Ok(entry) = entry else { continue };
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(&theme_static).unwrap_or(entry.path());
+            files.push((rel.to_string_lossy().replace('\\', "/"), OutputFile::Copy(entry.path().to_path_buf())));
+        }
+    }
+    for asset in &site.assets {
+        files.push((asset.rel.clone(), OutputFile::Copy(asset.path.clone())));
+    }
+    Ok(files)
+}
+
+/// Builds the site into the output folder, replacing it only when everything succeeded.
+pub fn build(options: &Options) -> Result<Report, Error> {
+    let start = Instant::now();
+    let generated = generate(options)?;
+    let write_start = Instant::now();
+    let written = write_atomically(&options.out_dir(), &generated.files)?;
+    let mut timings = generated.timings;
+    timings.0.push(("write", write_start.elapsed().as_secs_f64() * 1000.0));
+    let site = &generated.site;
+    Ok(Report {
+        languages: site.langs.len(),
+        pages: site.langs.len() * site.groups.len(),
+        files: written,
+        millis: start.elapsed().as_millis(),
+        warnings: generated.warnings,
+        timings,
+    })
+}

@@ -1,0 +1,272 @@
+//! Rendering: plan the output files, then render them in parallel with Tera.
+//!
+//! [`plan`] is pure: it lists every file to produce (each page in each language, tag
+//! pages, 404 pages, the language chooser) with its template. [`render`] fills each
+//! job's context from view structs and renders the jobs on all cores.
+
+mod data_view;
+mod functions;
+mod templates;
+pub mod views;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use tera::{Context, Value};
+
+pub use templates::Templates;
+
+use crate::error::{Diagnostic, Diagnostics};
+use crate::i18n::Localizer;
+use crate::site::Site;
+use views::*;
+
+/// What one output file shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// A page or section (group index).
+    Entry(usize),
+    /// The language's tag index.
+    TagIndex,
+    /// One tag's page (term index).
+    Term(usize),
+    /// The language's 404 page.
+    NotFound,
+    /// The language chooser at `/`.
+    Chooser,
+}
+
+/// One output file to render.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Path under the output folder (`fr/a-propos/index.html`).
+    pub out_path: String,
+    /// Index into `site.langs`.
+    pub lang: usize,
+    /// What it shows.
+    pub kind: JobKind,
+    /// Template name.
+    pub template: String,
+}
+
+/// Lists the files to render. Unknown templates named in front matter go to `out`.
+pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Job> {
+    let mut jobs = Vec::new();
+    let default = site.langs.iter().position(|l| l.lang == site.config.default_language).unwrap_or(0);
+    for (l, lang_site) in site.langs.iter().enumerate() {
+        for (g, entry) in lang_site.entries.iter().enumerate() {
+            let page = &site.pages[entry.source];
+            let template = match &page.front.template {
+                Some(t) => {
+                    if !templates.has(t) && !entry.fallback {
+                        let (line, column) = crate::yaml::locate(&page.text[..page.body_start], "template", "");
+                        out.push(
+                            Diagnostic::error(&page.source.display, format!("the template `{t}` does not exist in the theme"))
+                                .at(&page.text, line, column)
+                                .hint(format!("add themes/{}/templates/{t} or remove `template`", site.config.theme)),
+                        );
+                    }
+                    t.clone()
+                }
+                None if g == site.home && templates.has("home.html") => "home.html".into(),
+                None if site.groups[g].is_section => "section.html".into(),
+                None => "page.html".into(),
+            };
+            jobs.push(Job { out_path: out_path(site, &entry.path), lang: l, kind: JobKind::Entry(g), template });
+        }
+        if !lang_site.terms.is_empty() {
+            jobs.push(Job { out_path: out_path(site, &lang_site.tags_path), lang: l, kind: JobKind::TagIndex, template: "tags.html".into() });
+            for (t, term) in lang_site.terms.iter().enumerate() {
+                jobs.push(Job { out_path: out_path(site, &term.path), lang: l, kind: JobKind::Term(t), template: "tag.html".into() });
+            }
+        }
+        let prefix = out_path(site, &site.config.lang_prefix(&lang_site.lang));
+        let not_found = format!("{}404.html", prefix.trim_end_matches("index.html"));
+        jobs.push(Job { out_path: not_found, lang: l, kind: JobKind::NotFound, template: "404.html".into() });
+    }
+    if !site.config.default_language_at_root {
+        jobs.push(Job { out_path: "index.html".into(), lang: default, kind: JobKind::Chooser, template: "chooser.html".into() });
+        jobs.push(Job { out_path: "404.html".into(), lang: default, kind: JobKind::NotFound, template: "404.html".into() });
+    }
+    jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
+    jobs.dedup_by(|a, b| a.out_path == b.out_path);
+    jobs
+}
+
+/// `/wsis/fr/a-propos/` → `fr/a-propos/index.html`.
+fn out_path(site: &Site, url_path: &str) -> String {
+    let rel = url_path.strip_prefix(&site.config.base_path).unwrap_or(url_path.trim_start_matches('/'));
+    format!("{rel}index.html")
+}
+
+/// Values shared by many renders, built once.
+struct Shared {
+    site: Vec<Value>,
+    menu: Vec<Value>,
+    homes: Value,
+    data: Vec<Value>,
+    switchers: HashMap<usize, Value>,
+}
+
+/// Renders every job; returns (output path, bytes) pairs in job order.
+pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jobs: &[Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+    let shared = shared_values(site, localizer);
+    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let context = context_for(site, localizer, &shared, job);
+            templates
+                .tera
+                .render(&job.template, &context)
+                .map(|html| (job.out_path.clone(), html.into_bytes()))
+                .map_err(|e| templates.diagnostic(&e))
+        })
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => out.push(d),
+        }
+    }
+    files
+}
+
+fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
+    let mut shared = Shared {
+        site: Vec::new(),
+        menu: Vec::new(),
+        homes: Value::none(),
+        data: Vec::new(),
+        switchers: HashMap::new(),
+    };
+    for lang_site in &site.langs {
+        let lang = &lang_site.lang;
+        shared.site.push(Value::from_serializable(&SiteView {
+            title: &site.config.title[lang],
+            base_url: &site.config.base_url,
+            base_path: &site.config.base_path,
+            home: &lang_site.entries[site.home].path,
+            default_language: &site.config.default_language,
+            tags: &lang_site.tags_path,
+        }));
+        let menu: Vec<MenuLink> = site
+            .config
+            .menu
+            .iter()
+            .filter_map(|m| {
+                let g = *site.by_key.get(&m.page)?;
+                Some(MenuLink { label: &m.label, href: &lang_site.entries[g].path })
+            })
+            .collect();
+        shared.menu.push(Value::from_serializable(&menu));
+        shared.data.push(data_view::build(site, localizer, lang));
+    }
+    shared.homes = Value::from_serializable(&switcher(site, site.home));
+    for g in 0..site.groups.len() {
+        shared.switchers.insert(g, Value::from_serializable(&switcher(site, g)));
+    }
+    shared
+}
+
+fn switcher(site: &Site, g: usize) -> Vec<LanguageLink<'_>> {
+    site.config
+        .languages
+        .iter()
+        .zip(&site.langs)
+        .map(|(language, lang_site)| LanguageLink {
+            code: &language.code,
+            name: &language.name,
+            dir: language.direction.as_str(),
+            href: &lang_site.entries[g].path,
+            translated: !lang_site.entries[g].fallback,
+        })
+        .collect()
+}
+
+fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -> Context {
+    let lang_site = &site.langs[job.lang];
+    let language = &site.config.languages[job.lang];
+    let mut ctx = Context::new();
+    ctx.insert("lang", &language.code);
+    ctx.insert("dir", language.direction.as_str());
+    ctx.insert_value("site", shared.site[job.lang].clone());
+    ctx.insert_value("menu", shared.menu[job.lang].clone());
+    ctx.insert_value("data", shared.data[job.lang].clone());
+    ctx.insert("kind", kind_name(site, job.kind));
+    let mut canonical = None;
+    match job.kind {
+        JobKind::Entry(g) => {
+            let entry = &lang_site.entries[g];
+            let page = &site.pages[entry.source];
+            let mut info = page_info(site, job.lang, g, entry, page);
+            info.date_display = page.date.map(|d| localizer.dates.long(&language.code, d));
+            ctx.insert("page", &info);
+            ctx.insert_value("languages", shared.switchers[&g].clone());
+            let group = &site.groups[g];
+            if group.is_section {
+                let mut pages: Vec<Summary> = group.pages.iter().map(|&p| summary(site, job.lang, p)).collect();
+                for (s, &p) in pages.iter_mut().zip(&group.pages) {
+                    s.date_display = site.pages[lang_site.entries[p].source].date.map(|d| localizer.dates.long(&language.code, d));
+                }
+                ctx.insert("pages", &pages);
+                let subsections: Vec<Summary> = group.subsections.iter().map(|&p| summary(site, job.lang, p)).collect();
+                ctx.insert("subsections", &subsections);
+            }
+            let alternates: Vec<Alternate> = site
+                .langs
+                .iter()
+                .filter(|ls| !ls.entries[g].fallback)
+                .map(|ls| Alternate { lang: &ls.lang, href: site.config.absolute(&ls.entries[g].path) })
+                .collect();
+            ctx.insert("alternates", &alternates);
+            let default_site = site.langs.iter().find(|ls| ls.lang == site.config.default_language);
+            let x_default = default_site
+                .filter(|ls| !ls.entries[g].fallback)
+                .map(|ls| site.config.absolute(&ls.entries[g].path))
+                .or_else(|| alternates.first().map(|a| a.href.clone()));
+            ctx.insert("x_default", &x_default);
+            if entry.fallback {
+                let source_site = site.langs.iter().find(|ls| ls.lang == page.source.lang);
+                canonical = source_site.map(|ls| site.config.absolute(&ls.entries[g].path));
+                ctx.insert("fallback", &FallbackView {
+                    lang: &page.source.lang,
+                    dir: crate::config::Direction::of_language(&page.source.lang).as_str(),
+                });
+            }
+            canonical.get_or_insert_with(|| site.config.absolute(&entry.path));
+        }
+        JobKind::TagIndex => {
+            let terms: Vec<TagLink> = lang_site.terms.iter().map(|t| TagLink { name: &t.name, href: &t.path, count: t.pages.len() }).collect();
+            ctx.insert("terms", &terms);
+            ctx.insert_value("languages", shared.homes.clone());
+            canonical = Some(site.config.absolute(&lang_site.tags_path));
+        }
+        JobKind::Term(t) => {
+            let term = &lang_site.terms[t];
+            ctx.insert("term", &TagLink { name: &term.name, href: &term.path, count: term.pages.len() });
+            let pages: Vec<Summary> = term.pages.iter().map(|&p| summary(site, job.lang, p)).collect();
+            ctx.insert("pages", &pages);
+            ctx.insert_value("languages", shared.homes.clone());
+            canonical = Some(site.config.absolute(&term.path));
+        }
+        JobKind::NotFound | JobKind::Chooser => {
+            ctx.insert_value("languages", shared.homes.clone());
+        }
+    }
+    ctx.insert("canonical", &canonical);
+    ctx
+}
+
+fn kind_name(site: &Site, kind: JobKind) -> &'static str {
+    match kind {
+        JobKind::Entry(g) if g == site.home => "home",
+        JobKind::Entry(g) if site.groups[g].is_section => "section",
+        JobKind::Entry(_) => "page",
+        JobKind::TagIndex => "tags",
+        JobKind::Term(_) => "tag",
+        JobKind::NotFound => "404",
+        JobKind::Chooser => "chooser",
+    }
+}

@@ -1,0 +1,88 @@
+//! The theme's Tera templates, loaded and compiled once per build.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::i18n::Localizer;
+
+/// Compiled templates with hexaglot's functions registered.
+pub struct Templates {
+    /// The Tera instance.
+    pub tera: tera::Tera,
+    dir: PathBuf,
+    sources: HashMap<String, String>,
+}
+
+impl Templates {
+    /// Loads `themes/<theme>/templates/**/*.html` (and `.xml`, `.txt`, `.js`).
+    pub fn load(root: &Path, theme: &str, localizer: Arc<Localizer>, out: &mut Diagnostics) -> Result<Templates, Error> {
+        let dir = root.join("themes").join(theme).join("templates");
+        if !dir.is_dir() {
+            out.push(
+                Diagnostic::error(Path::new("themes").join(theme), format!("the theme `{theme}` has no templates/ folder"))
+                    .hint("set `theme` in content/site.yaml to a folder of themes/"),
+            );
+        }
+        let mut sources = HashMap::new();
+        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+            let path = entry.path();
+            if !entry.file_type().is_file() || !has_template_extension(path) {
+                continue;
+            }
+            let name = path.strip_prefix(&dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+            let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
+            sources.insert(name, text);
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        super::functions::register(&mut tera, localizer);
+        let mut templates = Templates { tera, dir, sources };
+        let mut pairs: Vec<(&String, &String)> = templates.sources.iter().collect();
+        pairs.sort();
+        if let Err(e) = templates.tera.add_raw_templates(pairs.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+            out.push(templates.diagnostic(&e));
+        }
+        Ok(templates)
+    }
+
+    /// Whether the theme has this template.
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    /// Turns a Tera error into a diagnostic at the template's file, line and column.
+    pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
+        let mut message = e.to_string();
+        let mut position = None;
+        match e.kind() {
+            tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+                message = r.message().to_string();
+                position = Some((r.filename().to_string(), r.span().start_line, r.span().start_col + 1));
+            }
+            _ => {}
+        }
+        let mut source = std::error::Error::source(e);
+        while let Some(s) = source {
+            message.push_str(": ");
+            message.push_str(&s.to_string());
+            source = s.source();
+        }
+        let theme_dir = self.dir.parent().and_then(Path::file_name).map(|t| Path::new("themes").join(t).join("templates"));
+        let theme_dir = theme_dir.unwrap_or_default();
+        match position {
+            Some((file, line, column)) => {
+                let text = self.sources.get(&file).map(String::as_str).unwrap_or("");
+                Diagnostic::error(theme_dir.join(&file), format!("template error: {message}"))
+                    .at(text, line, column)
+                    .hint("see https://keats.github.io/tera/docs/ for the template syntax")
+            }
+            None => Diagnostic::error(theme_dir, format!("template error: {message}")),
+        }
+    }
+}
+
+fn has_template_extension(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "html" | "xml" | "txt" | "js" | "json" | "ics"))
+}

@@ -1,0 +1,75 @@
+//! The Markdown pass: every entry of every language, in parallel.
+
+use rayon::prelude::*;
+
+use super::Site;
+use crate::config::Direction;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::{RenderContext, to_html};
+
+pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
+    let jobs: Vec<(usize, usize)> = (0..site.langs.len())
+        .flat_map(|l| (0..site.groups.len()).map(move |g| (l, g)))
+        .collect();
+    let site_ref: &Site = site;
+    let results: Vec<_> = jobs
+        .par_iter()
+        .map(|&(l, g)| {
+            let entry = &site_ref.langs[l].entries[g];
+            let page = &site_ref.pages[entry.source];
+            let lang = &site_ref.langs[l].lang;
+            let resolve = |target: &str| resolve(site_ref, lang, target);
+            let ctx = RenderContext {
+                rtl: Direction::of_language(&page.source.lang) == Direction::Rtl,
+                resolve: &resolve,
+            };
+            to_html(page.body(), &ctx)
+        })
+        .collect();
+    for ((l, g), rendered) in jobs.into_iter().zip(results) {
+        let entry = &site.langs[l].entries[g];
+        let page = &site.pages[entry.source];
+        // A broken link is reported once per file, not once per language that shows it.
+        if !entry.fallback {
+            for (offset, link) in &rendered.broken_links {
+                out.push(
+                    Diagnostic::error(&page.source.display, format!("broken link `{link}`: there is no such page"))
+                        .at_offset(&page.text, page.body_start + offset)
+                        .hint("write links as `@/path/page.md`, relative to content/, without the language suffix"),
+                );
+            }
+        }
+        site.langs[l].entries[g].content = rendered;
+    }
+}
+
+/// Resolves `about.md#anchor`, `blog/_index.md`, `blog/` or `about.fr.md` for `lang`.
+pub fn resolve(site: &Site, lang: &str, target: &str) -> Option<String> {
+    let (path, anchor) = match target.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (target, None),
+    };
+    let (key, lang) = normalize(site, path, lang);
+    let &g = site.by_key.get(&key)?;
+    let lang_site = site.langs.iter().find(|l| l.lang == lang)?;
+    let url = &lang_site.entries.get(g)?.path;
+    Some(match anchor {
+        Some(a) => format!("{url}#{a}"),
+        None => url.clone(),
+    })
+}
+
+fn normalize<'a>(site: &Site, path: &str, lang: &'a str) -> (String, String) {
+    let path = path.trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        return (format!("{path}_index.md"), lang.to_string());
+    }
+    if let Some(stem) = path.strip_suffix(".md") {
+        if let Some((base, suffix)) = stem.rsplit_once('.') {
+            if site.config.has_language(suffix) {
+                return (format!("{base}.md"), suffix.to_string());
+            }
+        }
+    }
+    (path.to_string(), lang.to_string())
+}

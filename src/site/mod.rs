@@ -1,0 +1,238 @@
+//! The site model: every page in every language, with its URL and its text.
+//!
+//! [`Site::assemble`] groups the translations of each page, gives every page a URL in
+//! every language (per-language slugs, sections nested), chooses the fallback text where
+//! a translation is missing, and collects tags per language. [`Site::render_markdown`]
+//! then turns each page's Markdown into HTML for each language, resolving `@/` links to
+//! the page in that language.
+
+mod markdown;
+mod tags;
+mod urls;
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::Config;
+use crate::content::{Page, SortBy};
+use crate::data::EventData;
+use crate::discover::{Source, SourceKind};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::Rendered;
+
+pub use tags::Term;
+
+/// The translations of one page or section.
+#[derive(Debug, Clone)]
+pub struct Group {
+    /// Content path without language suffix (`about.md`, `news/_index.md`).
+    pub key: String,
+    /// Whether this is a section (`_index`).
+    pub is_section: bool,
+    /// Language → index into [`Site::pages`].
+    pub translations: BTreeMap<String, usize>,
+    /// The section this page or section belongs to.
+    pub parent: Option<usize>,
+    /// Sections: the pages directly in it, in display order.
+    pub pages: Vec<usize>,
+    /// Sections: the sections directly in it.
+    pub subsections: Vec<usize>,
+}
+
+/// One page as published in one language.
+#[derive(Debug, Clone, Default)]
+pub struct Entry {
+    /// Index into [`Site::pages`] of the text shown: the translation, or the fallback.
+    pub source: usize,
+    /// Whether the text is another language's (no translation exists).
+    pub fallback: bool,
+    /// URL path including the base path (`/wsis/fr/a-propos/`).
+    pub path: String,
+    /// The body as HTML, once [`Site::render_markdown`] has run.
+    pub content: Rendered,
+}
+
+/// Everything published in one language.
+#[derive(Debug, Clone)]
+pub struct LangSite {
+    /// Language code.
+    pub lang: String,
+    /// One entry per group, same index as [`Site::groups`].
+    pub entries: Vec<Entry>,
+    /// Tags used by this language's pages.
+    pub terms: Vec<Term>,
+    /// URL path of the tag index.
+    pub tags_path: String,
+}
+
+/// The assembled site.
+pub struct Site {
+    /// Configuration.
+    pub config: Config,
+    /// Every parsed translation.
+    pub pages: Vec<Page>,
+    /// Pages and sections, sorted by key.
+    pub groups: Vec<Group>,
+    /// Key → index into `groups`.
+    pub by_key: HashMap<String, usize>,
+    /// One per language, in the order of `config.languages`.
+    pub langs: Vec<LangSite>,
+    /// Event data.
+    pub data: EventData,
+    /// Files copied as they are.
+    pub assets: Vec<Source>,
+    /// Index of the home section in `groups`.
+    pub home: usize,
+}
+
+impl Site {
+    /// Builds the model. Problems (duplicate URLs, a missing home page) go to `out`.
+    pub fn assemble(
+        config: Config,
+        mut pages: Vec<Page>,
+        data: EventData,
+        assets: Vec<Source>,
+        drafts: bool,
+        out: &mut Diagnostics,
+    ) -> Option<Site> {
+        if !drafts {
+            pages.retain(|p| !p.front.draft);
+        }
+        pages.sort_by(|a, b| (&a.source.key, &a.source.lang).cmp(&(&b.source.key, &b.source.lang)));
+        let mut groups: Vec<Group> = Vec::new();
+        let mut by_key = HashMap::new();
+        for (i, page) in pages.iter().enumerate() {
+            let g = *by_key.entry(page.source.key.clone()).or_insert_with(|| {
+                groups.push(Group {
+                    key: page.source.key.clone(),
+                    is_section: page.source.kind == SourceKind::Section,
+                    translations: BTreeMap::new(),
+                    parent: None,
+                    pages: Vec::new(),
+                    subsections: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            groups[g].translations.insert(page.source.lang.clone(), i);
+        }
+        let Some(&home) = by_key.get("_index.md") else {
+            out.push(
+                Diagnostic::error("content/_index.md", "the site has no home page")
+                    .hint("add content/_index.<lang>.md with a `title` for each language"),
+            );
+            return None;
+        };
+        link_sections(&mut groups, &by_key);
+        let mut site = Site {
+            config,
+            pages,
+            groups,
+            by_key,
+            langs: Vec::new(),
+            data,
+            assets,
+            home,
+        };
+        site.sort_children();
+        for language in &site.config.languages {
+            let entries = urls::entries(&site, &language.code, out);
+            let tags_path = format!("{}tags/", site.config.lang_prefix(&language.code));
+            let mut lang_site = LangSite {
+                lang: language.code.clone(),
+                entries,
+                terms: Vec::new(),
+                tags_path,
+            };
+            lang_site.terms = tags::collect(&site, &lang_site);
+            site.langs.push(lang_site);
+        }
+        Some(site)
+    }
+
+    /// Renders every entry's Markdown; broken `@/` links go to `out`.
+    pub fn render_markdown(&mut self, out: &mut Diagnostics) {
+        markdown::render_all(self, out);
+    }
+
+    /// The language site for `code`.
+    pub fn lang(&self, code: &str) -> &LangSite {
+        self.langs.iter().find(|l| l.lang == code).expect("language of the site")
+    }
+
+    /// The group's translation in `lang`, if one exists (not a fallback).
+    pub fn translation(&self, group: usize, lang: &str) -> Option<&Page> {
+        self.groups[group].translations.get(lang).map(|&i| &self.pages[i])
+    }
+
+    fn sort_children(&mut self) {
+        for s in 0..self.groups.len() {
+            if !self.groups[s].is_section {
+                continue;
+            }
+            let sort_by = self.representative(s).front.sort_by;
+            let mut pages = std::mem::take(&mut self.groups[s].pages);
+            pages.sort_by(|&a, &b| {
+                let (pa, pb) = (self.representative(a), self.representative(b));
+                let primary = match sort_by {
+                    SortBy::Weight => pa.front.weight.unwrap_or(i64::MAX).cmp(&pb.front.weight.unwrap_or(i64::MAX)),
+                    SortBy::Date => pb.date.cmp(&pa.date),
+                    SortBy::Title => pa.front.title.cmp(&pb.front.title),
+                };
+                primary.then_with(|| self.groups[a].key.cmp(&self.groups[b].key))
+            });
+            self.groups[s].pages = pages;
+            let mut subsections = std::mem::take(&mut self.groups[s].subsections);
+            subsections.sort_by_key(|&g| (self.representative(g).front.weight.unwrap_or(i64::MAX), self.groups[g].key.clone()));
+            self.groups[s].subsections = subsections;
+        }
+    }
+
+    /// The translation in the default language, or the first there is: used for what
+    /// does not depend on language (order, dates).
+    pub fn representative(&self, group: usize) -> &Page {
+        let g = &self.groups[group];
+        let i = g
+            .translations
+            .get(&self.config.default_language)
+            .or_else(|| g.translations.values().next())
+            .expect("a group has at least one translation");
+        &self.pages[*i]
+    }
+}
+
+/// Sets each group's parent section and fills sections' page and subsection lists.
+fn link_sections(groups: &mut [Group], by_key: &HashMap<String, usize>) {
+    for g in 0..groups.len() {
+        let key = groups[g].key.clone();
+        let own_dir = dir_of(&key);
+        let mut dir = if groups[g].is_section { parent_dir(own_dir) } else { Some(own_dir) };
+        if key == "_index.md" {
+            dir = None;
+        }
+        while let Some(d) = dir {
+            if let Some(&s) = by_key.get(&format!("{d}_index.md")) {
+                groups[g].parent = Some(s);
+                if groups[g].is_section {
+                    groups[s].subsections.push(g);
+                } else {
+                    groups[s].pages.push(g);
+                }
+                break;
+            }
+            dir = parent_dir(d);
+        }
+    }
+}
+
+/// `blog/2021/post.md` → `blog/2021/`; `post.md` → ``.
+pub fn dir_of(key: &str) -> &str {
+    key.rfind('/').map_or("", |i| &key[..=i])
+}
+
+/// `blog/2021/` → `blog/`; `blog/` → ``; `` → none.
+fn parent_dir(dir: &str) -> Option<&str> {
+    if dir.is_empty() {
+        return None;
+    }
+    let trimmed = &dir[..dir.len() - 1];
+    Some(trimmed.rfind('/').map_or("", |i| &trimmed[..=i]))
+}

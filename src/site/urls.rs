@@ -1,0 +1,85 @@
+//! URLs of every page in one language, and the choice of fallback text.
+
+use std::collections::HashMap;
+
+use super::{Entry, Site, dir_of};
+use crate::error::{Diagnostic, Diagnostics};
+
+/// One entry per group for `lang`: which text to show and at which URL.
+pub fn entries(site: &Site, lang: &str, out: &mut Diagnostics) -> Vec<Entry> {
+    let language = site.config.language(lang).expect("language of the site");
+    let mut section_paths: HashMap<String, String> = HashMap::new();
+    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut entries = Vec::with_capacity(site.groups.len());
+    for (g, group) in site.groups.iter().enumerate() {
+        let own = group.translations.get(lang);
+        let source = own
+            .or_else(|| language.fallback.iter().find_map(|l| group.translations.get(l)))
+            .or_else(|| {
+                site.config.languages.iter().find_map(|l| group.translations.get(&l.code))
+            })
+            .copied()
+            .expect("a group has at least one translation");
+        let path = if group.is_section {
+            section_path(site, dir_of(&group.key), lang, &mut section_paths)
+        } else {
+            let stem = group.key.rsplit('/').next().unwrap_or(&group.key).trim_end_matches(".md");
+            let slug = site.pages[source].front.slug.as_deref().unwrap_or(stem);
+            format!("{}{slug}/", section_path(site, dir_of(&group.key), lang, &mut section_paths))
+        };
+        if let Some(&other) = taken.get(&path) {
+            let page = &site.pages[source];
+            let (line, column) = crate::yaml::locate(page.text.get(..page.body_start).unwrap_or(""), "slug", "");
+            let first = site.pages[entries_source(&entries, other)].source.display.display().to_string();
+            out.push(
+                Diagnostic::error(&page.source.display, format!("duplicate slug: the URL {path} is already used by {first}"))
+                    .at(&page.text, line, column)
+                    .hint("give one of the pages another `slug` or file name"),
+            );
+        } else {
+            taken.insert(path.clone(), g);
+        }
+        entries.push(Entry {
+            source,
+            fallback: own.is_none(),
+            path,
+            content: Default::default(),
+        });
+    }
+    entries
+}
+
+fn entries_source(entries: &[Entry], g: usize) -> usize {
+    entries[g].source
+}
+
+/// URL path of the section at `dir` (`blog/`) in `lang`, memoized.
+fn section_path(site: &Site, dir: &str, lang: &str, memo: &mut HashMap<String, String>) -> String {
+    if dir.is_empty() {
+        return site.config.lang_prefix(lang);
+    }
+    if let Some(p) = memo.get(dir) {
+        return p.clone();
+    }
+    let trimmed = &dir[..dir.len() - 1];
+    let (parent, name) = match trimmed.rfind('/') {
+        Some(i) => (&dir[..=i], &trimmed[i + 1..]),
+        None => ("", trimmed),
+    };
+    let parent_path = section_path(site, parent, lang, memo);
+    let slug = site
+        .by_key
+        .get(&format!("{dir}_index.md"))
+        .and_then(|&g| {
+            let group = &site.groups[g];
+            let language = site.config.language(lang)?;
+            std::iter::once(lang)
+                .chain(language.fallback.iter().map(String::as_str))
+                .find_map(|l| group.translations.get(l))
+                .and_then(|&i| site.pages[i].front.slug.clone())
+        })
+        .unwrap_or_else(|| name.to_string());
+    let path = format!("{parent_path}{slug}/");
+    memo.insert(dir.to_string(), path.clone());
+    path
+}
