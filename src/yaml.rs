@@ -20,9 +20,16 @@ pub fn from_str<T: DeserializeOwned>(
     first_line: usize,
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|e| {
-        let (line, column) = e
+        let (mut line, mut column) = e
             .location()
             .map_or((first_line, 0), |l| (l.line() + first_line - 1, l.column()));
+        // An unclosed bracket or quote is detected at the end of the fragment, which in
+        // front matter is the closing `---`: point at the fragment's last line instead.
+        let last_line = first_line + text.trim_end().lines().count().saturating_sub(1);
+        if line > last_line {
+            line = last_line;
+            column = text.trim_end().lines().last().map_or(0, |l| l.chars().count() + 1);
+        }
         let message = clean_message(&e.to_string());
         Diagnostic::error(file, format!("invalid YAML: {message}"))
             .at(file_text, line, column)

@@ -139,6 +139,7 @@ fn classify(
                     &display,
                     format!("unknown language suffix `.{suffix}` in the file name"),
                 )
+                .at("", 1, 1)
                 .hint(format!(
                     "the site's languages are {}; add `{suffix}` to `languages` in {CONFIG_FILE} or rename the file",
                     codes.join(", ")

@@ -28,14 +28,7 @@ pub fn entries(site: &Site, lang: &str, out: &mut Diagnostics) -> Vec<Entry> {
             format!("{}{slug}/", section_path(site, dir_of(&group.key), lang, &mut section_paths))
         };
         if let Some(&other) = taken.get(&path) {
-            let page = &site.pages[source];
-            let (line, column) = crate::yaml::locate(page.text.get(..page.body_start).unwrap_or(""), "slug", "");
-            let first = site.pages[entries_source(&entries, other)].source.display.display().to_string();
-            out.push(
-                Diagnostic::error(&page.source.display, format!("duplicate slug: the URL {path} is already used by {first}"))
-                    .at(&page.text, line, column)
-                    .hint("give one of the pages another `slug` or file name"),
-            );
+            duplicate(site, lang, &path, (other, &entries[other]), (g, source, own.is_none()), out);
         } else {
             taken.insert(path.clone(), g);
         }
@@ -49,8 +42,39 @@ pub fn entries(site: &Site, lang: &str, out: &mut Diagnostics) -> Vec<Entry> {
     entries
 }
 
-fn entries_source(entries: &[Entry], g: usize) -> usize {
-    entries[g].source
+/// Reports two pages published at the same URL, once per file: it blames the page
+/// whose own translation in `lang` set the `slug` (or the later one), and stays silent
+/// when both are fallbacks, since the clash is then reported in their own language.
+fn duplicate(site: &Site, lang: &str, path: &str, first: (usize, &Entry), second: (usize, usize, bool), out: &mut Diagnostics) {
+    let (_, first_entry) = first;
+    let (_, second_source, second_fallback) = second;
+    if first_entry.fallback && second_fallback {
+        return;
+    }
+    let candidates = [(first_entry.source, first_entry.fallback), (second_source, second_fallback)];
+    let own: Vec<usize> = candidates.iter().filter(|(_, fb)| !fb).map(|(s, _)| *s).collect();
+    let blamed = own
+        .iter()
+        .copied()
+        .find(|&s| site.pages[s].front.slug.is_some())
+        .unwrap_or(*own.last().expect("one is not a fallback"));
+    let other = if blamed == first_entry.source { second_source } else { first_entry.source };
+    let page = &site.pages[blamed];
+    if page.source.lang != lang {
+        return;
+    }
+    let (line, column) = match crate::yaml::locate(&page.text[..page.body_start], "slug", "") {
+        (0, _) => (1, 1),
+        position => position,
+    };
+    out.push(
+        Diagnostic::error(
+            &page.source.display,
+            format!("duplicate slug: {path} is also the URL of {}", site.pages[other].source.display.display()),
+        )
+        .at(&page.text, line, column)
+        .hint("give one of the pages another `slug` or file name"),
+    );
 }
 
 /// URL path of the section at `dir` (`blog/`) in `lang`, memoized.
