@@ -11,17 +11,22 @@
 //! [`build`] runs it all and writes `public/`; [`generate`] stops before writing, for
 //! checks and the preview server.
 
+pub mod assets;
 pub mod config;
 pub mod content;
 pub mod data;
 pub mod discover;
 pub mod error;
+pub mod feed;
 pub mod i18n;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
+pub mod sitemap;
 pub mod slug;
+pub mod xml;
 pub mod yaml;
 
 mod pipeline;

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::{parse_page, read_source};
 use crate::discover::{SourceKind, discover};
@@ -132,19 +133,33 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     clock.lap("markdown");
 
     let localizer = Arc::new(Localizer::load(&site.config, &mut diagnostics)?);
-    let templates = Templates::load(&site.config.root, &site.config.theme, localizer.clone(), &mut diagnostics)?;
+    let assets = Arc::new(Assets::collect(&site.config)?);
+    let templates = Templates::load(&site.config.root, &site.config.theme, localizer.clone(), assets.clone(), &mut diagnostics)?;
     let jobs = plan(&site, &templates, &mut diagnostics);
     if diagnostics.has_errors() {
         diagnostics.into_result()?;
         unreachable!("into_result fails when there are errors");
     }
-    let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    let mut rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    if site.config.minify {
+        for (_, bytes) in rendered.iter_mut().filter(|(p, _)| p.ends_with(".html")) {
+            *bytes = crate::assets::minify::html(&String::from_utf8_lossy(bytes)).into_bytes();
+        }
+    }
     clock.lap("render");
+    // Files for hosts and crawlers: sitemap, robots.txt, feeds, search indexes.
+    rendered.extend(crate::sitemap::files(&site));
+    rendered.extend(crate::feed::files(&site, &localizer));
+    if templates.has("search.html") {
+        rendered.extend(crate::search::files(&site));
+    }
+    clock.lap("publish");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
 
     let mut files: Vec<(String, OutputFile)> = rendered.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
-    files.extend(static_files(&site)?);
+    files.extend(assets.outputs());
+    files.extend(site.assets.iter().map(|a| (a.rel.clone(), OutputFile::Copy(a.path.clone()))));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })
 }
@@ -153,23 +168,6 @@ enum Parsed {
     Page(crate::content::Page),
     Data(crate::data::DataFile),
     Asset(crate::discover::Source),
-}
-
-/// The theme's `static/` folder and the assets found in `content/`.
-fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Error> {
-    let mut files = Vec::new();
-    let theme_static = site.config.root.join("themes").join(&site.config.theme).join("static");
-    for entry in walkdir::WalkDir::new(&theme_static).sort_by_file_name() {
-        let Ok(entry) = entry else { continue };
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(&theme_static).unwrap_or(entry.path());
-            files.push((rel.to_string_lossy().replace('\\', "/"), OutputFile::Copy(entry.path().to_path_buf())));
-        }
-    }
-    for asset in &site.assets {
-        files.push((asset.rel.clone(), OutputFile::Copy(asset.path.clone())));
-    }
-    Ok(files)
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded.

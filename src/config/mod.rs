@@ -94,6 +94,8 @@ pub struct Config {
     pub time_zone: Option<String>,
     /// Main navigation.
     pub menu: Vec<MenuItem>,
+    /// Collapse whitespace in the HTML output.
+    pub minify: bool,
 }
 
 #[derive(Deserialize)]
@@ -111,6 +113,8 @@ struct RawConfig {
     languages: Vec<RawLanguage>,
     #[serde(default)]
     menu: Vec<MenuItem>,
+    #[serde(default)]
+    minify: bool,
 }
 
 #[derive(Deserialize)]
@@ -282,6 +286,7 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
         default_language_at_root: raw.default_language_at_root,
         time_zone: raw.time_zone,
         menu: raw.menu,
+        minify: raw.minify,
     }
 }
 

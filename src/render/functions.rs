@@ -1,15 +1,18 @@
 //! Functions that templates call: `t()` for Fluent messages and `format_date()` for CLDR
-//! dates, both in the language of the page being rendered (the context's `lang`).
+//! dates, both in the language of the page being rendered (the context's `lang`), and
+//! `asset()` for the published URL of a static file.
 
 use std::sync::Arc;
 
 use tera::{Kwargs, State, TeraResult, Value};
 
+use crate::assets::Assets;
 use crate::content::PageDate;
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
-/// Registers `t` and `format_date`.
-pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>) {
+/// Registers `t`, `format_date` and `asset`.
+pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<Assets>) {
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| asset(&assets, kwargs));
     let l = localizer.clone();
     tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&l, kwargs, state));
     let l = localizer;
@@ -77,4 +80,14 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
         _ if kwargs.get::<bool>("weekday")?.unwrap_or(false) => Ok(dates.with_weekday(&lang, start)),
         _ => Ok(dates.long(&lang, start)),
     }
+}
+
+/// `asset(path="style.css")`: the URL of a file of the theme's `static/` folder, with the
+/// base path and, for stylesheets and scripts, the content hash (`/wsis/style.3f9a1c2b7d.css`).
+fn asset(assets: &Assets, kwargs: Kwargs) -> TeraResult<String> {
+    let path: String = kwargs.must_get("path")?;
+    assets.url(&path).ok_or_else(|| {
+        let known: Vec<&str> = assets.names().collect();
+        tera::Error::message(format!("asset(path=\"{path}\"): no such file in the theme's static/ folder (it has: {})", known.join(", ")))
+    })
 }

@@ -35,6 +35,8 @@ pub enum JobKind {
     NotFound,
     /// The language chooser at `/`.
     Chooser,
+    /// The language's search page.
+    Search,
 }
 
 /// One output file to render.
@@ -84,11 +86,19 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
         let prefix = out_path(site, &site.config.lang_prefix(&lang_site.lang));
         let not_found = format!("{}404.html", prefix.trim_end_matches("index.html"));
         jobs.push(Job { out_path: not_found, lang: l, kind: JobKind::NotFound, template: "404.html".into() });
+        if templates.has("search.html") {
+            let search = out_path(site, &crate::search::page_path(&site.config, &lang_site.lang));
+            jobs.push(Job { out_path: search, lang: l, kind: JobKind::Search, template: "search.html".into() });
+        }
     }
+    // The root 404 page is served for any missing URL: in every language, when the theme
+    // has a template for that.
+    let root_404 = if templates.has("404-root.html") { "404-root.html" } else { "404.html" };
     if !site.config.default_language_at_root {
         jobs.push(Job { out_path: "index.html".into(), lang: default, kind: JobKind::Chooser, template: "chooser.html".into() });
-        jobs.push(Job { out_path: "404.html".into(), lang: default, kind: JobKind::NotFound, template: "404.html".into() });
     }
+    jobs.retain(|j| j.out_path != "404.html");
+    jobs.push(Job { out_path: "404.html".into(), lang: default, kind: JobKind::NotFound, template: root_404.into() });
     jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
     jobs.dedup_by(|a, b| a.out_path == b.out_path);
     jobs
@@ -107,11 +117,13 @@ struct Shared {
     homes: Value,
     data: Vec<Value>,
     switchers: HashMap<usize, Value>,
+    /// Per language, on themes with a search page: the search view and the switcher.
+    search: Vec<Option<(Value, Value)>>,
 }
 
 /// Renders every job; returns (output path, bytes) pairs in job order.
 pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jobs: &[Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
-    let shared = shared_values(site, localizer);
+    let shared = shared_values(site, localizer, templates, out);
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -133,16 +145,20 @@ pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jo
     files
 }
 
-fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
+fn shared_values(site: &Site, localizer: &Localizer, templates: &Templates, out: &mut Diagnostics) -> Shared {
     let mut shared = Shared {
         site: Vec::new(),
         menu: Vec::new(),
         homes: Value::none(),
         data: Vec::new(),
         switchers: HashMap::new(),
+        search: Vec::new(),
     };
-    for lang_site in &site.langs {
+    let has_search = templates.has("search.html");
+    let search_pages: Vec<String> = site.langs.iter().map(|ls| crate::search::page_path(&site.config, &ls.lang)).collect();
+    for (l, lang_site) in site.langs.iter().enumerate() {
         let lang = &lang_site.lang;
+        shared.search.push(has_search.then(|| search_values(site, localizer, l, &search_pages, out)).flatten());
         shared.site.push(Value::from_serializable(&SiteView {
             title: &site.config.title[lang],
             base_url: &site.config.base_url,
@@ -150,6 +166,8 @@ fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
             home: &lang_site.entries[site.home].path,
             default_language: &site.config.default_language,
             tags: &lang_site.tags_path,
+            feed: crate::feed::path(site, l),
+            search: has_search.then(|| search_pages[l].clone()),
         }));
         let menu: Vec<MenuLink> = site
             .config
@@ -168,6 +186,29 @@ fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
         shared.switchers.insert(g, Value::from_serializable(&switcher(site, g)));
     }
     shared
+}
+
+/// The search page's view and language switcher for language `l`; a missing message
+/// goes to `out`.
+fn search_values(site: &Site, localizer: &Localizer, l: usize, pages: &[String], out: &mut Diagnostics) -> Option<(Value, Value)> {
+    let language = &site.config.languages[l];
+    let messages = match crate::search::messages(localizer, &language.code) {
+        Ok(m) => m,
+        Err(e) => {
+            let why = match e {
+                crate::i18n::MessageError::Missing => "is missing in every language of its chain".to_string(),
+                crate::i18n::MessageError::Format(why) => why,
+            };
+            out.push(
+                Diagnostic::error(std::path::Path::new("locales").join(&language.code), format!("the search messages (`search-results`, `search-no-results`): {why}"))
+                    .hint("the theme has a search page: add both messages to locales/<lang>/"),
+            );
+            return None;
+        }
+    };
+    let view = SearchView { index: crate::search::index_path(&site.config, &language.code), locale: &language.locale, messages };
+    let links: Vec<LanguageLink> = switcher(site, site.home).into_iter().zip(pages).map(|(link, href)| LanguageLink { href: href.as_str(), translated: true, ..link }).collect();
+    Some((Value::from_serializable(&view), Value::from_serializable(&links)))
 }
 
 fn switcher(site: &Site, g: usize) -> Vec<LanguageLink<'_>> {
@@ -214,18 +255,9 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
                 let subsections: Vec<Summary> = group.subsections.iter().map(|&p| summary(site, job.lang, p)).collect();
                 ctx.insert("subsections", &subsections);
             }
-            let alternates: Vec<Alternate> = site
-                .langs
-                .iter()
-                .filter(|ls| !ls.entries[g].fallback)
-                .map(|ls| Alternate { lang: &ls.lang, href: site.config.absolute(&ls.entries[g].path) })
-                .collect();
+            let (list, x_default) = crate::sitemap::alternates(site, g);
+            let alternates: Vec<Alternate> = list.into_iter().map(|(lang, href)| Alternate { lang, href }).collect();
             ctx.insert("alternates", &alternates);
-            let default_site = site.langs.iter().find(|ls| ls.lang == site.config.default_language);
-            let x_default = default_site
-                .filter(|ls| !ls.entries[g].fallback)
-                .map(|ls| site.config.absolute(&ls.entries[g].path))
-                .or_else(|| alternates.first().map(|a| a.href.clone()));
             ctx.insert("x_default", &x_default);
             if entry.fallback {
                 let source_site = site.langs.iter().find(|ls| ls.lang == page.source.lang);
@@ -254,6 +286,11 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
         JobKind::NotFound | JobKind::Chooser => {
             ctx.insert_value("languages", shared.homes.clone());
         }
+        JobKind::Search => {
+            let (search, languages) = shared.search[job.lang].clone().unwrap_or((Value::none(), Value::none()));
+            ctx.insert_value("search", search);
+            ctx.insert_value("languages", languages);
+        }
     }
     ctx.insert("canonical", &canonical);
     ctx
@@ -268,5 +305,6 @@ fn kind_name(site: &Site, kind: JobKind) -> &'static str {
         JobKind::Term(_) => "tag",
         JobKind::NotFound => "404",
         JobKind::Chooser => "chooser",
+        JobKind::Search => "search",
     }
 }

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::assets::Assets;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Localizer;
 
@@ -17,7 +18,7 @@ pub struct Templates {
 
 impl Templates {
     /// Loads `themes/<theme>/templates/**/*.html` (and `.xml`, `.txt`, `.js`).
-    pub fn load(root: &Path, theme: &str, localizer: Arc<Localizer>, out: &mut Diagnostics) -> Result<Templates, Error> {
+    pub fn load(root: &Path, theme: &str, localizer: Arc<Localizer>, assets: Arc<Assets>, out: &mut Diagnostics) -> Result<Templates, Error> {
         let dir = root.join("themes").join(theme).join("templates");
         if !dir.is_dir() {
             out.push(
@@ -37,7 +38,7 @@ impl Templates {
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        super::functions::register(&mut tera, localizer);
+        super::functions::register(&mut tera, localizer, assets);
         let mut templates = Templates { tera, dir, sources };
         let mut pairs: Vec<(&String, &String)> = templates.sources.iter().collect();
         pairs.sort();

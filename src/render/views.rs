@@ -26,6 +26,21 @@ pub struct SiteView<'a> {
     pub default_language: &'a str,
     /// URL path of this language's tag index.
     pub tags: &'a str,
+    /// URL path of this language's Atom feed, if it has dated pages.
+    pub feed: Option<String>,
+    /// URL path of this language's search page, if the theme has one.
+    pub search: Option<String>,
+}
+
+/// The search page's data: where the index is, and its messages prepared for the script.
+#[derive(Serialize)]
+pub struct SearchView<'a> {
+    /// URL path of the language's index.
+    pub index: String,
+    /// CLDR locale, for `Intl.PluralRules` and `Intl.NumberFormat`.
+    pub locale: &'a str,
+    /// Result counts per plural category, "no results", digits.
+    pub messages: crate::search::SearchMessages,
 }
 
 /// A language of the site, in the switcher or the chooser.
