@@ -12,7 +12,7 @@ use crate::discover::{SourceKind, discover};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Localizer;
 use crate::output::{OutputFile, Staging};
-use crate::render::{Templates, plan, render, render_each};
+use crate::render::{Templates, plan, render, render_aliases, render_each};
 use crate::site::Site;
 
 /// What to build and how.
@@ -156,10 +156,11 @@ fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
 pub fn generate(options: &Options) -> Result<Generated, Error> {
     let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
     let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    let redirects = render_aliases(&site, &jobs, &mut diagnostics);
     clock.lap("render");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
     files.extend(static_files(&site)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })
@@ -193,7 +194,8 @@ fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Error> {
 pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
     let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
-    let statics = static_files(&site)?;
+    let mut statics = static_files(&site)?;
+    statics.extend(render_aliases(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     let staging = Staging::new(&options.out_dir())?;
     staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
     render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {

@@ -4,6 +4,7 @@
 //! pages, 404 pages, the language chooser) with its template. [`render`] fills each
 //! job's context from view structs and renders the jobs on all cores.
 
+mod aliases;
 mod data_view;
 mod functions;
 mod templates;
@@ -15,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 use tera::{Context, Value};
 
+pub use aliases::render_aliases;
 pub use templates::Templates;
 
 use crate::error::{Diagnostic, Diagnostics, Error};
