@@ -12,8 +12,8 @@ use crate::content::{parse_page, read_source};
 use crate::discover::{SourceKind, discover};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Localizer;
-use crate::output::{OutputFile, write_atomically};
-use crate::render::{Templates, plan, render};
+use crate::output::{OutputFile, Staging};
+use crate::render::{Templates, plan, render, render_aliases, render_each};
 use crate::site::Site;
 
 /// What to build and how.
@@ -84,8 +84,19 @@ impl Clock {
     }
 }
 
-/// Runs every stage but the last: the site in memory, or every problem found.
-pub fn generate(options: &Options) -> Result<Generated, Error> {
+/// Everything up to rendering: the site, its strings, its templates and its jobs.
+struct Prepared {
+    site: Site,
+    localizer: Arc<Localizer>,
+    templates: Templates,
+    assets: Arc<Assets>,
+    jobs: Vec<crate::render::Job>,
+    diagnostics: Diagnostics,
+    clock: Clock,
+}
+
+/// Runs the stages before rendering; fails with every problem found so far.
+fn prepare(options: &Options) -> Result<Prepared, Error> {
     let mut clock = Clock(Instant::now(), Timings::default());
     let mut config = Config::load(&options.root)?;
     if let Some(url) = &options.base_url {
@@ -99,20 +110,7 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     let sources = discover(&config, &mut diagnostics)?;
     clock.lap("discover");
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = sources
-        .into_par_iter()
-        .map(|source| match source.kind {
-            SourceKind::Asset => Ok(Parsed::Asset(source)),
-            SourceKind::Data => {
-                let text = read_source(&source)?;
-                crate::data::parse(source, text).map(Parsed::Data)
-            }
-            SourceKind::Page | SourceKind::Section => {
-                let text = read_source(&source)?;
-                parse_page(source, text).map(Parsed::Page)
-            }
-        })
-        .collect();
+    let parsed: Vec<Result<Parsed, Diagnostic>> = sources.into_par_iter().map(parse_source).collect();
     let (mut pages, mut data_files, mut assets) = (Vec::new(), Vec::new(), Vec::new());
     for p in parsed {
         match p {
@@ -140,26 +138,33 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
         diagnostics.into_result()?;
         unreachable!("into_result fails when there are errors");
     }
-    let mut rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
-    if site.config.minify {
-        for (_, bytes) in rendered.iter_mut().filter(|(p, _)| p.ends_with(".html")) {
-            *bytes = crate::assets::minify::html(&String::from_utf8_lossy(bytes)).into_bytes();
+    Ok(Prepared { site, localizer, templates, assets, jobs, diagnostics, clock })
+}
+
+fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
+    match source.kind {
+        SourceKind::Asset => Ok(Parsed::Asset(source)),
+        SourceKind::Data => {
+            let text = read_source(&source)?;
+            crate::data::parse(source, text).map(Parsed::Data)
+        }
+        SourceKind::Page | SourceKind::Section => {
+            let text = read_source(&source)?;
+            parse_page(source, text).map(Parsed::Page)
         }
     }
+}
+
+/// Runs every stage but the last: the site in memory, or every problem found.
+pub fn generate(options: &Options) -> Result<Generated, Error> {
+    let Prepared { site, localizer, templates, assets, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    let redirects = render_aliases(&site, &jobs, &mut diagnostics);
     clock.lap("render");
-    // Files for hosts and crawlers: sitemap, robots.txt, feeds, search indexes.
-    rendered.extend(crate::sitemap::files(&site));
-    rendered.extend(crate::feed::files(&site, &localizer));
-    if templates.has("search.html") {
-        rendered.extend(crate::search::files(&site));
-    }
-    clock.lap("publish");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
-    files.extend(assets.outputs());
-    files.extend(site.assets.iter().map(|a| (a.rel.clone(), OutputFile::Copy(a.path.clone()))));
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    files.extend(static_files(&site, &assets, &localizer, &templates));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })
 }
@@ -170,21 +175,45 @@ enum Parsed {
     Asset(crate::discover::Source),
 }
 
+/// Every file that is not a rendered page: the theme's static files (with hashed names),
+/// the assets found in `content/`, and the files for hosts and crawlers (sitemap,
+/// robots.txt, Atom feeds, search indexes).
+fn static_files(site: &Site, assets: &Assets, localizer: &Localizer, templates: &Templates) -> Vec<(String, OutputFile)> {
+    let mut files = assets.outputs();
+    files.extend(site.assets.iter().map(|a| (a.rel.clone(), OutputFile::Copy(a.path.clone()))));
+    let mut published = crate::sitemap::files(site);
+    published.extend(crate::feed::files(site, localizer));
+    if templates.has("search.html") {
+        published.extend(crate::search::files(site));
+    }
+    files.extend(published.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
+    files
+}
+
 /// Builds the site into the output folder, replacing it only when everything succeeded.
+/// Pages are written to the staging folder as they are rendered.
 pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let generated = generate(options)?;
-    let write_start = Instant::now();
-    let written = write_atomically(&options.out_dir(), &generated.files)?;
-    let mut timings = generated.timings;
-    timings.0.push(("write", write_start.elapsed().as_secs_f64() * 1000.0));
-    let site = &generated.site;
+    let Prepared { site, localizer, templates, assets, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let mut statics = static_files(&site, &assets, &localizer, &templates);
+    statics.extend(render_aliases(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
+    let staging = Staging::new(&options.out_dir())?;
+    staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
+    render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {
+        staging.write(&job.out_path, &OutputFile::Bytes(bytes))
+    })?;
+    clock.lap("render+write");
+    diagnostics.extend(localizer.fallback_warnings());
+    let warnings = diagnostics.into_result()?;
+    statics.par_iter().try_for_each(|(path, file)| staging.write(path, file))?;
+    staging.commit()?;
+    clock.lap("commit");
     Ok(Report {
         languages: site.langs.len(),
         pages: site.langs.len() * site.groups.len(),
-        files: written,
+        files: jobs.len() + statics.len(),
         millis: start.elapsed().as_millis(),
-        warnings: generated.warnings,
-        timings,
+        warnings,
+        timings: clock.1,
     })
 }
