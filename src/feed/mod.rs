@@ -79,12 +79,9 @@ fn entry(site: &Site, l: usize, g: usize) -> String {
         escape(&page.front.title),
         escape(&iri_to_uri(&id)),
     );
-    let (alternates, _) = crate::sitemap::alternates(site, g);
+    // One alternate link only: feed readers take any of several as "the" link.
     let own = site.config.absolute(&entry.path);
     xml.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>\n", escape(lang), escape(&iri_to_uri(&own))));
-    for (other, href) in alternates.iter().filter(|(other, _)| *other != lang) {
-        xml.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>\n", escape(other), escape(&iri_to_uri(href))));
-    }
     if let Some(description) = &page.front.description {
         xml.push_str(&format!("    <summary>{}</summary>\n", escape(description)));
     }
