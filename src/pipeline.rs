@@ -196,6 +196,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
     let Prepared { site, localizer, templates, assets, jobs, mut diagnostics, mut clock } = prepare(options)?;
     let mut statics = static_files(&site, &assets, &localizer, &templates);
+    clock.lap("publish");
     statics.extend(render_aliases(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     let staging = Staging::new(&options.out_dir())?;
     staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;

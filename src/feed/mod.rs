@@ -1,14 +1,20 @@
 //! Atom feeds: one per language (`/<lang>/atom.xml`), listing the dated pages translated
-//! into that language, newest first.
+//! into that language, newest first (the [`ENTRIES`] most recent).
 //!
 //! Ids are stable: an entry's id is a `tag:` URI made of the site's host, the page's
 //! date, its language and its content path (`tag:example.org,2021-02-03:fr/news/letter`),
 //! so it survives a new slug or title; the feed's id is its own URL. `updated` is the
 //! page's date at midnight UTC, so two builds of the same content write the same feed.
 
+use rayon::prelude::*;
+
 use crate::i18n::{ArgValue, Localizer, fluent_args};
 use crate::site::Site;
 use crate::xml::{escape, iri_to_uri};
+
+/// Entries per feed: the most recent ones. Readers only need what is new, and a feed of
+/// every page would weigh megabytes on a large site.
+pub const ENTRIES: usize = 20;
 
 /// The URL path of language `l`'s feed, if it has one (some dated page is translated
 /// into it).
@@ -34,6 +40,7 @@ fn dated_entries(site: &Site, l: usize) -> Vec<usize> {
 /// message `feed-title` (with `$site`), or the site's title where it is missing.
 pub fn files(site: &Site, localizer: &Localizer) -> Vec<(String, Vec<u8>)> {
     (0..site.langs.len())
+        .into_par_iter()
         .filter_map(|l| {
             let path = path(site, l)?;
             let rel = path.strip_prefix(&site.config.base_path).unwrap_or(&path).to_string();
@@ -48,7 +55,8 @@ fn feed(site: &Site, localizer: &Localizer, l: usize, path: &str) -> String {
     let site_title = &site.config.title[lang];
     let args = fluent_args([("site", ArgValue::Text(site_title.clone()))]);
     let title = localizer.format(lang, "feed-title", Some(&args)).unwrap_or_else(|_| site_title.clone());
-    let groups = dated_entries(site, l);
+    let mut groups = dated_entries(site, l);
+    groups.truncate(ENTRIES);
     let updated = groups.iter().filter_map(|&g| site.pages[lang_site.entries[g].source].date).max();
     let self_url = iri_to_uri(&site.config.absolute(path));
     let home = iri_to_uri(&site.config.absolute(&lang_site.entries[site.home].path));

@@ -16,8 +16,9 @@ mod messages;
 pub mod normalize;
 mod text;
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use messages::{SearchMessages, messages};
@@ -54,50 +55,77 @@ pub struct SearchIndex {
     pub lang: String,
     /// Documents: [URL path, title, excerpt].
     pub docs: Vec<[String; 3]>,
-    /// Term → [doc, weight, doc, weight, …], docs in increasing order.
-    pub terms: BTreeMap<String, Vec<u32>>,
+    /// Term → [doc, weight, doc, weight, …], docs in increasing order; terms sorted.
+    #[serde(serialize_with = "as_map")]
+    pub terms: Vec<(String, Vec<u32>)>,
 }
 
-/// Builds the index of language `l`.
+fn as_map<S: serde::Serializer>(terms: &[(String, Vec<u32>)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(terms.iter().map(|(k, v)| (k, v)))
+}
+
+/// Builds the index of language `l`: the pages are analysed on all cores, then their
+/// terms merged in page order.
 pub fn build_index(site: &Site, l: usize) -> SearchIndex {
     let lang_site = &site.langs[l];
-    let mut docs = Vec::new();
-    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for entry in lang_site.entries.iter().filter(|e| !e.fallback) {
-        let page = &site.pages[entry.source];
-        let body = plain_text(&entry.content.html);
-        let doc = docs.len() as u32;
-        let mut weights: BTreeMap<String, u32> = BTreeMap::new();
-        let description = page.front.description.as_deref().unwrap_or("");
-        for (text, weight) in [(page.front.title.as_str(), TITLE_WEIGHT), (description, DESCRIPTION_WEIGHT), (body.as_str(), 1)] {
-            for term in normalize::index_terms(text) {
-                *weights.entry(term).or_default() += weight;
+    let analysed: Vec<([String; 3], Vec<(String, u32)>)> = lang_site
+        .entries
+        .par_iter()
+        .filter(|e| !e.fallback)
+        .map(|entry| {
+            let page = &site.pages[entry.source];
+            let body = plain_text(&entry.content.html);
+            let description = page.front.description.as_deref().unwrap_or("");
+            let texts = [(page.front.title.as_str(), TITLE_WEIGHT), (description, DESCRIPTION_WEIGHT), (body.as_str(), 1)];
+            let normalized: Vec<(String, u32)> = texts.iter().map(|(t, w)| (normalize::normalize(t), *w)).collect();
+            let mut weights: HashMap<&str, u32> = HashMap::new();
+            for (text, weight) in &normalized {
+                normalize::for_each_term(text, true, |term| *weights.entry(term).or_default() += weight);
             }
-        }
+            let weights = weights.into_iter().map(|(t, w)| (t.to_string(), w)).collect();
+            let excerpt = match page.front.description.as_deref() {
+                Some(d) => d.to_string(),
+                None => excerpt(&body),
+            };
+            ([entry.path.clone(), page.front.title.clone(), excerpt], weights)
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(analysed.len());
+    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    for (doc, (summary, weights)) in analysed.into_iter().enumerate() {
         for (term, weight) in weights {
-            terms.entry(term).or_default().extend([doc, weight]);
+            postings.entry(term).or_default().extend([doc as u32, weight]);
         }
-        let excerpt = match page.front.description.as_deref() {
-            Some(d) => d.to_string(),
-            None => excerpt(&body),
-        };
-        docs.push([entry.path.clone(), page.front.title.clone(), excerpt]);
+        docs.push(summary);
     }
+    let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     SearchIndex { version: FORMAT_VERSION, lang: lang_site.lang.clone(), docs, terms }
 }
 
 /// The first words of a text, whitespace collapsed, cut at a character boundary.
 fn excerpt(body: &str) -> String {
-    let collapsed = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    match collapsed.char_indices().nth(EXCERPT_CHARS) {
-        Some((cut, _)) => format!("{}…", collapsed[..cut].trim_end()),
-        None => collapsed,
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in body.split_whitespace() {
+        if chars >= EXCERPT_CHARS {
+            return format!("{}…", out.trim_end());
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        let take: String = word.chars().take(EXCERPT_CHARS - chars.min(EXCERPT_CHARS)).collect();
+        chars += take.chars().count();
+        out.push_str(&take);
     }
+    out
 }
 
 /// Every language's index: (path in the output folder, bytes).
 pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     (0..site.langs.len())
+        .into_par_iter()
         .map(|l| {
             let path = index_path(&site.config, &site.langs[l].lang);
             let rel = path.strip_prefix(&site.config.base_path).unwrap_or(&path).to_string();

@@ -22,11 +22,18 @@
 //!    article and its fused prepositions (`وال بال كال فال لل ال`) when 2+ letters remain,
 //!    so `المنتدى`, `للمنتدى` and `منتدى` are one term.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkd_quick};
 
 /// Normalizes text for search (steps 1 and 2).
 pub fn normalize(text: &str) -> String {
-    let lowered = text.nfkd().collect::<String>().to_lowercase();
+    // The quick checks skip NFKD and NFC where they would change nothing.
+    let decomposed: Cow<str> = match is_nfkd_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfkd().collect()),
+    };
+    let lowered = decomposed.to_lowercase();
     let mut out = String::with_capacity(lowered.len());
     let mut prev = '\0';
     for c in lowered.chars() {
@@ -35,7 +42,10 @@ pub fn normalize(text: &str) -> String {
             prev = kept;
         }
     }
-    out.nfc().collect()
+    match is_nfc_quick(out.chars()) {
+        IsNormalized::Yes => out,
+        _ => out.nfc().collect(),
+    }
 }
 
 /// One character after NFKD and lowercasing: what it becomes, or `None` to drop it.
@@ -64,99 +74,105 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || c.is_numeric()
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        // The letters of the site's scripts, without the general lookup.
+        'а'..='я' | 'ё' | '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => true,
+        _ => c.is_alphabetic() || c.is_numeric(),
+    }
 }
 
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}')
 }
 
-/// A run of word characters of normalized text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Run {
+/// A run of word characters of normalized text, as a slice of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Run<'a> {
     /// A word of a spaced script.
-    Word(String),
+    Word(&'a str),
     /// A run of Han or kana characters.
-    Cjk(Vec<char>),
+    Cjk(&'a str),
 }
 
 /// Cuts normalized text into runs (step 3).
-pub fn runs(normalized: &str) -> Vec<Run> {
+pub fn runs(normalized: &str) -> Vec<Run<'_>> {
     let mut runs = Vec::new();
-    let mut word = String::new();
-    let mut cjk: Vec<char> = Vec::new();
-    for c in normalized.chars() {
-        if is_cjk(c) {
-            if !word.is_empty() {
-                runs.push(Run::Word(std::mem::take(&mut word)));
-            }
-            cjk.push(c);
-        } else {
-            if !cjk.is_empty() {
-                runs.push(Run::Cjk(std::mem::take(&mut cjk)));
-            }
-            if is_word_char(c) {
-                word.push(c);
-            } else if !word.is_empty() {
-                runs.push(Run::Word(std::mem::take(&mut word)));
+    // The current run: its start and whether it is Han or kana.
+    let mut current: Option<(usize, bool)> = None;
+    for (i, c) in normalized.char_indices() {
+        let kind = if is_cjk(c) { Some(true) } else if is_word_char(c) { Some(false) } else { None };
+        match (current, kind) {
+            (Some((_, cjk)), Some(k)) if cjk == k => {}
+            _ => {
+                if let Some((start, cjk)) = current.take() {
+                    runs.push(run(&normalized[start..i], cjk));
+                }
+                current = kind.map(|k| (i, k));
             }
         }
     }
-    if !word.is_empty() {
-        runs.push(Run::Word(word));
-    }
-    if !cjk.is_empty() {
-        runs.push(Run::Cjk(cjk));
+    if let Some((start, cjk)) = current {
+        runs.push(run(&normalized[start..], cjk));
     }
     runs
 }
 
+fn run(text: &str, cjk: bool) -> Run<'_> {
+    if cjk { Run::Cjk(text) } else { Run::Word(text) }
+}
+
 /// The term of a word (step 4: light Arabic prefix stripping; other words as they are).
-pub fn stem(word: &str) -> String {
-    let chars: Vec<char> = word.chars().collect();
-    if !chars.first().copied().is_some_and(is_arabic_letter) {
-        return word.to_string();
+pub fn stem(word: &str) -> &str {
+    if !word.chars().next().is_some_and(is_arabic_letter) {
+        return word;
     }
-    let mut rest: &[char] = &chars;
-    if rest.len() >= 4 && rest[0] == 'و' {
-        rest = &rest[1..];
+    let mut rest = word;
+    if rest.chars().count() >= 4 && rest.starts_with('و') {
+        rest = &rest['و'.len_utf8()..];
     }
+    let letters = rest.chars().count();
     for prefix in ["وال", "بال", "كال", "فال", "لل", "ال"] {
-        let p: Vec<char> = prefix.chars().collect();
-        if rest.len() >= p.len() + 2 && rest.starts_with(&p) {
-            rest = &rest[p.len()..];
-            break;
+        if letters >= prefix.chars().count() + 2 && rest.starts_with(prefix) {
+            return &rest[prefix.len()..];
         }
     }
-    rest.iter().collect()
+    rest
+}
+
+/// Calls `f` with each term of normalized text: words' stems and the bigrams of Han
+/// runs, plus (with `unigrams`) every Han character; without `unigrams`, a
+/// one-character run is its own term.
+pub fn for_each_term<'a>(normalized: &'a str, unigrams: bool, mut f: impl FnMut(&'a str)) {
+    for run in runs(normalized) {
+        match run {
+            Run::Word(w) => f(stem(w)),
+            Run::Cjk(text) => {
+                let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+                let chars = starts.len() - 1;
+                if unigrams || chars == 1 {
+                    starts.windows(2).for_each(|w| f(&text[w[0]..w[1]]));
+                }
+                starts.windows(3).for_each(|w| f(&text[w[0]..w[2]]));
+            }
+        }
+    }
 }
 
 /// The terms of a query, in order: words' stems, and the bigrams of Han runs (or the
 /// character itself for a one-character run).
 pub fn query_terms(text: &str) -> Vec<String> {
+    let normalized = normalize(text);
     let mut terms = Vec::new();
-    for run in runs(&normalize(text)) {
-        match run {
-            Run::Word(w) => terms.push(stem(&w)),
-            Run::Cjk(chars) if chars.len() == 1 => terms.push(chars[0].to_string()),
-            Run::Cjk(chars) => terms.extend(chars.windows(2).map(|w| w.iter().collect::<String>())),
-        }
-    }
+    for_each_term(&normalized, false, |t| terms.push(t.to_string()));
     terms
 }
 
 /// The terms under which text is indexed: the query terms plus every Han unigram.
 pub fn index_terms(text: &str) -> Vec<String> {
+    let normalized = normalize(text);
     let mut terms = Vec::new();
-    for run in runs(&normalize(text)) {
-        match run {
-            Run::Word(w) => terms.push(stem(&w)),
-            Run::Cjk(chars) => {
-                terms.extend(chars.iter().map(char::to_string));
-                terms.extend(chars.windows(2).map(|w| w.iter().collect::<String>()));
-            }
-        }
-    }
+    for_each_term(&normalized, true, |t| terms.push(t.to_string()));
     terms
 }
 
