@@ -71,6 +71,12 @@ fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() 
 
     let mut seeds = vec!["/wsis/".to_string(), "/wsis/sitemap.xml".into(), "/wsis/robots.txt".into(), "/wsis/404.html".into()];
     seeds.extend(LANGS.iter().map(|l| format!("/wsis/{l}/404.html")));
+    // Redirects from former URLs (aliases) are reached from outside, not by links.
+    for (file, bytes) in read_tree(&public) {
+        if file.ends_with(".html") && String::from_utf8_lossy(&bytes).contains("http-equiv=\"refresh\"") {
+            seeds.push(format!("/wsis/{}", file.trim_end_matches("index.html")));
+        }
+    }
     let mut queue: VecDeque<(String, String)> = seeds.into_iter().map(|s| (s, "(start)".to_string())).collect();
     let mut fetched = BTreeSet::new();
     let mut broken = Vec::new();

@@ -3,10 +3,10 @@
 //! searches it in the browser. No third-party service, nothing sent anywhere.
 //!
 //! Why an index of our own rather than Pagefind: see README.md ("Search"). In short,
-//! Pagefind finds the same pages here but adds about 3½ minutes of compilation, an
-//! async runtime and some 13 MB to the binary, and ~110 KB of script and WebAssembly
-//! per language to the first search; our index and script are a few kilobytes, and the
-//! normalization is ours to test, the same in Rust and JavaScript ([`normalize`]).
+//! Pagefind finds the same pages here but adds about 3½ minutes of compilation and an
+//! async runtime to the build, and ~110 KB of script and WebAssembly to a language's
+//! first search; our index and script are a few kilobytes, and the normalization is
+//! ours to test, the same in Rust and JavaScript ([`normalize`]).
 //!
 //! The index is JSON: `docs` (URL, title, excerpt) and `terms`, each term mapping to a
 //! flat list of (document, weight) pairs. Only real translations are indexed: a page
