@@ -91,6 +91,7 @@ fn asset(assets: &Assets, kwargs: Kwargs) -> TeraResult<String> {
     let path: String = kwargs.must_get("path")?;
     assets.url(&path).ok_or_else(|| {
         let known: Vec<&str> = assets.names().collect();
-        tera::Error::message(format!("asset(path=\"{path}\"): no such file in the theme's static/ folder (it has: {})", known.join(", ")))
+        let has = if known.is_empty() { "it has none".to_string() } else { format!("it has: {}", known.join(", ")) };
+        tera::Error::message(format!("asset(path=\"{path}\"): no such file in the theme's static/ folder ({has})"))
     })
 }

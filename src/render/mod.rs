@@ -145,7 +145,9 @@ where
 {
     let shared = shared_values(site, localizer, templates, out);
     let diagnostics = Mutex::new(Vec::new());
-    jobs.par_iter().try_for_each(|job| {
+    // A search page whose messages failed is reported once, not rendered.
+    let renderable = |job: &&Job| job.kind != JobKind::Search || shared.search[job.lang].is_some();
+    jobs.par_iter().filter(renderable).try_for_each(|job| {
         let context = context_for(site, localizer, &shared, job);
         match templates.tera.render(&job.template, &context) {
             Ok(html) if site.config.minify && job.out_path.ends_with(".html") => sink(job, crate::assets::minify::html(&html).into_bytes()),
@@ -210,13 +212,16 @@ fn search_values(site: &Site, localizer: &Localizer, l: usize, pages: &[String],
     let messages = match crate::search::messages(localizer, &language.code) {
         Ok(m) => m,
         Err(e) => {
-            let why = match e {
-                crate::i18n::MessageError::Missing => "is missing in every language of its chain".to_string(),
-                crate::i18n::MessageError::Format(why) => why,
+            let message = match e {
+                crate::i18n::MessageError::Missing => format!(
+                    "the search page needs the Fluent messages `search-results` and `search-no-results`; one is missing in `{}` and in every language it falls back to",
+                    language.code
+                ),
+                crate::i18n::MessageError::Format(why) => format!("the search messages of `{}`: {why}", language.code),
             };
             out.push(
-                Diagnostic::error(std::path::Path::new("locales").join(&language.code), format!("the search messages (`search-results`, `search-no-results`): {why}"))
-                    .hint("the theme has a search page: add both messages to locales/<lang>/"),
+                Diagnostic::error(std::path::Path::new("locales").join(&language.code), message)
+                    .hint("the theme has a search page (search.html): add both messages to a file of locales/<lang>/"),
             );
             return None;
         }
