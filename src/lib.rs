@@ -23,6 +23,7 @@ pub mod render;
 pub mod site;
 pub mod slug;
 pub mod yaml;
+pub mod zone;
 
 mod pipeline;
 
