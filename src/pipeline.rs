@@ -144,6 +144,7 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     let warnings = diagnostics.into_result()?;
 
     let mut files: Vec<(String, OutputFile)> = rendered.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    files.extend(crate::calendar::files(&site).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     files.extend(static_files(&site)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })

@@ -132,6 +132,18 @@ impl Local {
     }
 }
 
+/// The day after `date`.
+pub fn next_day(date: PageDate) -> PageDate {
+    let next = i16::try_from(date.year)
+        .ok()
+        .and_then(|y| jiff::civil::Date::new(y, date.month as i8, date.day as i8).ok())
+        .and_then(|d| d.tomorrow().ok());
+    match next {
+        Some(d) => PageDate { year: i32::from(d.year()), month: d.month() as u8, day: d.day() as u8 },
+        None => date,
+    }
+}
+
 fn civil(date: PageDate, hour: u8, minute: u8) -> Option<jiff::civil::DateTime> {
     let year = i16::try_from(date.year).ok()?;
     jiff::civil::DateTime::new(year, date.month as i8, date.day as i8, hour as i8, minute as i8, 0, 0).ok()
@@ -167,6 +179,13 @@ mod tests {
         let zurich = Zone::get("Europe/Zurich").unwrap();
         assert_eq!(zurich.instant(day("2021-03-28"), 2, 30), Err(Gap::Skipped));
         assert_eq!(zurich.instant(day("2021-10-31"), 2, 30), Err(Gap::Repeated));
+    }
+
+    #[test]
+    fn next_day_crosses_months_and_years() {
+        assert_eq!(next_day(day("2021-05-21")), day("2021-05-22"));
+        assert_eq!(next_day(day("2021-05-31")), day("2021-06-01"));
+        assert_eq!(next_day(day("2020-12-31")), day("2021-01-01"));
     }
 
     #[test]

@@ -5,7 +5,10 @@
 //! job's context from view structs and renders the jobs on all cores.
 
 mod data_view;
+mod event_pages;
+mod event_views;
 mod functions;
+mod json_ld;
 mod templates;
 pub mod views;
 
@@ -35,6 +38,8 @@ pub enum JobKind {
     NotFound,
     /// The language chooser at `/`.
     Chooser,
+    /// A page made from event data (schedule, session, person, organization).
+    Event(event_pages::EventPage),
 }
 
 /// One output file to render.
@@ -89,6 +94,7 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
         jobs.push(Job { out_path: "index.html".into(), lang: default, kind: JobKind::Chooser, template: "chooser.html".into() });
         jobs.push(Job { out_path: "404.html".into(), lang: default, kind: JobKind::NotFound, template: "404.html".into() });
     }
+    event_pages::plan(site, templates, &mut jobs, out);
     jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
     jobs.dedup_by(|a, b| a.out_path == b.out_path);
     jobs
@@ -107,11 +113,12 @@ struct Shared {
     homes: Value,
     data: Vec<Value>,
     switchers: HashMap<usize, Value>,
+    event: event_pages::Shared,
 }
 
 /// Renders every job; returns (output path, bytes) pairs in job order.
 pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jobs: &[Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
-    let shared = shared_values(site, localizer);
+    let shared = shared_values(site, localizer, out);
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .map(|job| {
@@ -133,15 +140,16 @@ pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jo
     files
 }
 
-fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
+fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
     let mut shared = Shared {
         site: Vec::new(),
         menu: Vec::new(),
         homes: Value::none(),
         data: Vec::new(),
         switchers: HashMap::new(),
+        event: event_pages::Shared::build(site, localizer, out),
     };
-    for lang_site in &site.langs {
+    for (l, lang_site) in site.langs.iter().enumerate() {
         let lang = &lang_site.lang;
         shared.site.push(Value::from_serializable(&SiteView {
             title: &site.config.title[lang],
@@ -161,7 +169,7 @@ fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
             })
             .collect();
         shared.menu.push(Value::from_serializable(&menu));
-        shared.data.push(data_view::build(site, localizer, lang));
+        shared.data.push(data_view::build(site, localizer, &shared.event, l));
     }
     shared.homes = Value::from_serializable(&switcher(site, site.home));
     for g in 0..site.groups.len() {
@@ -254,6 +262,9 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
         JobKind::NotFound | JobKind::Chooser => {
             ctx.insert_value("languages", shared.homes.clone());
         }
+        JobKind::Event(page) => {
+            canonical = Some(event_pages::context(site, localizer, &shared.event, job.lang, page, &mut ctx));
+        }
     }
     ctx.insert("canonical", &canonical);
     ctx
@@ -268,5 +279,6 @@ fn kind_name(site: &Site, kind: JobKind) -> &'static str {
         JobKind::Term(_) => "tag",
         JobKind::NotFound => "404",
         JobKind::Chooser => "chooser",
+        JobKind::Event(page) => page.kind_name(),
     }
 }
