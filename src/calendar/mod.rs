@@ -107,7 +107,9 @@ fn session_event(w: &mut Writer, site: &Site, lang: Lang, urls: &Urls, s: &Sessi
     let format = s.format.as_deref().and_then(|f| data.formats.iter().find(|x| x.id == f)).and_then(|f| lang.text(&f.name));
     let categories: Vec<String> = track.into_iter().chain(format).map(|(_, c)| ics::escape_text(c)).collect();
     if !categories.is_empty() {
-        w.raw("CATEGORIES", &[("LANGUAGE", lang.code)], &categories.join(","));
+        // No LANGUAGE parameter: a track's name may be in the language and its format's
+        // in a fallback language.
+        w.raw("CATEGORIES", &[], &categories.join(","));
     }
     w.raw("STATUS", &[], "CONFIRMED");
     w.end("VEVENT");

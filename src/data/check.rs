@@ -326,7 +326,7 @@ fn instant(place: &Place, position: Position, zone: &Zone, (date, h, m): (crate:
 
 /// `event.yaml` names the key date that gives the event's dates.
 fn check_event(place: &Place, event: &EventInfo, key_dates: &[KeyDate], out: &mut Diagnostics) {
-    let (line, column) = crate::yaml::locate(place.text, "dates", &event.dates);
+    let (line, column) = super::locate::top_level(place.text, "dates");
     match key_dates.iter().find(|k| k.id == event.dates) {
         None => out.push(place.dangling((line, column), format!("`dates: {}`", event.dates), "key_dates.yaml")),
         Some(k) if k.precision != Precision::Day => out.push(

@@ -136,6 +136,16 @@ impl<'a> Records<'a> {
     }
 }
 
+/// The value of top-level `key` in a file holding one mapping (`event.yaml`).
+pub fn top_level(text: &str, key: &str) -> Position {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(col) = after_key(line, 0, key) {
+            return (i + 1, line[..col].chars().count() + 1);
+        }
+    }
+    (1, 1)
+}
+
 /// The byte column of the value when `line` has `key:` at byte `col`.
 fn after_key(line: &str, col: usize, key: &str) -> Option<usize> {
     let rest = line[col..].strip_prefix(key)?;

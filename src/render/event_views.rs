@@ -136,6 +136,8 @@ pub struct DayView {
 pub struct TrackGroup<'a> {
     /// Track id; `None` for sessions in no track.
     pub id: Option<&'a str>,
+    /// The id of its heading: `track-<id>`, or `no-track`.
+    pub anchor: String,
     /// Track name.
     pub name: Option<Text<'a>>,
     /// Its days.
@@ -193,7 +195,8 @@ pub fn schedule<'a>(site: &'a Site, localizer: &Localizer, cx: &LangCtx, schedul
     for (id, name) in tracks {
         let days = days_of(site, localizer, cx.lang, cards, schedule.in_track(data, id));
         if !days.is_empty() {
-            view.tracks.push(TrackGroup { id, name, days });
+            let anchor = id.map_or_else(|| "no-track".to_string(), |id| format!("track-{id}"));
+            view.tracks.push(TrackGroup { id, anchor, name, days });
         }
     }
     view
