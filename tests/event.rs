@@ -165,6 +165,7 @@ fn every_page_made_from_data_exists_at_the_same_id_url_in_every_language() {
     // Text missing in a language falls back and says in which language it is.
     let ar = page(&public, "ar/sessions/networking/index.html");
     assert_eq!(attrs(&ar, "h1", "lang"), ["en"]);
+    assert_eq!(attrs(&ar, "h1", "dir"), ["ltr"]);
     assert_eq!(text_of(&ar, "h1"), "Networking break");
 }
 

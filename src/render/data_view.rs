@@ -18,6 +18,8 @@ pub(super) struct Text<'a> {
     pub(super) text: &'a str,
     /// Its language, when it is not the page's.
     pub(super) lang: Option<&'a str>,
+    /// Its direction, when it is not the page's language.
+    pub(super) dir: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -155,8 +157,12 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &super::event_pages::Sh
 /// The text of `l` in `lang`, else along `fallback`, else in any language it has.
 pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -> Text<'a> {
     match l.get(lang, fallback).or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str()))) {
-        Some((found, t)) => Text { text: t, lang: (found != lang).then_some(found) },
-        None => Text { text: "", lang: None },
+        Some((found, t)) => Text {
+            text: t,
+            lang: (found != lang).then_some(found),
+            dir: (found != lang).then(|| crate::config::Direction::of_language(found).as_str()),
+        },
+        None => Text { text: "", lang: None, dir: None },
     }
 }
 
