@@ -152,31 +152,9 @@ pub fn context(site: &Site, localizer: &Localizer, shared: &Shared, l: usize, pa
             ctx.insert("schedule", &schedule(site, localizer, &cx, &shared.schedule, cards, by_track));
         }
         EventPage::Session(i) => {
-            let s = &data.sessions[i];
-            let Ok(card) = session_card(site, localizer, &shared.times, &cx, s) else { return site.config.absolute(&page.path(site, lang)) };
-            let interpretation = s
-                .interpretation
-                .iter()
-                .map(|code| LanguageName { code: code.clone(), name: localizer.text(lang, &format!("language-{code}")).unwrap_or_else(|_| code.clone()) })
-                .collect();
-            let google = format!(
-                "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&details={}",
-                query_encode(card.title.text),
-                google_dates(&s.when),
-                query_encode(&cx.urls.absolute(&card.href)),
-            );
-            ctx.insert("session", &SessionPage {
-                description: s.description.as_ref().map(|d| cx.text(d)),
-                room: s.room.as_ref().map(|r| cx.text(r)),
-                stream: s.stream.as_deref(),
-                registration: s.registration.as_deref(),
-                captioning: s.captioning,
-                interpretation,
-                ics: cx.urls.session_ics(&s.id),
-                google,
-                json_ld: super::json_ld::session(site, &cx, s, home),
-                card,
-            });
+            if let Some(view) = session_page(site, localizer, shared, &cx, i, home) {
+                ctx.insert("session", &view);
+            }
         }
         EventPage::Person(i) => {
             let p = &data.people[i];
@@ -215,6 +193,35 @@ pub fn context(site: &Site, localizer: &Localizer, shared: &Shared, l: usize, pa
     ctx.insert("x_default", &site.config.absolute(&page.path(site, &site.config.default_language)));
     ctx.insert("page_href", &own);
     site.config.absolute(&own)
+}
+
+/// The view of session `i`'s page.
+fn session_page<'a>(site: &'a Site, localizer: &Localizer, shared: &Shared, cx: &LangCtx, i: usize, home: &str) -> Option<SessionPage<'a>> {
+    let s = &site.data.sessions[i];
+    let card = session_card(site, localizer, &shared.times, cx, s).ok()?;
+    let interpretation = s
+        .interpretation
+        .iter()
+        .map(|code| LanguageName { code: code.clone(), name: localizer.text(cx.lang, &format!("language-{code}")).unwrap_or_else(|_| code.clone()) })
+        .collect();
+    let google = format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&details={}",
+        query_encode(card.title.text),
+        google_dates(&s.when),
+        query_encode(&cx.urls.absolute(&card.href)),
+    );
+    Some(SessionPage {
+        description: s.description.as_ref().map(|d| cx.text(d)),
+        room: s.room.as_ref().map(|r| cx.text(r)),
+        stream: s.stream.as_deref(),
+        registration: s.registration.as_deref(),
+        captioning: s.captioning,
+        interpretation,
+        ics: cx.urls.session_ics(&s.id),
+        google,
+        json_ld: super::json_ld::session(site, cx, s, home),
+        card,
+    })
 }
 
 /// A language of the switcher: the same fields as [`super::views::LanguageLink`], with the URL of this
