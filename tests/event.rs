@@ -325,3 +325,12 @@ fn a_failed_build_of_bad_data_leaves_public_untouched_and_shows_the_line() {
     assert!(message.contains("= hint: write a zone name such as Europe/Zurich"), "{message}");
     assert_eq!(read_tree(&public), before);
 }
+
+/// Calendars and pages carry no build time: two builds are the same, byte for byte.
+#[test]
+fn two_builds_of_the_event_site_are_byte_identical() {
+    let (a, b) = (built(), built());
+    let (ta, tb) = (read_tree(&a.path().join("public")), read_tree(&b.path().join("public")));
+    assert!(ta.keys().any(|k| k.ends_with(".ics")));
+    assert_eq!(ta, tb);
+}
