@@ -12,11 +12,13 @@
 //! checks and the preview server.
 
 pub mod assets;
+pub mod calendar;
 pub mod config;
 pub mod content;
 pub mod data;
 pub mod discover;
 pub mod error;
+pub mod event;
 pub mod feed;
 pub mod i18n;
 pub mod markdown;
@@ -28,6 +30,7 @@ pub mod sitemap;
 pub mod slug;
 pub mod xml;
 pub mod yaml;
+pub mod zone;
 
 mod pipeline;
 

@@ -163,8 +163,9 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     clock.lap("render");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
-    files.extend(static_files(&site, &assets, &localizer, &templates));
+    let calendars = crate::calendar::files(&site);
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).chain(calendars).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    files.extend(static_files(&site, &assets, &localizer, &templates, &jobs));
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })
 }
@@ -178,10 +179,10 @@ enum Parsed {
 /// Every file that is not a rendered page: the theme's static files (with hashed names),
 /// the assets found in `content/`, and the files for hosts and crawlers (sitemap,
 /// robots.txt, Atom feeds, search indexes).
-fn static_files(site: &Site, assets: &Assets, localizer: &Localizer, templates: &Templates) -> Vec<(String, OutputFile)> {
+fn static_files(site: &Site, assets: &Assets, localizer: &Localizer, templates: &Templates, jobs: &[crate::render::Job]) -> Vec<(String, OutputFile)> {
     let mut files = assets.outputs();
     files.extend(site.assets.iter().map(|a| (a.rel.clone(), OutputFile::Copy(a.path.clone()))));
-    let mut published = crate::sitemap::files(site);
+    let mut published = crate::sitemap::files(site, jobs);
     published.extend(crate::feed::files(site, localizer));
     if templates.has("search.html") {
         published.extend(crate::search::files(site));
@@ -195,9 +196,10 @@ fn static_files(site: &Site, assets: &Assets, localizer: &Localizer, templates: 
 pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
     let Prepared { site, localizer, templates, assets, jobs, mut diagnostics, mut clock } = prepare(options)?;
-    let mut statics = static_files(&site, &assets, &localizer, &templates);
+    let mut statics = static_files(&site, &assets, &localizer, &templates, &jobs);
     clock.lap("publish");
     statics.extend(render_aliases(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
+    statics.extend(crate::calendar::files(&site).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     let staging = Staging::new(&options.out_dir())?;
     staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
     render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {

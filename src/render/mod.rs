@@ -6,7 +6,10 @@
 
 mod aliases;
 mod data_view;
+mod event_pages;
+mod event_views;
 mod functions;
+mod json_ld;
 mod templates;
 pub mod views;
 
@@ -39,6 +42,8 @@ pub enum JobKind {
     Chooser,
     /// The language's search page.
     Search,
+    /// A page made from event data (schedule, session, person, organization).
+    Event(event_pages::EventPage),
 }
 
 /// One output file to render.
@@ -101,6 +106,7 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
     }
     jobs.retain(|j| j.out_path != "404.html");
     jobs.push(Job { out_path: "404.html".into(), lang: default, kind: JobKind::NotFound, template: root_404.into() });
+    event_pages::plan(site, templates, &mut jobs, out);
     jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
     jobs.dedup_by(|a, b| a.out_path == b.out_path);
     jobs
@@ -121,6 +127,7 @@ struct Shared {
     switchers: HashMap<usize, Value>,
     /// Per language, on themes with a search page: the search view and the switcher.
     search: Vec<Option<(Value, Value)>>,
+    event: event_pages::Shared,
 }
 
 /// Renders every job; returns (output path, bytes) pairs in job order.
@@ -170,6 +177,7 @@ fn shared_values(site: &Site, localizer: &Localizer, templates: &Templates, out:
         data: Vec::new(),
         switchers: HashMap::new(),
         search: Vec::new(),
+        event: event_pages::Shared::build(site, localizer, out),
     };
     let has_search = templates.has("search.html");
     let search_pages: Vec<String> = site.langs.iter().map(|ls| crate::search::page_path(&site.config, &ls.lang)).collect();
@@ -196,7 +204,7 @@ fn shared_values(site: &Site, localizer: &Localizer, templates: &Templates, out:
             })
             .collect();
         shared.menu.push(Value::from_serializable(&menu));
-        shared.data.push(data_view::build(site, localizer, lang));
+        shared.data.push(data_view::build(site, localizer, &shared.event, l));
     }
     shared.homes = Value::from_serializable(&switcher(site, site.home));
     for g in 0..site.groups.len() {
@@ -311,6 +319,9 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
             ctx.insert_value("search", search);
             ctx.insert_value("languages", languages);
         }
+        JobKind::Event(page) => {
+            canonical = Some(event_pages::context(site, localizer, &shared.event, job.lang, page, &mut ctx));
+        }
     }
     ctx.insert("canonical", &canonical);
     ctx
@@ -326,5 +337,6 @@ fn kind_name(site: &Site, kind: JobKind) -> &'static str {
         JobKind::NotFound => "404",
         JobKind::Chooser => "chooser",
         JobKind::Search => "search",
+        JobKind::Event(page) => page.kind_name(),
     }
 }

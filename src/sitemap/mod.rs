@@ -7,6 +7,7 @@
 //! pages marked `noindex` (404 and search pages). URLs are percent-encoded: tag pages
 //! keep Unicode letters in their paths.
 
+use crate::render::{Job, JobKind};
 use crate::site::Site;
 use crate::xml::{escape, iri_to_uri};
 
@@ -40,8 +41,8 @@ struct UrlEntry {
 
 /// `sitemap.xml` (or an index and its parts) and `robots.txt`: (path in the output
 /// folder, bytes).
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let mut files = sitemaps(&entries(site), &site.config.base_url);
+pub fn files(site: &Site, jobs: &[Job]) -> Vec<(String, Vec<u8>)> {
+    let mut files = sitemaps(&entries(site, jobs), &site.config.base_url);
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", iri_to_uri(&format!("{}sitemap.xml", site.config.base_url)));
     files.push(("robots.txt".to_string(), robots.into_bytes()));
     files
@@ -67,8 +68,9 @@ fn sitemaps(urls: &[UrlEntry], base_url: &str) -> Vec<(String, Vec<u8>)> {
 }
 
 /// Every indexable URL: the pages in each language they are translated into (page
-/// order, then language order), then each language's tag pages.
-fn entries(site: &Site) -> Vec<UrlEntry> {
+/// order, then language order), the pages made from event data (which exist in every
+/// language), then each language's tag pages.
+fn entries(site: &Site, jobs: &[Job]) -> Vec<UrlEntry> {
     let mut urls = Vec::new();
     for g in 0..site.groups.len() {
         let (list, x_default) = alternates(site, g);
@@ -78,6 +80,16 @@ fn entries(site: &Site) -> Vec<UrlEntry> {
         }
         for (_, href) in &list {
             urls.push(UrlEntry { loc: iri_to_uri(href), alternates: alternates.clone() });
+        }
+    }
+    let default = site.langs.iter().position(|ls| ls.lang == site.config.default_language).unwrap_or(0);
+    for job in jobs.iter().filter(|j| j.lang == default) {
+        let JobKind::Event(page) = job.kind else { continue };
+        let hrefs: Vec<(&str, String)> = site.langs.iter().map(|ls| (ls.lang.as_str(), iri_to_uri(&site.config.absolute(&page.path(site, &ls.lang))))).collect();
+        let mut alternates: Vec<(String, String)> = hrefs.iter().map(|(l, h)| (l.to_string(), h.clone())).collect();
+        alternates.push(("x-default".to_string(), hrefs[default].1.clone()));
+        for (_, href) in &hrefs {
+            urls.push(UrlEntry { loc: href.clone(), alternates: alternates.clone() });
         }
     }
     for lang_site in &site.langs {
