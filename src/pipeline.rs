@@ -134,6 +134,7 @@ fn prepare(options: &Options) -> Result<Prepared, Error> {
     let assets = Arc::new(Assets::collect(&site.config)?);
     let templates = Templates::load(&site.config.root, &site.config.theme, localizer.clone(), assets.clone(), &mut diagnostics)?;
     let jobs = plan(&site, &templates, &mut diagnostics);
+    clock.lap("plan");
     if diagnostics.has_errors() {
         diagnostics.into_result()?;
         unreachable!("into_result fails when there are errors");
