@@ -356,3 +356,24 @@ fn minified_pages_show_the_same_document() {
     assert!(size_after < size_before, "minify saved nothing");
     eprintln!("HTML: {size_before} bytes, minified {size_after} bytes");
 }
+
+#[test]
+fn every_sitemap_url_is_served_including_unicode_tag_pages() {
+    let site = fixture("basic");
+    let public = site.path().join("public");
+    if !have("python3", "the test serves the site with Python's http.server") {
+        return;
+    }
+    let server = Server::start(&public, "sub");
+    build_with(site.path(), &format!("{}/sub/", server.origin()));
+    let xml = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
+    let locs: Vec<String> = sitemap_entries(&xml).into_keys().collect();
+    assert!(locs.iter().any(|l| l.contains("/ar/tags/%D8%A7%D9%84%D9%85%D8%AC%D8%AA%D9%85%D8%B9-%D8%A7%D9%84%D9%85%D8%AF%D9%86%D9%8A/")), "{locs:?}");
+    for loc in locs {
+        // The encoded URL goes to the server as it is, as a crawler sends it.
+        let path = loc.strip_prefix(&server.origin()).unwrap();
+        let response = get(server.port, path);
+        assert_eq!(response.status, 200, "{loc}");
+        assert!(response.content_type.starts_with("text/html"), "{loc}: {}", response.content_type);
+    }
+}
