@@ -355,6 +355,13 @@ fn minified_pages_show_the_same_document() {
     }
     assert!(size_after < size_before, "minify saved nothing");
     eprintln!("HTML: {size_before} bytes, minified {size_after} bytes");
+
+    // And the minified pages are valid HTML for the Nu HTML Checker.
+    let Some(jar) = vnu_jar() else { return };
+    let public = small.path().join("public");
+    let pages: Vec<std::path::PathBuf> = html_files(&public).into_iter().map(|f| public.join(f)).collect();
+    let output = std::process::Command::new("java").arg("-jar").arg(jar).arg("--errors-only").args(&pages).output().unwrap();
+    assert!(output.status.success(), "invalid minified HTML:\n{}", String::from_utf8_lossy(&output.stderr));
 }
 
 #[test]
