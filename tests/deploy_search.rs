@@ -151,4 +151,9 @@ fn search_page_shows_results_with_localized_counts_in_a_browser() {
             assert!(results.iter().all(|r| r.starts_with(&format!("/wsis/{lang}/"))));
         }
     }
+    // An index that cannot be loaded is said so, in the page's language.
+    std::fs::remove_file(public.join("ru/search/index.json")).unwrap();
+    let Some(dom) = rendered_dom(&format!("{}/wsis/ru/search/?q=forum", server.origin())) else { return };
+    let doc = Html::parse_document(&dom);
+    assert_eq!(texts(&doc, ".search-status"), ["Не удалось загрузить поисковый индекс. Повторите попытку позже."]);
 }

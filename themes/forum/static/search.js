@@ -185,36 +185,20 @@
     });
   }
 
-  /* The search page: a form.search-form with data-index, data-locale, data-numbering,
-     data-results-<plural category>, data-no-results and data-error. */
-  function start(doc, win) {
-    var form = doc.querySelector("form.search-form[data-index]");
-    if (!form) return;
-    var input = form.querySelector("input[name=q]");
-    var status = doc.querySelector(".search-status");
-    var list = doc.querySelector(".search-results");
+  /* Shows results (or "no results") in the page's status line and list. The messages
+     come from the form's data attributes: data-results-<plural category> with {count},
+     data-no-results with {query}. */
+  function display(doc, form, status, list) {
     var locale = form.getAttribute("data-locale") || doc.documentElement.lang;
     var plurals = new Intl.PluralRules(locale);
     var numbers = new Intl.NumberFormat(locale, { numberingSystem: form.getAttribute("data-numbering") || "latn" });
-    var loading = null;
-    var timer = null;
-
-    function load() {
-      if (!loading) {
-        loading = win.fetch(form.getAttribute("data-index")).then(function (response) {
-          if (!response.ok) throw new Error(response.status);
-          return response.json();
-        });
-      }
-      return loading;
-    }
 
     function countText(n) {
       var text = form.getAttribute("data-results-" + plurals.select(n)) || form.getAttribute("data-results-other") || "";
       return text.replace("{count}", numbers.format(n));
     }
 
-    function show(results, query) {
+    return function show(results, query) {
       list.replaceChildren();
       if (!results.length) {
         var parts = (form.getAttribute("data-no-results") || "").split("{query}");
@@ -234,6 +218,29 @@
         item.append(link, excerpt);
         list.append(item);
       });
+    };
+  }
+
+  /* The search page: a form.search-form with data-index (the index URL), the messages
+     (see display) and data-error. Searches ?q= on load, then as the visitor types. */
+  function start(doc, win) {
+    var form = doc.querySelector("form.search-form[data-index]");
+    if (!form) return;
+    var input = form.querySelector("input[name=q]");
+    var status = doc.querySelector(".search-status");
+    var list = doc.querySelector(".search-results");
+    var show = display(doc, form, status, list);
+    var loading = null;
+    var timer = null;
+
+    function load() {
+      if (!loading) {
+        loading = win.fetch(form.getAttribute("data-index")).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.json();
+        });
+      }
+      return loading;
     }
 
     function run(raw) {
