@@ -41,3 +41,9 @@ fn unknown_asset() {
 fn search_messages_missing() {
     check_case("search-messages-missing");
 }
+
+/// A content page whose URL is the search page's.
+#[test]
+fn search_url_taken() {
+    check_case("search-url-taken");
+}

@@ -94,8 +94,7 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
         let not_found = format!("{}404.html", prefix.trim_end_matches("index.html"));
         jobs.push(Job { out_path: not_found, lang: l, kind: JobKind::NotFound, template: "404.html".into() });
         if templates.has("search.html") {
-            let search = out_path(site, &crate::search::page_path(&site.config, &lang_site.lang));
-            jobs.push(Job { out_path: search, lang: l, kind: JobKind::Search, template: "search.html".into() });
+            plan_search(site, l, &mut jobs, out);
         }
     }
     // The root 404 page is served for any missing URL: in every language, when the theme
@@ -110,6 +109,29 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
     jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
     jobs.dedup_by(|a, b| a.out_path == b.out_path);
     jobs
+}
+
+/// Adds the search page of language `l`, unless a content page has its URL (an error).
+fn plan_search(site: &Site, l: usize, jobs: &mut Vec<Job>, out: &mut Diagnostics) {
+    let lang_site = &site.langs[l];
+    let path = crate::search::page_path(&site.config, &lang_site.lang);
+    match lang_site.entries.iter().find(|e| e.path == path) {
+        Some(entry) if !entry.fallback => {
+            let page = &site.pages[entry.source];
+            let (line, column) = match crate::yaml::locate(&page.text[..page.body_start], "slug", "") {
+                (0, _) => (1, 1),
+                position => position,
+            };
+            out.push(
+                Diagnostic::error(&page.source.display, format!("{path} is also the URL of the search page"))
+                    .at(&page.text, line, column)
+                    .hint("give the page another `slug`: search/ belongs to the search page of the theme"),
+            );
+        }
+        // The page's own language reports it.
+        Some(_) => {}
+        None => jobs.push(Job { out_path: out_path(site, &path), lang: l, kind: JobKind::Search, template: "search.html".into() }),
+    }
 }
 
 /// `/wsis/fr/a-propos/` → `fr/a-propos/index.html`.
