@@ -188,6 +188,8 @@ fn static_files(site: &Site, assets: &Assets, localizer: &Localizer, templates: 
     if templates.has("search.html") {
         published.extend(crate::search::files(site));
     }
+    // A file of the same name in content/ (a hand-written robots.txt) wins.
+    published.retain(|(path, _)| !site.assets.iter().any(|a| a.rel == *path));
     files.extend(published.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     files
 }

@@ -384,3 +384,11 @@ fn every_sitemap_url_is_served_including_unicode_tag_pages() {
         assert!(response.content_type.starts_with("text/html"), "{loc}: {}", response.content_type);
     }
 }
+
+#[test]
+fn a_robots_txt_in_content_replaces_the_generated_one() {
+    let site = fixture("basic");
+    std::fs::write(site.path().join("content/robots.txt"), "User-agent: *\nDisallow: /drafts/\n").unwrap();
+    build(site.path()).unwrap();
+    assert_eq!(std::fs::read_to_string(site.path().join("public/robots.txt")).unwrap(), "User-agent: *\nDisallow: /drafts/\n");
+}
