@@ -9,8 +9,10 @@
 //! ```
 //!
 //! [`build`] runs it all and writes `public/`; [`generate`] stops before writing, for
-//! checks and the preview server.
+//! checks and the preview server. [`check::check`] reports what is broken in which
+//! language; [`status::status`] how far each translation is.
 
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -22,6 +24,7 @@ pub mod output;
 pub mod render;
 pub mod site;
 pub mod slug;
+pub mod status;
 pub mod yaml;
 
 mod pipeline;
