@@ -42,8 +42,10 @@ fn required_keys(config: &Config, catalog: &Catalog, usages: &[Usage]) -> BTreeM
             KeyPattern::Dynamic => {}
         }
     }
+    let config_text = std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
     for item in &config.menu {
-        keys.entry(item.label.clone()).or_insert_with(|| (PathBuf::from(crate::config::CONFIG_FILE), 0));
+        let line = config_text.lines().position(|l| l.contains(item.label.as_str())).map_or(0, |i| i + 1);
+        keys.entry(item.label.clone()).or_insert_with(|| (PathBuf::from(crate::config::CONFIG_FILE), line));
     }
     keys
 }

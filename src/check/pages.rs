@@ -68,11 +68,22 @@ pub fn check(site: &Site, files: &[(String, OutputFile)], sources: &Sources, fin
         files: files.iter().map(|(p, _)| p.clone()).collect(),
         pages: outputs.into_iter().map(|o| (o.out, o)).collect(),
     };
+    let mut one_way: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for output in ctx.pages.values() {
         links(&ctx, output, findings);
-        alternates(&ctx, output, findings);
+        alternates(&ctx, output, &mut one_way, findings);
         images(&ctx, output, findings);
         islands(&ctx, output, findings);
+    }
+    // Reported once per page that lacks its links back: that page is the one to fix.
+    for (target, from) in one_way {
+        let target = &ctx.pages[target];
+        let d = Diagnostic::error(
+            PathBuf::new(),
+            format!("hreflang is not reciprocal: {} does not name back {}, which name{} it as an alternate", target.url, from.join(", "), if from.len() == 1 { "s" } else { "" }),
+        )
+        .hint("every page lists each of its translations, and they list it: check the template of this page (does it output `alternates`?)");
+        report(&ctx, target, "hreflang-back", &[], Scope::Markup, d, findings);
     }
 }
 
@@ -127,7 +138,9 @@ fn links(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
     }
 }
 
-fn alternates(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
+/// Checks the page's alternates; pages that do not link back are added to `one_way`
+/// (target → the pages that name it).
+fn alternates<'a>(ctx: &Context<'a>, output: &Output<'a>, one_way: &mut BTreeMap<&'a str, Vec<String>>, findings: &mut Findings) {
     let config = &ctx.site.config;
     let own = config.absolute(&output.url);
     for (hreflang, href) in &output.facts.alternates {
@@ -150,13 +163,7 @@ fn alternates(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
         }
         let back = target.facts.alternates.iter().any(|(_, h)| h == &own || h == &output.url);
         if !back && target.url != output.url {
-            let d = Diagnostic::error(
-                PathBuf::new(),
-                format!("hreflang is not reciprocal: {} names {} as its `{hreflang}` version, but {} does not name {} back", output.url, target.url, target.url, output.url),
-            )
-            .hint("every page must list each of its alternates, and they must list it: check the template of both pages");
-            // The page that lacks the link back is the one to fix.
-            report(ctx, target, "hreflang-back", &[], Scope::Markup, d, findings);
+            one_way.entry(target.out).or_default().push(output.url.clone());
         }
     }
 }
