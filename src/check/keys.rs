@@ -187,7 +187,7 @@ mod tests {
         use crate::content::PageDate;
         let config = crate::config::Config::parse(
             Path::new("."),
-            "title: T\nbase_url: https://example.org/\ntheme: t\ndefault_language: en\nlanguages: [{code: en}]\n",
+            "title: T\nbase_url: https://example.org/\ntheme: t\ndefault_language: en\nlanguages: [{code: en, name: English}]\n",
         )
         .unwrap();
         let dates = crate::i18n::dates::Dates::new(&config);
