@@ -198,7 +198,7 @@ mod tests {
             let names: Vec<&str> = pieces.args.iter().map(|(k, _)| *k).collect();
             assert_eq!(names, RANGE_VARIABLES);
         }
-        assert_eq!(date_range_calls("{{ format_date(date=d.start) }} {{ format_date(date=d.start, end=d.end) }}"), [32]);
+        assert_eq!(date_range_calls("{{ format_date(date=d.start) }} {{ format_date(date=d.start, end=d.end) }}"), [35]);
     }
 
     #[test]
