@@ -1,6 +1,6 @@
 //! The forum site in a real browser, and its HTML against the standards.
 //!
-//! The site (plus `tests/browser/extra/`, a page missing in Russian) is built into a
+//! The site (plus `tests/browser/extra/`, a page missing in Arabic) is built into a
 //! temporary folder and served by a small static server on an ephemeral port of
 //! 127.0.0.1. `tests/browser/run.mjs` drives headless Chromium with playwright-core and
 //! reports what it measured; the assertions are here:
@@ -284,7 +284,7 @@ fn check_switcher(results: &Value, expected: usize, built: &Built, problems: &mu
 /// The notice shows on the one page shown in another language's text, and nowhere else.
 fn check_fallback(results: &Value, built: &Built, problems: &mut Vec<String>) {
     let g = built.keys.iter().position(|k| k == "fallback-check.md").expect("the extra page");
-    assert_eq!(built.fallbacks[g], ["ru"], "the extra page lacks only Russian");
+    assert_eq!(built.fallbacks[g], ["ar"], "the extra page lacks only Arabic");
     let mut seen = 0;
     for (group, by_lang) in built.entries.iter().enumerate() {
         for (lang, path) in by_lang {

@@ -38,6 +38,16 @@ fn forum_site_passes_check() {
     assert_eq!(exit_code(&report), 0);
 }
 
+/// The forum theme with a page missing in Arabic: the fallback lists no alternates and
+/// its English title and text are marked and isolated in the right-to-left page.
+#[test]
+fn forum_site_with_a_fallback_page_passes_check() {
+    let site = forum_site();
+    copy_tree(&repo().join("tests/browser/extra"), site.path());
+    let report = check(&hexaglot::Options::new(site.path())).unwrap();
+    assert_eq!(report.errors(), 0, "{}", report.render(Format::Table));
+}
+
 #[test]
 fn clean_base_site_has_no_finding() {
     let site = fixture("check-base");
@@ -54,6 +64,7 @@ fn each_broken_site_fails_with_its_message() {
         "check-broken-anchor",
         "check-broken-link",
         "check-dangling-data",
+        "check-hreflang-on-fallback",
         "check-mismatched-variables",
         "check-missing-alt",
         "check-missing-key-ru",

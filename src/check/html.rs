@@ -40,6 +40,8 @@ pub struct Facts {
     pub links: Vec<Link>,
     /// `<link rel="alternate" hreflang>`: (hreflang, href).
     pub alternates: Vec<(String, String)>,
+    /// `<link rel="canonical">`.
+    pub canonical: Option<String>,
     /// Images.
     pub images: Vec<Image>,
     /// Left-to-right islands of right-to-left text that no element isolates.
@@ -96,7 +98,8 @@ impl Facts {
             }
         }
         if tag == "link" && rels.contains(&"canonical") {
-            return; // an absolute URL checked by the generator, and often a fallback's original
+            self.canonical = el.attr("href").map(str::to_string);
+            return;
         }
         if tag == "img" {
             if let Some(src) = el.attr("src") {

@@ -143,6 +143,14 @@ fn links(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
 fn alternates<'a>(ctx: &Context<'a>, output: &Output<'a>, one_way: &mut BTreeMap<&'a str, Vec<String>>, findings: &mut Findings) {
     let config = &ctx.site.config;
     let own = config.absolute(&output.url);
+    if let Some(canonical) = output.facts.canonical.as_deref().filter(|c| *c != own && !output.facts.alternates.is_empty()) {
+        // A fallback page shows another page's text: search engines ignore its
+        // alternates, and no translation lists it back.
+        let d = Diagnostic::error(PathBuf::new(), format!("hreflang on a page that is not canonical: {} lists alternates, but its canonical URL is {canonical}", output.url))
+            .hint("a page that shows another language's text (a fallback) should not list hreflang alternates: leave them out of the template when `fallback` is set");
+        report(ctx, output, "hreflang-canonical", &[], Scope::Markup, d, findings);
+        return;
+    }
     for (hreflang, href) in &output.facts.alternates {
         let target = match resolve(&config.base_url, &config.base_path, &output.url, href) {
             Target::Internal { path, .. } => output_file(&path, &config.base_path, &ctx.files).and_then(|f| ctx.pages.get(f.as_str())),
