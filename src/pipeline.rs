@@ -11,8 +11,8 @@ use crate::content::{parse_page, read_source};
 use crate::discover::{SourceKind, discover};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Localizer;
-use crate::output::{OutputFile, write_atomically};
-use crate::render::{Templates, plan, render};
+use crate::output::{OutputFile, Staging};
+use crate::render::{Templates, plan, render, render_aliases, render_each};
 use crate::site::Site;
 
 /// What to build and how.
@@ -83,8 +83,18 @@ impl Clock {
     }
 }
 
-/// Runs every stage but the last: the site in memory, or every problem found.
-pub fn generate(options: &Options) -> Result<Generated, Error> {
+/// Everything up to rendering: the site, its strings, its templates and its jobs.
+struct Prepared {
+    site: Site,
+    localizer: Arc<Localizer>,
+    templates: Templates,
+    jobs: Vec<crate::render::Job>,
+    diagnostics: Diagnostics,
+    clock: Clock,
+}
+
+/// Runs the stages before rendering; fails with every problem found so far.
+fn prepare(options: &Options) -> Result<Prepared, Error> {
     let mut clock = Clock(Instant::now(), Timings::default());
     let mut config = Config::load(&options.root)?;
     if let Some(url) = &options.base_url {
@@ -98,20 +108,7 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     let sources = discover(&config, &mut diagnostics)?;
     clock.lap("discover");
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = sources
-        .into_par_iter()
-        .map(|source| match source.kind {
-            SourceKind::Asset => Ok(Parsed::Asset(source)),
-            SourceKind::Data => {
-                let text = read_source(&source)?;
-                crate::data::parse(source, text).map(Parsed::Data)
-            }
-            SourceKind::Page | SourceKind::Section => {
-                let text = read_source(&source)?;
-                parse_page(source, text).map(Parsed::Page)
-            }
-        })
-        .collect();
+    let parsed: Vec<Result<Parsed, Diagnostic>> = sources.into_par_iter().map(parse_source).collect();
     let (mut pages, mut data_files, mut assets) = (Vec::new(), Vec::new(), Vec::new());
     for p in parsed {
         match p {
@@ -138,12 +135,32 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
         diagnostics.into_result()?;
         unreachable!("into_result fails when there are errors");
     }
+    Ok(Prepared { site, localizer, templates, jobs, diagnostics, clock })
+}
+
+fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
+    match source.kind {
+        SourceKind::Asset => Ok(Parsed::Asset(source)),
+        SourceKind::Data => {
+            let text = read_source(&source)?;
+            crate::data::parse(source, text).map(Parsed::Data)
+        }
+        SourceKind::Page | SourceKind::Section => {
+            let text = read_source(&source)?;
+            parse_page(source, text).map(Parsed::Page)
+        }
+    }
+}
+
+/// Runs every stage but the last: the site in memory, or every problem found.
+pub fn generate(options: &Options) -> Result<Generated, Error> {
+    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
     let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    let redirects = render_aliases(&site, &jobs, &mut diagnostics);
     clock.lap("render");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
     files.extend(static_files(&site)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })
@@ -173,20 +190,29 @@ fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Error> {
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded.
+/// Pages are written to the staging folder as they are rendered.
 pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let generated = generate(options)?;
-    let write_start = Instant::now();
-    let written = write_atomically(&options.out_dir(), &generated.files)?;
-    let mut timings = generated.timings;
-    timings.0.push(("write", write_start.elapsed().as_secs_f64() * 1000.0));
-    let site = &generated.site;
+    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let mut statics = static_files(&site)?;
+    statics.extend(render_aliases(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
+    let staging = Staging::new(&options.out_dir())?;
+    staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
+    render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {
+        staging.write(&job.out_path, &OutputFile::Bytes(bytes))
+    })?;
+    clock.lap("render+write");
+    diagnostics.extend(localizer.fallback_warnings());
+    let warnings = diagnostics.into_result()?;
+    statics.par_iter().try_for_each(|(path, file)| staging.write(path, file))?;
+    staging.commit()?;
+    clock.lap("commit");
     Ok(Report {
         languages: site.langs.len(),
         pages: site.langs.len() * site.groups.len(),
-        files: written,
+        files: jobs.len() + statics.len(),
         millis: start.elapsed().as_millis(),
-        warnings: generated.warnings,
-        timings,
+        warnings,
+        timings: clock.1,
     })
 }

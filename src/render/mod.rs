@@ -4,20 +4,22 @@
 //! pages, 404 pages, the language chooser) with its template. [`render`] fills each
 //! job's context from view structs and renders the jobs on all cores.
 
+mod aliases;
 mod data_view;
 mod functions;
 mod templates;
 pub mod views;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::{Context, Value};
 
+pub use aliases::render_aliases;
 pub use templates::Templates;
 
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Localizer;
 use crate::site::Site;
 use views::*;
@@ -111,26 +113,38 @@ struct Shared {
 
 /// Renders every job; returns (output path, bytes) pairs in job order.
 pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jobs: &[Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
-    let shared = shared_values(site, localizer);
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let context = context_for(site, localizer, &shared, job);
-            templates
-                .tera
-                .render(&job.template, &context)
-                .map(|html| (job.out_path.clone(), html.into_bytes()))
-                .map_err(|e| templates.diagnostic(&e))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => out.push(d),
-        }
-    }
+    let files = Mutex::new(Vec::with_capacity(jobs.len()));
+    render_each(site, localizer, templates, jobs, out, |job, bytes| {
+        files.lock().expect("poisoned").push((job.out_path.clone(), bytes));
+        Ok(())
+    })
+    .expect("collecting in memory cannot fail");
+    let mut files = files.into_inner().expect("poisoned");
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     files
+}
+
+/// Renders every job on all cores, handing each result to `sink` as soon as it is
+/// ready (a build writes it to disk there, so the site is never held in memory whole).
+/// Template errors go to `out`; an error of the sink stops the rendering.
+pub fn render_each<F>(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jobs: &[Job], out: &mut Diagnostics, sink: F) -> Result<(), Error>
+where
+    F: Fn(&Job, Vec<u8>) -> Result<(), Error> + Sync,
+{
+    let shared = shared_values(site, localizer);
+    let diagnostics = Mutex::new(Vec::new());
+    jobs.par_iter().try_for_each(|job| {
+        let context = context_for(site, localizer, &shared, job);
+        match templates.tera.render(&job.template, &context) {
+            Ok(html) => sink(job, html.into_bytes()),
+            Err(e) => {
+                diagnostics.lock().expect("poisoned").push(templates.diagnostic(&e));
+                Ok(())
+            }
+        }
+    })?;
+    out.extend(diagnostics.into_inner().expect("poisoned"));
+    Ok(())
 }
 
 fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
