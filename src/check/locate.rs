@@ -74,13 +74,13 @@ impl Sources {
             if let Some((file, text, body_start)) = page_source {
                 // The body first: a title rarely holds the culprit, and a front-matter
                 // key could match by accident.
-                let found = text[body_start..].find(needle).map(|i| i + body_start).or_else(|| text.find(needle));
+                let found = find_whole(&text[body_start..], needle, false).map(|i| i + body_start).or_else(|| find_whole(text, needle, false));
                 if let Some(offset) = found {
                     return Place { file: file.to_path_buf(), at: Some((text, offset)), in_page: true };
                 }
             }
             for (file, text) in self.candidates(lang, scope) {
-                if let Some(offset) = find_outside_comments(text, needle) {
+                if let Some(offset) = find_whole(text, needle, true) {
                     return Place { file: file.clone(), at: Some((text.as_str(), offset)), in_page: false };
                 }
             }
@@ -103,10 +103,31 @@ impl Sources {
     }
 }
 
-/// The first occurrence of `needle` on a line that is not a `#` comment (Fluent, YAML).
-fn find_outside_comments(text: &str, needle: &str) -> Option<usize> {
+/// The first occurrence of `needle` that is not part of a longer word (`es` is not found
+/// in `pages`), optionally skipping lines that are `#` comments (Fluent, YAML).
+fn find_whole(text: &str, needle: &str, skip_comments: bool) -> Option<usize> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let starts_word = word(needle.chars().next());
+    let ends_word = word(needle.chars().next_back());
     text.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + needle.len()..].chars().next();
+        if (starts_word && word(before)) || (ends_word && word(after)) {
+            return false;
+        }
         let line_start = text[..i].rfind('\n').map_or(0, |s| s + 1);
-        !text[line_start..i].trim_start().starts_with('#')
+        !(skip_comments && text[line_start..i].trim_start().starts_with('#'))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_whole;
+
+    #[test]
+    fn finds_whole_words_outside_comments() {
+        assert_eq!(find_whole("pages = 42\nes", "es", false), Some(11));
+        assert_eq!(find_whole("# ITU\nmsg = ITU", "ITU", true), Some(12));
+        assert_eq!(find_whole("see /en/x/", "/en/x/", false), Some(4));
+    }
 }

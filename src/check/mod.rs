@@ -96,11 +96,14 @@ fn report_of(mut diagnostics: Vec<Diagnostic>) -> CheckReport {
     CheckReport { diagnostics }
 }
 
+/// File, line, column and kind of problem: what makes two findings the same one.
+type FindingKey = (PathBuf, usize, usize, String);
+
 /// Findings of the page checks, one per source position and problem, with the pages
 /// each one was seen on.
 #[derive(Default)]
 pub struct Findings {
-    items: BTreeMap<(PathBuf, usize, usize, String), (Diagnostic, Vec<String>)>,
+    items: BTreeMap<FindingKey, (Diagnostic, Vec<String>)>,
 }
 
 impl Findings {

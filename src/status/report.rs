@@ -65,7 +65,8 @@ fn table(report: &StatusReport) -> String {
         let _ = writeln!(out, "{line}");
     }
     let n = report.pages.len();
-    let totals: [(&str, fn(&super::Totals) -> usize); 4] = [
+    type Count = fn(&super::Totals) -> usize;
+    let totals: [(&str, Count); 4] = [
         ("translated", |t| t.translated),
         ("stale", |t| t.stale),
         ("fallback", |t| t.fallback),
