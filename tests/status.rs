@@ -120,6 +120,10 @@ fn with_git_stale_comes_from_the_history_of_both_files() {
     git(root, "2021-02-01T10:00:00Z", &["commit", "-q", "-am", "home"]);
     let r = report(root);
     assert_eq!(states(&r, "_index.md"), [Translated, Stale, Stale, Stale]);
+    let table = r.render(Format::Table);
+    let row = table.lines().find(|l| l.starts_with("_index.md")).unwrap();
+    assert_eq!(row.split_whitespace().collect::<Vec<_>>(), ["_index.md", "✓", "stale", "stale", "stale", "51e771a3"].map(|s| if s == "51e771a3" { r.pages[0].source_hash.as_deref().unwrap() } else { s }));
+    assert!(!table.contains("not a git checkout"), "{table}");
     let cell = r.pages[0].languages.iter().find(|c| c.lang == "ar").unwrap();
     assert_eq!(cell.checked_by, Some(hexaglot::status::StaleBy::Git));
     // Pages without a later change of their source stay as they were.

@@ -51,6 +51,9 @@ try {
       box: count === 1 ? await notice.boundingBox() : null,
       text: count === 1 ? (await notice.innerText()).trim() : '',
     };
+    if (count === 1) {
+      await page.screenshot({ path: path.join(manifest.artifacts, `fallback-${facts.lang}.png`) });
+    }
     await page.addScriptTag({ path: manifest.axe });
     facts.axe = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
