@@ -12,12 +12,14 @@
 //! checks and the preview server. [`check::check`] reports what is broken in which
 //! language; [`status::status`] how far each translation is.
 
+pub mod calendar;
 pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;
 pub mod discover;
 pub mod error;
+pub mod event;
 pub mod i18n;
 pub mod markdown;
 pub mod output;
@@ -26,6 +28,7 @@ pub mod site;
 pub mod slug;
 pub mod status;
 pub mod yaml;
+pub mod zone;
 
 mod pipeline;
 

@@ -160,7 +160,8 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     clock.lap("render");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    let calendars = crate::calendar::files(&site);
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).chain(calendars).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
     files.extend(static_files(&site)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })
@@ -196,6 +197,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
     let mut statics = static_files(&site)?;
     statics.extend(render_aliases(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
+    statics.extend(crate::calendar::files(&site).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     let staging = Staging::new(&options.out_dir())?;
     staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
     render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {

@@ -6,7 +6,10 @@
 
 mod aliases;
 mod data_view;
+mod event_pages;
+mod event_views;
 mod functions;
+mod json_ld;
 mod templates;
 pub mod views;
 
@@ -37,6 +40,8 @@ pub enum JobKind {
     NotFound,
     /// The language chooser at `/`.
     Chooser,
+    /// A page made from event data (schedule, session, person, organization).
+    Event(event_pages::EventPage),
 }
 
 /// One output file to render.
@@ -91,6 +96,7 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
         jobs.push(Job { out_path: "index.html".into(), lang: default, kind: JobKind::Chooser, template: "chooser.html".into() });
         jobs.push(Job { out_path: "404.html".into(), lang: default, kind: JobKind::NotFound, template: "404.html".into() });
     }
+    event_pages::plan(site, templates, &mut jobs, out);
     jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
     jobs.dedup_by(|a, b| a.out_path == b.out_path);
     jobs
@@ -109,6 +115,7 @@ struct Shared {
     homes: Value,
     data: Vec<Value>,
     switchers: HashMap<usize, Value>,
+    event: event_pages::Shared,
 }
 
 /// Renders every job; returns (output path, bytes) pairs in job order.
@@ -131,7 +138,7 @@ pub fn render_each<F>(site: &Site, localizer: &Arc<Localizer>, templates: &Templ
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Error> + Sync,
 {
-    let shared = shared_values(site, localizer);
+    let shared = shared_values(site, localizer, out);
     let diagnostics = Mutex::new(Vec::new());
     jobs.par_iter().try_for_each(|job| {
         let context = context_for(site, localizer, &shared, job);
@@ -147,15 +154,16 @@ where
     Ok(())
 }
 
-fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
+fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
     let mut shared = Shared {
         site: Vec::new(),
         menu: Vec::new(),
         homes: Value::none(),
         data: Vec::new(),
         switchers: HashMap::new(),
+        event: event_pages::Shared::build(site, localizer, out),
     };
-    for lang_site in &site.langs {
+    for (l, lang_site) in site.langs.iter().enumerate() {
         let lang = &lang_site.lang;
         shared.site.push(Value::from_serializable(&SiteView {
             title: &site.config.title[lang],
@@ -175,7 +183,7 @@ fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
             })
             .collect();
         shared.menu.push(Value::from_serializable(&menu));
-        shared.data.push(data_view::build(site, localizer, lang));
+        shared.data.push(data_view::build(site, localizer, &shared.event, l));
     }
     shared.homes = Value::from_serializable(&switcher(site, site.home));
     for g in 0..site.groups.len() {
@@ -268,6 +276,9 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
         JobKind::NotFound | JobKind::Chooser => {
             ctx.insert_value("languages", shared.homes.clone());
         }
+        JobKind::Event(page) => {
+            canonical = Some(event_pages::context(site, localizer, &shared.event, job.lang, page, &mut ctx));
+        }
     }
     ctx.insert("canonical", &canonical);
     ctx
@@ -282,5 +293,6 @@ fn kind_name(site: &Site, kind: JobKind) -> &'static str {
         JobKind::Term(_) => "tag",
         JobKind::NotFound => "404",
         JobKind::Chooser => "chooser",
+        JobKind::Event(page) => page.kind_name(),
     }
 }
