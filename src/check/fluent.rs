@@ -5,9 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::catalog::{Catalog, MessageDef, split_key};
-use super::keys::{KeyPattern, RANGE_MESSAGES, RANGE_VARIABLES, Usage};
+use super::keys::{GENERATOR_MESSAGES, KeyPattern, Usage, generator_variables};
 use crate::config::Config;
 use crate::error::Diagnostic;
+
+/// Stands for the place of use of the messages the generator formats itself.
+const GENERATOR: &str = "(the generator)";
 
 /// Runs the three Fluent checks.
 pub fn check(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Diagnostic>) {
@@ -42,6 +45,12 @@ fn required_keys(config: &Config, catalog: &Catalog, usages: &[Usage]) -> BTreeM
             KeyPattern::Dynamic => {}
         }
     }
+    // What the generator formats itself is needed wherever the default language has it.
+    for (id, _) in GENERATOR_MESSAGES {
+        if default.is_some_and(|m| m.contains_key(id)) {
+            keys.entry(id.to_string()).or_insert_with(|| (PathBuf::from(GENERATOR), 0));
+        }
+    }
     let config_text = std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
     for item in &config.menu {
         let line = config_text.lines().position(|l| l.contains(item.label.as_str())).map_or(0, |i| i + 1);
@@ -62,10 +71,14 @@ fn missing(config: &Config, catalog: &Catalog, required: &BTreeMap<String, (Path
                 Some(l) => format!("pages in `{lang}` show the `{l}` text instead"),
                 None => "no language of its fallback chain has it, so the build fails".to_string(),
             };
-            let used = if *line > 0 { format!("{}:{line}", used_in.display()) } else { used_in.display().to_string() };
+            let used = match *line {
+                _ if used_in.as_os_str() == GENERATOR => "formatted by hexaglot itself".to_string(),
+                0 => format!("used in {}", used_in.display()),
+                line => format!("used at {}:{line}", used_in.display()),
+            };
             out.push(
                 Diagnostic::error(catalog.file_for(lang), format!("message `{key}` is used by the site but missing in `{lang}`"))
-                    .hint(format!("used at {used}; {shown}; add `{}` to {}", split_key(key).0, catalog.file_for(lang).display())),
+                    .hint(format!("{used}; {shown}; add `{}` to {}", split_key(key).0, catalog.file_for(lang).display())),
             );
         }
     }
@@ -79,7 +92,10 @@ fn unused(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Di
         .collect();
     let menu: BTreeSet<&str> = config.menu.iter().map(|m| m.label.as_str()).collect();
     for id in catalog.all_ids() {
-        let used = menu.contains(id) || referenced.contains(id) || usages.iter().any(|u| u.key.matches_id(id));
+        let used = menu.contains(id)
+            || referenced.contains(id)
+            || generator_variables(id).is_some()
+            || usages.iter().any(|u| u.key.matches_id(id));
         if used {
             continue;
         }
@@ -93,13 +109,13 @@ fn unused(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Di
 }
 
 fn variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
-    range_variables(config, catalog, out);
+    generator_message_variables(config, catalog, out);
     let default = &config.default_language;
     let Some(reference) = catalog.languages.get(default) else { return };
     for language in config.languages.iter().filter(|l| &l.code != default) {
         let Some(messages) = catalog.languages.get(&language.code) else { continue };
         for (id, def) in messages {
-            if RANGE_MESSAGES.contains(&id.as_str()) {
+            if generator_variables(id).is_some() {
                 continue;
             }
             let Some(expected) = reference.get(id) else { continue };
@@ -131,18 +147,18 @@ fn variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Date range messages may use any of the pieces `format_date` passes, and no other.
-fn range_variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
+/// A message the generator formats may use any of the variables it passes, and no other.
+fn generator_message_variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for language in &config.languages {
-        for id in RANGE_MESSAGES {
+        for (id, passed) in GENERATOR_MESSAGES {
             let Some(def) = catalog.get(&language.code, id) else { continue };
-            let unknown: BTreeSet<String> = def.variables.iter().filter(|v| !RANGE_VARIABLES.contains(&v.as_str())).cloned().collect();
+            let unknown: BTreeSet<String> = def.variables.iter().filter(|v| !passed.contains(&v.as_str())).cloned().collect();
             if unknown.is_empty() {
                 continue;
             }
-            let d = Diagnostic::error(&def.file, format!("message `{id}` uses {}, which date ranges do not pass", list(&unknown)));
-            let known: Vec<String> = RANGE_VARIABLES.iter().map(|v| format!("${v}")).collect();
-            out.push(at(catalog, &language.code, def, d).hint(format!("a date range message may use {}", known.join(", "))));
+            let d = Diagnostic::error(&def.file, format!("message `{id}` uses {}, which the generator does not pass", list(&unknown)));
+            let known: BTreeSet<String> = passed.iter().map(|v| v.to_string()).collect();
+            out.push(at(catalog, &language.code, def, d).hint(format!("`{id}` may use {}", list(&known))));
         }
     }
 }

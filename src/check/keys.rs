@@ -79,6 +79,27 @@ pub const RANGE_MESSAGES: [&str; 3] = ["date-range-days", "date-range-months", "
 /// (`17–21 May 2021` takes the start's day alone, `2021年5月17日至21日` the full start).
 pub const RANGE_VARIABLES: [&str; 6] = ["startDay", "endDay", "startMonthDay", "endMonthDay", "startFull", "endFull"];
 
+/// Messages the generator formats itself (not through `t()` in a template), with the
+/// variables it passes. Each language uses those its grammar needs — `CEST (UTC+2)` in
+/// English, `UTC+2` in French — so a translation may use any of them, and no other.
+pub const GENERATOR_MESSAGES: [(&str, &[&str]); 8] = [
+    ("date-range-days", &RANGE_VARIABLES),
+    ("date-range-months", &RANGE_VARIABLES),
+    ("date-range-years", &RANGE_VARIABLES),
+    // Session times (crate::event): a time range, on one day or across days…
+    ("time-range", &["start", "end"]),
+    ("time-range-days", &["start", "end", "endDate"]),
+    // …and the event's zone: abbreviation and offset, the offset alone, or UTC.
+    ("session-zone", &["abbr", "offset"]),
+    ("session-zone-offset", &["offset"]),
+    ("session-zone-utc", &[]),
+];
+
+/// The variables the generator passes to `id`, if it formats that message itself.
+pub fn generator_variables(id: &str) -> Option<&'static [&'static str]> {
+    GENERATOR_MESSAGES.iter().find(|(m, _)| *m == id).map(|(_, v)| *v)
+}
+
 /// Byte offsets of the `format_date(…)` calls that pass an `end`.
 fn date_range_calls(text: &str) -> Vec<usize> {
     text.match_indices("format_date(")
