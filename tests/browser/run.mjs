@@ -21,6 +21,9 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 
+// Pages measured at once: two tabs keep both cores busy.
+const WORKERS = 2;
+
 const results = { pages: {}, homes: {}, switcher: [], timings: {} };
 let clock = Date.now();
 const lap = (phase) => { const now = Date.now(); results.timings[phase] = now - clock; clock = now; };
@@ -34,48 +37,8 @@ try {
 
   // Every page: direction, language, axe-core, the fallback notice, and horizontal
   // overflow once the same page is narrowed to 360 px.
-  for (const p of manifest.pages) {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(url(p.path), { waitUntil: 'load' });
-    const facts = await page.evaluate(() => ({
-      lang: document.documentElement.lang,
-      direction: getComputedStyle(document.documentElement).direction,
-      bodyDirection: getComputedStyle(document.body).direction,
-      contentLang: document.querySelector('.content')?.getAttribute('lang') ?? null,
-    }));
-    const notice = page.locator('.notice-fallback');
-    const count = await notice.count();
-    facts.notice = {
-      count,
-      visible: count === 1 && (await notice.isVisible()),
-      box: count === 1 ? await notice.boundingBox() : null,
-      text: count === 1 ? (await notice.innerText()).trim() : '',
-    };
-    if (count === 1) {
-      await page.screenshot({ path: path.join(manifest.artifacts, `fallback-${facts.lang}.png`) });
-    }
-    await page.addScriptTag({ path: manifest.axe });
-    facts.axe = await page.evaluate(async () => {
-      const r = await window.axe.run(document, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-      }));
-    });
-    await page.setViewportSize({ width: 360, height: 740 });
-    facts.overflow = await page.evaluate(() => {
-      const e = document.documentElement;
-      const wide = [...document.body.querySelectorAll('*')]
-        .filter((el) => { const r = el.getBoundingClientRect(); return r.right > e.clientWidth + 1 || r.left < -1; })
-        .slice(0, 5)
-        .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
-      return { scrollWidth: e.scrollWidth, clientWidth: e.clientWidth, wide };
-    });
-    results.pages[p.path] = facts;
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
+  const workers = await Promise.all(Array.from({ length: WORKERS }, () => desktop.newPage()));
+  await pool(manifest.pages, workers, measurePage);
   lap('pages');
 
   // Homes: where the first item of each navigation sits, and screenshots.
@@ -99,42 +62,97 @@ try {
     await small.goto(url(h.path), { waitUntil: 'load' });
     await small.screenshot({ path: path.join(manifest.artifacts, `home-${h.lang}-360.png`), fullPage: true });
   }
-
   lap('homes');
 
   // The switcher: every ordered pair of languages of every page, followed by clicking.
   // One click leads on to the next (the complete graph of languages has an Euler
   // circuit), so a page is loaded by address only when a walk ends.
-  for (const group of manifest.switcher) {
-    const langs = Object.keys(group);
-    const todo = new Set(langs.flatMap((a) => langs.filter((b) => b !== a).map((b) => `${a}>${b}`)));
-    let current = null;
-    while (todo.size > 0) {
-      let next = current && langs.find((b) => todo.has(`${current}>${b}`));
-      if (!next) {
-        current = [...todo][0].split('>')[0];
-        await page.goto(url(group[current]), { waitUntil: 'load' });
-        next = langs.find((b) => todo.has(`${current}>${b}`));
-      }
-      todo.delete(`${current}>${next}`);
-      const from = new URL(page.url()).pathname;
-      const link = page.locator(`.languages a[hreflang="${next}"]`);
-      if ((await link.count()) !== 1) {
-        results.switcher.push({ from, target: next, landed: null, lang: null });
-        current = null;
-        continue;
-      }
-      await Promise.all([page.waitForURL((u) => u.pathname !== from), link.click()]);
-      const landed = new URL(page.url()).pathname;
-      const lang = await page.evaluate(() => document.documentElement.lang);
-      results.switcher.push({ from, target: next, landed, lang });
-      current = landed === group[next] ? next : null;
-    }
-  }
+  await pool(manifest.switcher, workers, walkSwitcher);
   lap('switcher');
-
 } finally {
   await browser.close();
 }
 
 fs.writeFileSync(resultsPath, JSON.stringify(results, null, 2));
+
+// Runs `task(page, item)` over `items`, one item at a time per page.
+async function pool(items, pages, task) {
+  let next = 0;
+  await Promise.all(pages.map(async (page) => {
+    while (next < items.length) {
+      const item = items[next++];
+      await task(page, item);
+    }
+  }));
+}
+
+// Direction, language, the fallback notice and axe-core at 1280 px, then overflow at 360 px.
+async function measurePage(page, p) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(url(p.path), { waitUntil: 'load' });
+  const facts = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    direction: getComputedStyle(document.documentElement).direction,
+    bodyDirection: getComputedStyle(document.body).direction,
+    contentLang: document.querySelector('.content')?.getAttribute('lang') ?? null,
+  }));
+  const notice = page.locator('.notice-fallback');
+  const count = await notice.count();
+  facts.notice = {
+    count,
+    visible: count === 1 && (await notice.isVisible()),
+    box: count === 1 ? await notice.boundingBox() : null,
+    text: count === 1 ? (await notice.innerText()).trim() : '',
+  };
+  if (count === 1) {
+    await page.screenshot({ path: path.join(manifest.artifacts, `fallback-${facts.lang}.png`) });
+  }
+  await page.addScriptTag({ path: manifest.axe });
+  facts.axe = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  await page.setViewportSize({ width: 360, height: 740 });
+  facts.overflow = await page.evaluate(() => {
+    const e = document.documentElement;
+    const wide = [...document.body.querySelectorAll('*')]
+      .filter((el) => { const r = el.getBoundingClientRect(); return r.right > e.clientWidth + 1 || r.left < -1; })
+      .slice(0, 5)
+      .map((el) => el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ').join('.') : ''));
+    return { scrollWidth: e.scrollWidth, clientWidth: e.clientWidth, wide };
+  });
+  results.pages[p.path] = facts;
+}
+
+// Follows every ordered pair of languages of one page group (language → URL path).
+async function walkSwitcher(page, group) {
+  const langs = Object.keys(group);
+  const todo = new Set(langs.flatMap((a) => langs.filter((b) => b !== a).map((b) => `${a}>${b}`)));
+  let current = null;
+  while (todo.size > 0) {
+    let next = current && langs.find((b) => todo.has(`${current}>${b}`));
+    if (!next) {
+      current = [...todo][0].split('>')[0];
+      await page.goto(url(group[current]), { waitUntil: 'load' });
+      next = langs.find((b) => todo.has(`${current}>${b}`));
+    }
+    todo.delete(`${current}>${next}`);
+    const from = new URL(page.url()).pathname;
+    const link = page.locator(`.languages a[hreflang="${next}"]`);
+    if ((await link.count()) !== 1) {
+      results.switcher.push({ from, target: next, landed: null, lang: null });
+      current = null;
+      continue;
+    }
+    await Promise.all([page.waitForURL((u) => u.pathname !== from), link.click()]);
+    const landed = new URL(page.url()).pathname;
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    results.switcher.push({ from, target: next, landed, lang });
+    current = landed === group[next] ? next : null;
+  }
+}
