@@ -9,10 +9,12 @@
 //! ```
 //!
 //! [`build`] runs it all and writes `public/`; [`generate`] stops before writing, for
-//! checks and the preview server.
+//! checks and the preview server. [`check::check`] reports what is broken in which
+//! language; [`status::status`] how far each translation is.
 
 pub mod assets;
 pub mod calendar;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -28,6 +30,7 @@ pub mod search;
 pub mod site;
 pub mod sitemap;
 pub mod slug;
+pub mod status;
 pub mod xml;
 pub mod yaml;
 pub mod zone;

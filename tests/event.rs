@@ -14,17 +14,8 @@ use scraper::{Html, Selector};
 
 const LANGS: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 
-/// The fixture site with the repository's forum theme and UI strings.
-fn event_site() -> tempfile::TempDir {
-    let dir = fixture("event");
-    for part in ["locales", "themes"] {
-        copy_tree(&repo().join(part), &dir.path().join(part));
-    }
-    dir
-}
-
 fn built() -> tempfile::TempDir {
-    let site = event_site();
+    let site = fixture_with_forum_theme("event");
     if let Err(e) = build(site.path()) {
         panic!("{e}");
     }
@@ -281,7 +272,7 @@ fn forum_home_page_describes_the_online_forum_of_17_to_21_may_2021() {
 
 /// One bad-data case: the fixture site with the case's files laid over it.
 fn errors_of(case: &Path) -> Vec<String> {
-    let site = event_site();
+    let site = fixture_with_forum_theme("event");
     copy_tree(&case.join("content"), &site.path().join("content"));
     let err = match build(site.path()) {
         Ok(_) => panic!("{}: the build succeeded", case.display()),

@@ -17,14 +17,6 @@ use std::process::Command;
 use common::*;
 use scraper::{Html, Selector};
 
-fn event_site() -> tempfile::TempDir {
-    let dir = fixture("event");
-    for part in ["locales", "themes"] {
-        copy_tree(&repo().join(part), &dir.path().join(part));
-    }
-    dir
-}
-
 /// The Chromium binary, or `None` (with the reason printed) outside CI.
 fn chromium() -> Option<PathBuf> {
     let found = ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
@@ -113,7 +105,7 @@ fn find<'a>(rows: &'a [(String, Option<String>, Option<String>)], id: &str) -> &
 #[test]
 fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
     let Some(browser) = chromium() else { return };
-    let site = event_site();
+    let site = fixture_with_forum_theme("event");
     build(site.path()).unwrap();
     let base = serve(site.path().join("public"));
     let schedule = format!("{base}/en/sessions/");
@@ -151,7 +143,7 @@ fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
 #[test]
 fn the_local_time_speaks_the_page_language() {
     let Some(browser) = chromium() else { return };
-    let site = event_site();
+    let site = fixture_with_forum_theme("event");
     build(site.path()).unwrap();
     let base = serve(site.path().join("public"));
     let ar = dom_in_zone(&browser, &format!("{base}/ar/sessions/evening-dialogue/"), "Asia/Tokyo");

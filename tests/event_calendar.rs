@@ -14,14 +14,6 @@ use serde_json::Value;
 
 const LANGS: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 
-fn event_site() -> tempfile::TempDir {
-    let dir = fixture("event");
-    for part in ["locales", "themes"] {
-        copy_tree(&repo().join(part), &dir.path().join(part));
-    }
-    dir
-}
-
 /// Runs the independent parser over `files`; `None` (with the reason printed) when
 /// Python or `icalendar` is missing outside CI. Under `CI` a missing tool fails.
 fn parse_ics(files: &[std::path::PathBuf]) -> Option<BTreeMap<String, Value>> {
@@ -55,7 +47,7 @@ fn events(cal: &Value) -> &Vec<Value> {
 
 #[test]
 fn every_calendar_parses_and_matches_the_sessions_of_the_yaml() {
-    let site = event_site();
+    let site = fixture_with_forum_theme("event");
     build(site.path()).unwrap();
     let public = site.path().join("public");
     let files = ics_files(&public);
@@ -142,7 +134,7 @@ fn the_forum_calendar_holds_the_final_week_as_17_to_21_may_2021() {
 /// character (each line is valid UTF-8 on its own).
 #[test]
 fn calendar_lines_are_crlf_and_folded_at_75_octets() {
-    let site = event_site();
+    let site = fixture_with_forum_theme("event");
     build(site.path()).unwrap();
     let public = site.path().join("public");
     let mut folded = 0;
@@ -171,7 +163,7 @@ fn sequence_and_uid(ics: &str) -> (String, String) {
 
 #[test]
 fn uid_stays_and_sequence_changes_only_when_the_session_changes() {
-    let site = event_site();
+    let site = fixture_with_forum_theme("event");
     build(site.path()).unwrap();
     let public = site.path().join("public");
     let read = |lang: &str, id: &str| std::fs::read_to_string(public.join(format!("{lang}/sessions/{id}/{id}.ics"))).unwrap();

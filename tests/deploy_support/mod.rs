@@ -155,16 +155,14 @@ pub fn node(script: &Path, args: &[&str]) -> Option<String> {
     Some(String::from_utf8(output.stdout).unwrap())
 }
 
-/// The Nu HTML Checker's jar: `$VNU_JAR`, or where .ci/run installs it. `None` (with a
+/// The Nu HTML Checker's jar, installed by `npm ci` (package.json). `None` (with a
 /// printed reason) when it or Java is absent outside CI.
 pub fn vnu_jar() -> Option<PathBuf> {
-    let jar = std::env::var_os("VNU_JAR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| crate::common::repo().join("target/vnu/node_modules/vnu-jar/build/dist/vnu.jar"));
+    let jar = crate::common::repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
     if jar.is_file() && have("java", "the Nu HTML Checker runs on Java") {
         return Some(jar);
     }
     assert!(std::env::var_os("CI").is_none(), "vnu.jar is required under CI; .ci/run installs it");
-    eprintln!("skipped: no vnu.jar at {} (npm install --prefix target/vnu vnu-jar)", jar.display());
+    eprintln!("skipped: no vnu.jar at {} (npm ci)", jar.display());
     None
 }
