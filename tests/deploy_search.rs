@@ -35,7 +35,7 @@ fn normalization_is_identical_in_rust_and_javascript() {
         assert_eq!(&query_terms(input).join(" "), query, "Rust query_terms({input})");
         assert_eq!(&index_terms(input).join(" "), index, "Rust index_terms({input})");
     }
-    let script = repo().join("tests/fixtures/deploy/search_cases.js");
+    let script = repo().join("tests/fixtures/deploy/search_cases.cjs");
     let search_js = repo().join("themes/forum/static/search.js");
     let table = repo().join("tests/fixtures/deploy/search-cases.tsv");
     let Some(out) = node(&script, &[search_js.to_str().unwrap(), table.to_str().unwrap()]) else { return };
@@ -50,7 +50,7 @@ fn normalization_is_identical_in_rust_and_javascript() {
 
 /// Runs `queries` against the built index of `lang` with the browser's search code.
 fn search(public: &std::path::Path, lang: &str, queries: &[&str]) -> Option<serde_json::Value> {
-    let script = repo().join("tests/fixtures/deploy/search_query.js");
+    let script = repo().join("tests/fixtures/deploy/search_query.cjs");
     let search_js = repo().join("themes/forum/static/search.js");
     let index = public.join(lang).join("search/index.json");
     let mut args = vec![search_js.to_str().unwrap().to_string(), index.to_str().unwrap().to_string()];

@@ -82,7 +82,7 @@ pub const RANGE_VARIABLES: [&str; 6] = ["startDay", "endDay", "startMonthDay", "
 /// Messages the generator formats itself (not through `t()` in a template), with the
 /// variables it passes. Each language uses those its grammar needs — `CEST (UTC+2)` in
 /// English, `UTC+2` in French — so a translation may use any of them, and no other.
-pub const GENERATOR_MESSAGES: [(&str, &[&str]); 8] = [
+pub const GENERATOR_MESSAGES: [(&str, &[&str]); 11] = [
     ("date-range-days", &RANGE_VARIABLES),
     ("date-range-months", &RANGE_VARIABLES),
     ("date-range-years", &RANGE_VARIABLES),
@@ -93,6 +93,10 @@ pub const GENERATOR_MESSAGES: [(&str, &[&str]); 8] = [
     ("session-zone", &["abbr", "offset"]),
     ("session-zone-offset", &["offset"]),
     ("session-zone-utc", &[]),
+    // The search page's result count and "no results" (crate::search), the feed's title.
+    ("search-results", &["count"]),
+    ("search-no-results", &["query"]),
+    ("feed-title", &["site"]),
 ];
 
 /// The variables the generator passes to `id`, if it formats that message itself.

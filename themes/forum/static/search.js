@@ -230,6 +230,8 @@
     var status = doc.querySelector(".search-status");
     var list = doc.querySelector(".search-results");
     var show = display(doc, form, status, list);
+    // The notice for browsers without scripts: this one runs them.
+    doc.querySelectorAll(".search-noscript").forEach(function (notice) { notice.hidden = true; });
     var loading = null;
     var timer = null;
 
