@@ -39,9 +39,15 @@ mod tests {
 
     #[test]
     fn encodes_non_ascii_url_paths() {
-        assert_eq!(iri_to_uri("https://e.org/fr/tags/société-civile/"), "https://e.org/fr/tags/soci%C3%A9t%C3%A9-civile/");
+        assert_eq!(
+            iri_to_uri("https://e.org/fr/tags/société-civile/"),
+            "https://e.org/fr/tags/soci%C3%A9t%C3%A9-civile/"
+        );
         assert_eq!(iri_to_uri("https://e.org/a%20b/"), "https://e.org/a%20b/");
-        assert_eq!(iri_to_uri("https://e.org/a b\"/"), "https://e.org/a%20b%22/");
+        assert_eq!(
+            iri_to_uri("https://e.org/a b\"/"),
+            "https://e.org/a%20b%22/"
+        );
     }
 
     #[test]

@@ -18,7 +18,14 @@ const LANGS: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 /// index (`data-index`).
 fn references(doc: &Html) -> Vec<String> {
     let mut refs = Vec::new();
-    for (selector, attr) in [("a[href]", "href"), ("link[href]", "href"), ("script[src]", "src"), ("img[src]", "src"), ("form[action]", "action"), ("[data-index]", "data-index")] {
+    for (selector, attr) in [
+        ("a[href]", "href"),
+        ("link[href]", "href"),
+        ("script[src]", "src"),
+        ("img[src]", "src"),
+        ("form[action]", "action"),
+        ("[data-index]", "data-index"),
+    ] {
         refs.extend(attrs(doc, selector, attr));
     }
     refs
@@ -62,22 +69,35 @@ fn internal_path(href: &str, origin: &str, from: &str) -> Option<String> {
 fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() {
     let site = forum_site();
     let public = site.path().join("public");
-    if !have("python3", "the test serves the site with Python's http.server") {
+    if !have(
+        "python3",
+        "the test serves the site with Python's http.server",
+    ) {
         return;
     }
     let server = Server::start(&public, "wsis");
     build_with(site.path(), &format!("{}/wsis/", server.origin()));
     let origin = server.origin();
 
-    let mut seeds = vec!["/wsis/".to_string(), "/wsis/sitemap.xml".into(), "/wsis/robots.txt".into(), "/wsis/404.html".into()];
+    let mut seeds = vec![
+        "/wsis/".to_string(),
+        "/wsis/sitemap.xml".into(),
+        "/wsis/robots.txt".into(),
+        "/wsis/404.html".into(),
+    ];
     seeds.extend(LANGS.iter().map(|l| format!("/wsis/{l}/404.html")));
     // Redirects from former URLs (aliases) are reached from outside, not by links.
     for (file, bytes) in read_tree(&public) {
-        if file.ends_with(".html") && String::from_utf8_lossy(&bytes).contains("http-equiv=\"refresh\"") {
+        if file.ends_with(".html")
+            && String::from_utf8_lossy(&bytes).contains("http-equiv=\"refresh\"")
+        {
             seeds.push(format!("/wsis/{}", file.trim_end_matches("index.html")));
         }
     }
-    let mut queue: VecDeque<(String, String)> = seeds.into_iter().map(|s| (s, "(start)".to_string())).collect();
+    let mut queue: VecDeque<(String, String)> = seeds
+        .into_iter()
+        .map(|s| (s, "(start)".to_string()))
+        .collect();
     let mut fetched = BTreeSet::new();
     let mut broken = Vec::new();
     while let Some((path, from)) = queue.pop_front() {
@@ -99,7 +119,10 @@ fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() 
         } else if path.ends_with(".xml") {
             xml_references(&text)
         } else if path.ends_with("robots.txt") {
-            text.lines().filter_map(|l| l.strip_prefix("Sitemap: ")).map(str::to_string).collect()
+            text.lines()
+                .filter_map(|l| l.strip_prefix("Sitemap: "))
+                .map(str::to_string)
+                .collect()
         } else {
             Vec::new()
         };
@@ -116,7 +139,11 @@ fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() 
         .iter()
         .map(|p| {
             let rel = p.strip_prefix("/wsis/").unwrap();
-            if rel.is_empty() || rel.ends_with('/') { format!("{rel}index.html") } else { rel.to_string() }
+            if rel.is_empty() || rel.ends_with('/') {
+                format!("{rel}index.html")
+            } else {
+                rel.to_string()
+            }
         })
         .collect();
     // Theme files are published whether a page uses them or not (local-time.js serves
@@ -124,17 +151,31 @@ fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() 
     let theme_files: BTreeSet<String> = read_tree(&repo().join("themes/forum/static"))
         .into_iter()
         .map(|(name, bytes)| match name.rsplit_once('.') {
-            Some((stem, ext)) if ext == "css" || ext == "js" => format!("{stem}.{}.{ext}", hexaglot::assets::short_hash(&bytes)),
+            Some((stem, ext)) if ext == "css" || ext == "js" => {
+                format!("{stem}.{}.{ext}", hexaglot::assets::short_hash(&bytes))
+            }
             _ => name,
         })
         .collect();
-    let unreached: Vec<String> = read_tree(&public).into_keys().filter(|f| !reached.contains(f) && !theme_files.contains(f)).collect();
-    assert!(unreached.is_empty(), "files no link leads to: {unreached:?}");
+    let unreached: Vec<String> = read_tree(&public)
+        .into_keys()
+        .filter(|f| !reached.contains(f) && !theme_files.contains(f))
+        .collect();
+    assert!(
+        unreached.is_empty(),
+        "files no link leads to: {unreached:?}"
+    );
     for used in ["style", "search", "not-found", "event"] {
-        assert!(reached.iter().any(|f| f.starts_with(&format!("{used}."))), "{used} asset not reached");
+        assert!(
+            reached.iter().any(|f| f.starts_with(&format!("{used}."))),
+            "{used} asset not reached"
+        );
     }
     for lang in LANGS {
-        assert!(fetched.contains(&format!("/wsis/{lang}/news/invitation-letter/")), "{lang} news page not reached");
+        assert!(
+            fetched.contains(&format!("/wsis/{lang}/news/invitation-letter/")),
+            "{lang} news page not reached"
+        );
     }
 }
 
@@ -142,7 +183,10 @@ fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() 
 fn a_missing_url_gets_the_root_404_page_in_the_language_of_its_path() {
     let site = forum_site();
     let public = site.path().join("public");
-    if !have("python3", "the test serves the site with Python's http.server") {
+    if !have(
+        "python3",
+        "the test serves the site with Python's http.server",
+    ) {
         return;
     }
     let server = Server::start(&public, "wsis");
@@ -153,15 +197,29 @@ fn a_missing_url_gets_the_root_404_page_in_the_language_of_its_path() {
     assert_eq!(response.status, 404);
     let doc = Html::parse_document(&String::from_utf8_lossy(&response.body));
     assert_eq!(attrs(&doc, "section.not-found-lang", "lang"), LANGS);
-    assert_eq!(attrs(&doc, "section.not-found-lang[lang=ar]", "dir"), ["rtl"]);
+    assert_eq!(
+        attrs(&doc, "section.not-found-lang[lang=ar]", "dir"),
+        ["rtl"]
+    );
     assert_eq!(texts(&doc, "section[lang=fr] h1"), ["Page introuvable"]);
-    for href in attrs(&doc, "a[href], link[href], script[src]", "href").into_iter().chain(attrs(&doc, "script[src]", "src")) {
-        assert!(href.starts_with("/wsis/"), "the 404 page is served at any depth: {href} must be absolute with the base path");
+    for href in attrs(&doc, "a[href], link[href], script[src]", "href")
+        .into_iter()
+        .chain(attrs(&doc, "script[src]", "src"))
+    {
+        assert!(
+            href.starts_with("/wsis/"),
+            "the 404 page is served at any depth: {href} must be absolute with the base path"
+        );
     }
 
     // With the script, in a browser: only the language of the path is left.
-    for (path, lang, dir) in [("/wsis/fr/nulle-part/", "fr", "ltr"), ("/wsis/ar/programme/ancien/page.html", "ar", "rtl")] {
-        let Some(dom) = rendered_dom(&format!("{}{path}", server.origin())) else { return };
+    for (path, lang, dir) in [
+        ("/wsis/fr/nulle-part/", "fr", "ltr"),
+        ("/wsis/ar/programme/ancien/page.html", "ar", "rtl"),
+    ] {
+        let Some(dom) = rendered_dom(&format!("{}{path}", server.origin())) else {
+            return;
+        };
         let doc = Html::parse_document(&dom);
         assert_eq!(attrs(&doc, "html", "lang"), [lang], "{path}");
         assert_eq!(attrs(&doc, "html", "dir"), [dir], "{path}");
@@ -185,18 +243,34 @@ fn sitemap_entries(xml: &str) -> BTreeMap<String, BTreeMap<String, String>> {
             assert_eq!(attr("rel"), "alternate");
             alternates.insert(attr("hreflang"), attr("href"));
         }
-        assert!(entries.insert(loc.clone(), alternates).is_none(), "{loc} is listed twice");
+        assert!(
+            entries.insert(loc.clone(), alternates).is_none(),
+            "{loc} is listed twice"
+        );
     }
     entries
 }
 
 fn validate_sitemap(path: &std::path::Path) {
-    if !have("xmllint", "the sitemap is validated against the sitemaps.org schema") {
+    if !have(
+        "xmllint",
+        "the sitemap is validated against the sitemaps.org schema",
+    ) {
         return;
     }
     let schema = repo().join("tests/fixtures/deploy/schema/sitemap-alternates.xsd");
-    let output = std::process::Command::new("xmllint").arg("--noout").arg("--schema").arg(&schema).arg(path).output().unwrap();
-    assert!(output.status.success(), "sitemap.xml does not validate:\n{}", String::from_utf8_lossy(&output.stderr));
+    let output = std::process::Command::new("xmllint")
+        .arg("--noout")
+        .arg("--schema")
+        .arg(&schema)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "sitemap.xml does not validate:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -212,11 +286,22 @@ fn sitemap_validates_lists_every_canonical_page_and_its_alternates_are_reciproca
         if alternates.is_empty() {
             continue;
         }
-        assert!(alternates.values().any(|h| h == loc), "{loc} is not among its own alternates");
-        assert!(alternates.contains_key("x-default"), "{loc} has no x-default");
+        assert!(
+            alternates.values().any(|h| h == loc),
+            "{loc} is not among its own alternates"
+        );
+        assert!(
+            alternates.contains_key("x-default"),
+            "{loc} has no x-default"
+        );
         for (lang, href) in alternates.iter().filter(|(l, _)| *l != "x-default") {
-            let back = entries.get(href).unwrap_or_else(|| panic!("{loc}: alternate {lang} {href} is not in the sitemap"));
-            assert_eq!(back, alternates, "{href} and {loc} disagree on their alternates");
+            let back = entries
+                .get(href)
+                .unwrap_or_else(|| panic!("{loc}: alternate {lang} {href} is not in the sitemap"));
+            assert_eq!(
+                back, alternates,
+                "{href} and {loc} disagree on their alternates"
+            );
         }
     }
     // Every indexable page is listed, with the same alternates as its own <link>s.
@@ -224,24 +309,43 @@ fn sitemap_validates_lists_every_canonical_page_and_its_alternates_are_reciproca
     for file in html_files(&public) {
         let doc = page(&public, &file);
         let canonical = attrs(&doc, "link[rel=canonical]", "href");
-        let own = format!("https://example.org/wsis/{}", file.trim_end_matches("index.html"));
-        let noindex = attrs(&doc, "meta[name=robots]", "content").iter().any(|c| c.contains("noindex"));
+        let own = format!(
+            "https://example.org/wsis/{}",
+            file.trim_end_matches("index.html")
+        );
+        let noindex = attrs(&doc, "meta[name=robots]", "content")
+            .iter()
+            .any(|c| c.contains("noindex"));
         if noindex || canonical != [own.clone()] {
-            assert!(!entries.contains_key(&own), "{own} is listed but not canonical or noindex");
+            assert!(
+                !entries.contains_key(&own),
+                "{own} is listed but not canonical or noindex"
+            );
             continue;
         }
-        let alternates = entries.get(&own).unwrap_or_else(|| panic!("{own} is missing from the sitemap"));
-        let in_page: BTreeMap<String, String> = attrs(&doc, "link[rel=alternate][hreflang]", "hreflang")
-            .into_iter()
-            .zip(attrs(&doc, "link[rel=alternate][hreflang]", "href"))
-            .collect();
-        assert_eq!(&in_page, alternates, "{own}: the page's alternates differ from the sitemap's");
+        let alternates = entries
+            .get(&own)
+            .unwrap_or_else(|| panic!("{own} is missing from the sitemap"));
+        let in_page: BTreeMap<String, String> =
+            attrs(&doc, "link[rel=alternate][hreflang]", "hreflang")
+                .into_iter()
+                .zip(attrs(&doc, "link[rel=alternate][hreflang]", "href"))
+                .collect();
+        assert_eq!(
+            &in_page, alternates,
+            "{own}: the page's alternates differ from the sitemap's"
+        );
         listed += 1;
     }
     assert_eq!(listed, entries.len());
     assert!(listed >= 6 * 9, "only {listed} pages listed");
     let robots = std::fs::read_to_string(public.join("robots.txt")).unwrap();
-    assert!(robots.lines().any(|l| l == "Sitemap: https://example.org/wsis/sitemap.xml"), "{robots}");
+    assert!(
+        robots
+            .lines()
+            .any(|l| l == "Sitemap: https://example.org/wsis/sitemap.xml"),
+        "{robots}"
+    );
 }
 
 #[test]
@@ -253,7 +357,11 @@ fn sitemap_percent_encodes_unicode_tag_urls() {
     let xml = std::fs::read_to_string(public.join("sitemap.xml")).unwrap();
     assert!(xml.is_ascii(), "sitemap URLs must be percent-encoded");
     let entries = sitemap_entries(&xml);
-    assert!(entries.contains_key("https://example.org/sub/fr/tags/soci%C3%A9t%C3%A9-civile/"), "{:?}", entries.keys());
+    assert!(
+        entries.contains_key("https://example.org/sub/fr/tags/soci%C3%A9t%C3%A9-civile/"),
+        "{:?}",
+        entries.keys()
+    );
     // The page it names exists under that (decoded) path.
     assert!(public.join("fr/tags/société-civile/index.html").is_file());
 }
@@ -269,38 +377,81 @@ fn atom_feeds_parse_with_an_independent_parser_and_are_linked_from_every_page() 
             continue;
         }
         let doc = page(&public, &file);
-        assert_eq!(attrs(&doc, "link[rel=alternate][type='application/atom+xml']", "href"), [format!("/wsis/{lang}/atom.xml")], "{file}");
+        assert_eq!(
+            attrs(
+                &doc,
+                "link[rel=alternate][type='application/atom+xml']",
+                "href"
+            ),
+            [format!("/wsis/{lang}/atom.xml")],
+            "{file}"
+        );
     }
     if !have("python3", "the feeds are parsed with Python's feedparser") {
         return;
     }
     let script = repo().join("tests/fixtures/deploy/check_feed.py");
-    let feeds: Vec<std::path::PathBuf> = LANGS.iter().map(|l| public.join(l).join("atom.xml")).collect();
-    let output = std::process::Command::new("python3").arg(script).args(&feeds).output().unwrap();
+    let feeds: Vec<std::path::PathBuf> = LANGS
+        .iter()
+        .map(|l| public.join(l).join("atom.xml"))
+        .collect();
+    let output = std::process::Command::new("python3")
+        .arg(script)
+        .args(&feeds)
+        .output()
+        .unwrap();
     if output.status.code() == Some(2) {
-        assert!(std::env::var_os("CI").is_none(), "feedparser is required under CI; .ci/run installs it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "feedparser is required under CI; .ci/run installs it"
+        );
         eprintln!("skipped: feedparser is not installed");
         return;
     }
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let mut ids = BTreeSet::new();
-    for (lang, line) in LANGS.iter().zip(String::from_utf8(output.stdout).unwrap().lines()) {
+    for (lang, line) in LANGS
+        .iter()
+        .zip(String::from_utf8(output.stdout).unwrap().lines())
+    {
         let feed: serde_json::Value = serde_json::from_str(line).unwrap();
         assert_eq!(feed["bozo"], 0, "{lang}: {}", feed["bozo_exception"]);
         assert_eq!(feed["version"], "atom10");
         assert_eq!(feed["language"], *lang);
-        assert_eq!(feed["self"][0], format!("https://example.org/wsis/{lang}/atom.xml"));
+        assert_eq!(
+            feed["self"][0],
+            format!("https://example.org/wsis/{lang}/atom.xml")
+        );
         assert_eq!(feed["updated"], "2021-02-03T00:00:00Z");
         let entries = feed["entries"].as_array().unwrap();
         assert_eq!(entries.len(), 1, "{lang}");
         let entry = &entries[0];
-        assert_eq!(entry["id"], format!("tag:example.org,2021-02-03:{lang}/news/invitation-letter"));
+        assert_eq!(
+            entry["id"],
+            format!("tag:example.org,2021-02-03:{lang}/news/invitation-letter")
+        );
         assert!(ids.insert(entry["id"].to_string()));
-        assert_eq!(entry["link"], format!("https://example.org/wsis/{lang}/news/invitation-letter/"));
+        assert_eq!(
+            entry["link"],
+            format!("https://example.org/wsis/{lang}/news/invitation-letter/")
+        );
         assert_eq!(entry["published"], "2021-02-03T00:00:00Z");
         assert_eq!(entry["content_type"], "text/html");
-        assert_eq!(entry["hreflangs"], serde_json::json!([lang]), "{lang}: one alternate link, to the page in the feed's language");
-        assert!(public.join(lang).join("news/invitation-letter/index.html").is_file());
+        assert_eq!(
+            entry["hreflangs"],
+            serde_json::json!([lang]),
+            "{lang}: one alternate link, to the page in the feed's language"
+        );
+        assert!(
+            public
+                .join(lang)
+                .join("news/invitation-letter/index.html")
+                .is_file()
+        );
     }
 }
 
@@ -309,24 +460,47 @@ fn two_builds_are_byte_identical_and_pages_reference_hashed_assets() {
     let (a, b) = (forum_site(), forum_site());
     build_with(a.path(), "https://example.org/wsis/");
     build_with(b.path(), "https://example.org/wsis/");
-    let (ta, tb) = (read_tree(&a.path().join("public")), read_tree(&b.path().join("public")));
+    let (ta, tb) = (
+        read_tree(&a.path().join("public")),
+        read_tree(&b.path().join("public")),
+    );
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (path, bytes) in &ta {
         assert!(tb[path] == *bytes, "{path} differs between two builds");
     }
     let public = a.path().join("public");
-    for (name, source) in [("style", "style.css"), ("search", "search.js"), ("not-found", "not-found.js")] {
+    for (name, source) in [
+        ("style", "style.css"),
+        ("search", "search.js"),
+        ("not-found", "not-found.js"),
+    ] {
         let bytes = std::fs::read(repo().join("themes/forum/static").join(source)).unwrap();
         let ext = source.rsplit('.').next().unwrap();
         let hashed = format!("{name}.{}.{ext}", hexaglot::assets::short_hash(&bytes));
-        assert_eq!(ta.get(&hashed), Some(&bytes), "{hashed} is published with the theme file's bytes");
-        assert!(!ta.contains_key(source), "{source} is published under its hashed name only");
+        assert_eq!(
+            ta.get(&hashed),
+            Some(&bytes),
+            "{hashed} is published with the theme file's bytes"
+        );
+        assert!(
+            !ta.contains_key(source),
+            "{source} is published under its hashed name only"
+        );
     }
-    let style = format!("/wsis/style.{}.css", hexaglot::assets::short_hash(&std::fs::read(repo().join("themes/forum/static/style.css")).unwrap()));
+    let style = format!(
+        "/wsis/style.{}.css",
+        hexaglot::assets::short_hash(
+            &std::fs::read(repo().join("themes/forum/static/style.css")).unwrap()
+        )
+    );
     for file in html_files(&public) {
         if file.contains("/news/") || file == "index.html" || file.ends_with("404.html") {
             let doc = page(&public, &file);
-            assert_eq!(attrs(&doc, "link[rel=stylesheet]", "href"), [style.clone()], "{file}");
+            assert_eq!(
+                attrs(&doc, "link[rel=stylesheet]", "href"),
+                [style.clone()],
+                "{file}"
+            );
         }
     }
 }
@@ -339,19 +513,42 @@ fn minified_pages_show_the_same_document() {
     std::fs::write(&config, format!("{text}\nminify: true\n")).unwrap();
     build_with(plain.path(), "https://example.org/");
     build_with(small.path(), "https://example.org/");
-    let (before, after) = (read_tree(&plain.path().join("public")), read_tree(&small.path().join("public")));
+    let (before, after) = (
+        read_tree(&plain.path().join("public")),
+        read_tree(&small.path().join("public")),
+    );
     let all = Selector::parse("*").unwrap();
     let (mut size_before, mut size_after) = (0, 0);
     for (path, bytes) in before.iter().filter(|(p, _)| p.ends_with(".html")) {
-        let (a, b) = (String::from_utf8_lossy(bytes), String::from_utf8_lossy(&after[path]));
+        let (a, b) = (
+            String::from_utf8_lossy(bytes),
+            String::from_utf8_lossy(&after[path]),
+        );
         size_before += a.len();
         size_after += b.len();
         let (da, db) = (Html::parse_document(&a), Html::parse_document(&b));
-        let shape = |d: &Html| -> Vec<String> { d.select(&all).map(|e| format!("{:?}", e.value())).collect() };
-        assert_eq!(shape(&da), shape(&db), "{path}: elements or attributes changed");
-        let words = |d: &Html| -> String { d.root_element().text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ") };
+        let shape = |d: &Html| -> Vec<String> {
+            d.select(&all).map(|e| format!("{:?}", e.value())).collect()
+        };
+        assert_eq!(
+            shape(&da),
+            shape(&db),
+            "{path}: elements or attributes changed"
+        );
+        let words = |d: &Html| -> String {
+            d.root_element()
+                .text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
         assert_eq!(words(&da), words(&db), "{path}: text changed");
-        assert_eq!(texts(&da, "pre, script"), texts(&db, "pre, script"), "{path}: preformatted text changed");
+        assert_eq!(
+            texts(&da, "pre, script"),
+            texts(&db, "pre, script"),
+            "{path}: preformatted text changed"
+        );
     }
     assert!(size_after < size_before, "minify saved nothing");
     eprintln!("HTML: {size_before} bytes, minified {size_after} bytes");
@@ -359,16 +556,32 @@ fn minified_pages_show_the_same_document() {
     // And the minified pages are valid HTML for the Nu HTML Checker.
     let Some(jar) = vnu_jar() else { return };
     let public = small.path().join("public");
-    let pages: Vec<std::path::PathBuf> = html_files(&public).into_iter().map(|f| public.join(f)).collect();
-    let output = std::process::Command::new("java").arg("-jar").arg(jar).arg("--errors-only").args(&pages).output().unwrap();
-    assert!(output.status.success(), "invalid minified HTML:\n{}", String::from_utf8_lossy(&output.stderr));
+    let pages: Vec<std::path::PathBuf> = html_files(&public)
+        .into_iter()
+        .map(|f| public.join(f))
+        .collect();
+    let output = std::process::Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg("--errors-only")
+        .args(&pages)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "invalid minified HTML:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
 fn every_sitemap_url_is_served_including_unicode_tag_pages() {
     let site = fixture("basic");
     let public = site.path().join("public");
-    if !have("python3", "the test serves the site with Python's http.server") {
+    if !have(
+        "python3",
+        "the test serves the site with Python's http.server",
+    ) {
         return;
     }
     let server = Server::start(&public, "sub");
@@ -381,14 +594,25 @@ fn every_sitemap_url_is_served_including_unicode_tag_pages() {
         let path = loc.strip_prefix(&server.origin()).unwrap();
         let response = get(server.port, path);
         assert_eq!(response.status, 200, "{loc}");
-        assert!(response.content_type.starts_with("text/html"), "{loc}: {}", response.content_type);
+        assert!(
+            response.content_type.starts_with("text/html"),
+            "{loc}: {}",
+            response.content_type
+        );
     }
 }
 
 #[test]
 fn a_robots_txt_in_content_replaces_the_generated_one() {
     let site = fixture("basic");
-    std::fs::write(site.path().join("content/robots.txt"), "User-agent: *\nDisallow: /drafts/\n").unwrap();
+    std::fs::write(
+        site.path().join("content/robots.txt"),
+        "User-agent: *\nDisallow: /drafts/\n",
+    )
+    .unwrap();
     build(site.path()).unwrap();
-    assert_eq!(std::fs::read_to_string(site.path().join("public/robots.txt")).unwrap(), "User-agent: *\nDisallow: /drafts/\n");
+    assert_eq!(
+        std::fs::read_to_string(site.path().join("public/robots.txt")).unwrap(),
+        "User-agent: *\nDisallow: /drafts/\n"
+    );
 }

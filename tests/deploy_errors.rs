@@ -19,14 +19,30 @@ fn check_case(name: &str) {
         .diagnostics()
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| format!("{}:{}:{}: {}\n", d.file.display(), d.line, d.column, d.message))
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {}\n",
+                d.file.display(),
+                d.line,
+                d.column,
+                d.message
+            )
+        })
         .collect();
     let expected_file = case.join("expected.txt");
     if std::env::var_os("UPDATE_EXPECTED").is_some() {
         std::fs::write(&expected_file, &actual).unwrap();
     }
-    assert_eq!(actual, std::fs::read_to_string(&expected_file).unwrap_or_default(), "case {name}");
-    assert_eq!(read_tree(&site.path().join("public")), before, "case {name}: public/ changed");
+    assert_eq!(
+        actual,
+        std::fs::read_to_string(&expected_file).unwrap_or_default(),
+        "case {name}"
+    );
+    assert_eq!(
+        read_tree(&site.path().join("public")),
+        before,
+        "case {name}: public/ changed"
+    );
 }
 
 /// A template asks for a static file the theme does not have: the message names the

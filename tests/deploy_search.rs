@@ -14,7 +14,8 @@ use hexaglot::search::normalize::{index_terms, normalize, query_terms};
 use scraper::Html;
 
 fn cases() -> Vec<[String; 4]> {
-    let table = std::fs::read_to_string(repo().join("tests/fixtures/deploy/search-cases.tsv")).unwrap();
+    let table =
+        std::fs::read_to_string(repo().join("tests/fixtures/deploy/search-cases.tsv")).unwrap();
     table
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -32,13 +33,26 @@ fn normalization_is_identical_in_rust_and_javascript() {
     assert!(cases.len() >= 30);
     for [input, normalized, query, index] in &cases {
         assert_eq!(&normalize(input), normalized, "Rust normalize({input})");
-        assert_eq!(&query_terms(input).join(" "), query, "Rust query_terms({input})");
-        assert_eq!(&index_terms(input).join(" "), index, "Rust index_terms({input})");
+        assert_eq!(
+            &query_terms(input).join(" "),
+            query,
+            "Rust query_terms({input})"
+        );
+        assert_eq!(
+            &index_terms(input).join(" "),
+            index,
+            "Rust index_terms({input})"
+        );
     }
     let script = repo().join("tests/fixtures/deploy/search_cases.cjs");
     let search_js = repo().join("themes/forum/static/search.js");
     let table = repo().join("tests/fixtures/deploy/search-cases.tsv");
-    let Some(out) = node(&script, &[search_js.to_str().unwrap(), table.to_str().unwrap()]) else { return };
+    let Some(out) = node(
+        &script,
+        &[search_js.to_str().unwrap(), table.to_str().unwrap()],
+    ) else {
+        return;
+    };
     let js: Vec<[String; 3]> = serde_json::from_str(&out).unwrap();
     assert_eq!(js.len(), cases.len());
     for ([input, normalized, query, index], [n, q, i]) in cases.iter().zip(&js) {
@@ -53,14 +67,22 @@ fn search(public: &std::path::Path, lang: &str, queries: &[&str]) -> Option<serd
     let script = repo().join("tests/fixtures/deploy/search_query.cjs");
     let search_js = repo().join("themes/forum/static/search.js");
     let index = public.join(lang).join("search/index.json");
-    let mut args = vec![search_js.to_str().unwrap().to_string(), index.to_str().unwrap().to_string()];
+    let mut args = vec![
+        search_js.to_str().unwrap().to_string(),
+        index.to_str().unwrap().to_string(),
+    ];
     args.extend(queries.iter().map(|q| q.to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     node(&script, &args).map(|out| serde_json::from_str(&out).unwrap())
 }
 
 fn urls(results: &serde_json::Value, query: &str) -> Vec<String> {
-    results[query].as_array().unwrap_or_else(|| panic!("no results entry for {query}")).iter().map(|u| u.as_str().unwrap().to_string()).collect()
+    results[query]
+        .as_array()
+        .unwrap_or_else(|| panic!("no results entry for {query}"))
+        .iter()
+        .map(|u| u.as_str().unwrap().to_string())
+        .collect()
 }
 
 #[test]
@@ -71,42 +93,85 @@ fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
     // Each language: the query, its variants that must find the same pages, and pages
     // that must be among them.
     let checks: [(&str, &[&str], &[&str]); 6] = [
-        ("ar", &["منتدى", "المنتدى", "مُنْتَدَى", "للمنتدى", "منتدي"], &["", "about/", "news/invitation-letter/"]),
+        (
+            "ar",
+            &["منتدى", "المنتدى", "مُنْتَدَى", "للمنتدى", "منتدي"],
+            &["", "about/", "news/invitation-letter/"],
+        ),
         ("zh", &["论坛"], &["", "about/", "news/invitation-letter/"]),
-        ("ru", &["форум", "Форум", "ФОРУМ"], &["", "about/", "news/invitation-letter/"]),
-        ("fr", &["société", "societe", "SOCIÉTÉ"], &["", "letter/", "news/invitation-letter/"]),
+        (
+            "ru",
+            &["форум", "Форум", "ФОРУМ"],
+            &["", "about/", "news/invitation-letter/"],
+        ),
+        (
+            "fr",
+            &["société", "societe", "SOCIÉTÉ"],
+            &["", "letter/", "news/invitation-letter/"],
+        ),
         ("es", &["información", "informacion"], &["", "letter/"]),
-        ("en", &["forum", "Forum"], &["", "about/", "news/invitation-letter/"]),
+        (
+            "en",
+            &["forum", "Forum"],
+            &["", "about/", "news/invitation-letter/"],
+        ),
     ];
     for (lang, queries, must) in checks {
         let mut all: Vec<&str> = queries.to_vec();
         all.push("zzqx");
-        let Some(results) = search(&public, lang, &all) else { return };
+        let Some(results) = search(&public, lang, &all) else {
+            return;
+        };
         let first = urls(&results, queries[0]);
         assert!(!first.is_empty(), "{lang}: {} finds nothing", queries[0]);
         for url in &first {
-            assert!(url.starts_with(&format!("/wsis/{lang}/")), "{lang}: result {url} is not a page of the language");
-            assert!(file_for(&public, url, "/wsis/").is_some(), "{lang}: result {url} is not a page");
+            assert!(
+                url.starts_with(&format!("/wsis/{lang}/")),
+                "{lang}: result {url} is not a page of the language"
+            );
+            assert!(
+                file_for(&public, url, "/wsis/").is_some(),
+                "{lang}: result {url} is not a page"
+            );
         }
         for page in must {
             let url = format!("/wsis/{lang}/{page}");
-            assert!(first.contains(&url), "{lang}: {} does not find {url}: {first:?}", queries[0]);
+            assert!(
+                first.contains(&url),
+                "{lang}: {} does not find {url}: {first:?}",
+                queries[0]
+            );
         }
         for variant in &queries[1..] {
-            assert_eq!(urls(&results, variant), first, "{lang}: {variant} finds other pages than {}", queries[0]);
+            assert_eq!(
+                urls(&results, variant),
+                first,
+                "{lang}: {variant} finds other pages than {}",
+                queries[0]
+            );
         }
-        assert!(urls(&results, "zzqx").is_empty(), "{lang}: a word that is nowhere finds pages");
+        assert!(
+            urls(&results, "zzqx").is_empty(),
+            "{lang}: a word that is nowhere finds pages"
+        );
     }
     // Chinese: a single character finds pages through the unigrams; a longer query finds
     // only pages that contain it.
-    let Some(zh) = search(&public, "zh", &["论", "论坛", "信息社会"]) else { return };
+    let Some(zh) = search(&public, "zh", &["论", "论坛", "信息社会"]) else {
+        return;
+    };
     assert!(urls(&zh, "论").len() >= urls(&zh, "论坛").len().max(1));
     for url in urls(&zh, "信息社会") {
         let file = file_for(&public, &url, "/wsis/").unwrap();
-        assert!(std::fs::read_to_string(file).unwrap().contains("信息社会"), "{url} does not contain 信息社会");
+        assert!(
+            std::fs::read_to_string(file).unwrap().contains("信息社会"),
+            "{url} does not contain 信息社会"
+        );
     }
     // Russian: a stem finds inflected forms (форум → Форума) by prefix.
-    let Some(ru) = search(&public, "ru", &["форума"]) else { return };
+    let Some(ru) = search(&public, "ru", &["форума"]) else {
+        return;
+    };
     let inflected: BTreeSet<String> = urls(&ru, "форума").into_iter().collect();
     assert!(!inflected.is_empty());
 }
@@ -115,45 +180,100 @@ fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
 fn search_page_shows_results_with_localized_counts_in_a_browser() {
     let site = forum_site();
     let public = site.path().join("public");
-    if !have("python3", "the test serves the site with Python's http.server") {
+    if !have(
+        "python3",
+        "the test serves the site with Python's http.server",
+    ) {
         return;
     }
     let server = Server::start(&public, "wsis");
     build_with(site.path(), &format!("{}/wsis/", server.origin()));
     // The page works without a script too: the form sends ?q= to itself.
     let doc = page(&public, "fr/search/index.html");
-    assert_eq!(attrs(&doc, "form.search-form", "action"), ["/wsis/fr/search/"]);
-    assert_eq!(attrs(&doc, "form.site-search", "action"), Vec::<String>::new());
+    assert_eq!(
+        attrs(&doc, "form.search-form", "action"),
+        ["/wsis/fr/search/"]
+    );
+    assert_eq!(
+        attrs(&doc, "form.site-search", "action"),
+        Vec::<String>::new()
+    );
     let header = page(&public, "fr/about/index.html");
-    assert_eq!(attrs(&header, "form.site-search", "action"), ["/wsis/fr/search/"]);
+    assert_eq!(
+        attrs(&header, "form.site-search", "action"),
+        ["/wsis/fr/search/"]
+    );
 
     // The status line: the Fluent plural form for the number of results shown.
     let cases: [(&str, &str, &[&str]); 5] = [
         ("fr", "societe", &["{n} page trouvée", "{n} pages trouvées"]),
-        ("ar", "مُنْتَدَى", &["عُثر على صفحة واحدة", "عُثر على صفحتين", "عُثر على {n} صفحات", "عُثر على {n} صفحة"]),
-        ("ru", "форум", &["Найдена {n} страница", "Найдены {n} страницы", "Найдено {n} страниц"]),
+        (
+            "ar",
+            "مُنْتَدَى",
+            &[
+                "عُثر على صفحة واحدة",
+                "عُثر على صفحتين",
+                "عُثر على {n} صفحات",
+                "عُثر على {n} صفحة",
+            ],
+        ),
+        (
+            "ru",
+            "форум",
+            &[
+                "Найдена {n} страница",
+                "Найдены {n} страницы",
+                "Найдено {n} страниц",
+            ],
+        ),
         ("zh", "论坛", &["找到 {n} 个页面"]),
-        ("fr", "zzqx", &["Aucune page ne correspond à «\u{202F}zzqx\u{202F}»."]),
+        (
+            "fr",
+            "zzqx",
+            &["Aucune page ne correspond à «\u{202F}zzqx\u{202F}»."],
+        ),
     ];
     for (lang, query, forms) in cases {
-        let url = format!("{}/wsis/{lang}/search/?q={}", server.origin(), hexaglot::xml::iri_to_uri(query));
-        let Some(dom) = rendered_dom(&url) else { return };
+        let url = format!(
+            "{}/wsis/{lang}/search/?q={}",
+            server.origin(),
+            hexaglot::xml::iri_to_uri(query)
+        );
+        let Some(dom) = rendered_dom(&url) else {
+            return;
+        };
         let doc = Html::parse_document(&dom);
         let status = texts(&doc, ".search-status").join("");
         let results = attrs(&doc, ".search-results a", "href");
         let n = results.len().to_string();
-        assert!(forms.iter().any(|f| f.replace("{n}", &n) == status), "{lang} {query}: status {status:?} for {n} results");
+        assert!(
+            forms.iter().any(|f| f.replace("{n}", &n) == status),
+            "{lang} {query}: status {status:?} for {n} results"
+        );
         if query == "zzqx" {
             assert!(results.is_empty());
-            assert_eq!(texts(&doc, ".search-status bdi"), [query], "the query is isolated");
+            assert_eq!(
+                texts(&doc, ".search-status bdi"),
+                [query],
+                "the query is isolated"
+            );
         } else {
             assert!(!results.is_empty(), "{lang} {query}: no results shown");
-            assert!(results.iter().all(|r| r.starts_with(&format!("/wsis/{lang}/"))));
+            assert!(
+                results
+                    .iter()
+                    .all(|r| r.starts_with(&format!("/wsis/{lang}/")))
+            );
         }
     }
     // An index that cannot be loaded is said so, in the page's language.
     std::fs::remove_file(public.join("ru/search/index.json")).unwrap();
-    let Some(dom) = rendered_dom(&format!("{}/wsis/ru/search/?q=forum", server.origin())) else { return };
+    let Some(dom) = rendered_dom(&format!("{}/wsis/ru/search/?q=forum", server.origin())) else {
+        return;
+    };
     let doc = Html::parse_document(&dom);
-    assert_eq!(texts(&doc, ".search-status"), ["Не удалось загрузить поисковый индекс. Повторите попытку позже."]);
+    assert_eq!(
+        texts(&doc, ".search-status"),
+        ["Не удалось загрузить поисковый индекс. Повторите попытку позже."]
+    );
 }

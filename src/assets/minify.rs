@@ -37,14 +37,17 @@ pub fn html(input: &str) -> String {
             }
             b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => {
                 let mut newline = false;
-                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+                {
                     newline |= bytes[i] == b'\n';
                     i += 1;
                 }
                 out.push(if newline { '\n' } else { ' ' });
             }
             _ => {
-                let end = input[i..].find(['<', ' ', '\t', '\n', '\r', '\x0c']).map_or(bytes.len(), |e| i + e);
+                let end = input[i..]
+                    .find(['<', ' ', '\t', '\n', '\r', '\x0c'])
+                    .map_or(bytes.len(), |e| i + e);
                 out.push_str(&input[i..end]);
                 i = end;
             }
@@ -69,13 +72,17 @@ fn tag_end(bytes: &[u8], start: usize) -> usize {
 
 /// The name of an opening tag (`pre class="x"` → `pre`); empty for closing tags.
 fn tag_name(tag: &str) -> String {
-    tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect()
+    tag.chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect()
 }
 
 /// Where `</name` starts after `from` (case-insensitive), or the end of the input.
 fn find_close(input: &str, from: usize, name: &str) -> usize {
     let lower = input[from..].to_ascii_lowercase();
-    lower.find(&format!("</{name}")).map_or(input.len(), |e| from + e)
+    lower
+        .find(&format!("</{name}"))
+        .map_or(input.len(), |e| from + e)
 }
 
 #[cfg(test)]
@@ -85,12 +92,19 @@ mod tests {
     #[test]
     fn collapses_whitespace_between_tags_only() {
         let page = "<ul>\n    <li>a  b</li>\n    <li title=\"x   y\">c</li>\n</ul>";
-        assert_eq!(html(page), "<ul>\n<li>a b</li>\n<li title=\"x   y\">c</li>\n</ul>");
+        assert_eq!(
+            html(page),
+            "<ul>\n<li>a b</li>\n<li title=\"x   y\">c</li>\n</ul>"
+        );
     }
 
     #[test]
     fn keeps_preformatted_text_and_scripts() {
-        let page = "<p>a   b</p><PRE>  x\n    y</PRE> <script>var s = \"a   b\";</script><!--  c  -->";
-        assert_eq!(html(page), "<p>a b</p><PRE>  x\n    y</PRE> <script>var s = \"a   b\";</script><!--  c  -->");
+        let page =
+            "<p>a   b</p><PRE>  x\n    y</PRE> <script>var s = \"a   b\";</script><!--  c  -->";
+        assert_eq!(
+            html(page),
+            "<p>a b</p><PRE>  x\n    y</PRE> <script>var s = \"a   b\";</script><!--  c  -->"
+        );
     }
 }

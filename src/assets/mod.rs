@@ -37,25 +37,45 @@ struct Asset {
 impl Assets {
     /// Reads `themes/<theme>/static/` and hashes its stylesheets and scripts.
     pub fn collect(config: &Config) -> Result<Assets, Error> {
-        let theme_static = config.root.join("themes").join(&config.theme).join("static");
+        let theme_static = config
+            .root
+            .join("themes")
+            .join(&config.theme)
+            .join("static");
         let mut files = BTreeMap::new();
         for entry in walkdir::WalkDir::new(&theme_static).sort_by_file_name() {
             let Ok(entry) = entry else { continue };
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry.path().strip_prefix(&theme_static).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+            let rel = entry
+                .path()
+                .strip_prefix(&theme_static)
+                .unwrap_or(entry.path())
+                .to_string_lossy()
+                .replace('\\', "/");
             let asset = match extension(&rel).filter(|e| HASHED.contains(e)) {
                 Some(ext) => {
-                    let bytes = std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
+                    let bytes = std::fs::read(entry.path())
+                        .map_err(|e| Error::io("read", entry.path(), e))?;
                     let stem = &rel[..rel.len() - ext.len() - 1];
-                    Asset { out: format!("{stem}.{}.{ext}", short_hash(&bytes)), bytes: Some(bytes) }
+                    Asset {
+                        out: format!("{stem}.{}.{ext}", short_hash(&bytes)),
+                        bytes: Some(bytes),
+                    }
                 }
-                None => Asset { out: rel.clone(), bytes: None },
+                None => Asset {
+                    out: rel.clone(),
+                    bytes: None,
+                },
             };
             files.insert(rel, asset);
         }
-        Ok(Assets { base_path: config.base_path.clone(), theme_static, files })
+        Ok(Assets {
+            base_path: config.base_path.clone(),
+            theme_static,
+            files,
+        })
     }
 
     /// The URL path of a static file (`style.css` → `/wsis/style.3f9a1c2b7d.css`).
@@ -108,7 +128,10 @@ mod tests {
     #[test]
     fn hash_is_stable_and_content_dependent() {
         assert_eq!(short_hash(b""), "cbf29ce484");
-        assert_ne!(short_hash(b"a { color: red }"), short_hash(b"a { color: blue }"));
+        assert_ne!(
+            short_hash(b"a { color: red }"),
+            short_hash(b"a { color: blue }")
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub const ENTRIES: usize = 20;
 /// into it).
 pub fn path(site: &Site, l: usize) -> Option<String> {
     let lang = &site.langs[l].lang;
-    (!dated_entries(site, l).is_empty()).then(|| format!("{}atom.xml", site.config.lang_prefix(lang)))
+    (!dated_entries(site, l).is_empty())
+        .then(|| format!("{}atom.xml", site.config.lang_prefix(lang)))
 }
 
 /// Group indexes of the dated pages (not sections) translated into language `l`, newest
@@ -32,7 +33,11 @@ fn dated_entries(site: &Site, l: usize) -> Vec<usize> {
         .filter(|&g| site.pages[lang_site.entries[g].source].date.is_some())
         .collect();
     let date = |g: usize| site.pages[lang_site.entries[g].source].date;
-    groups.sort_by(|&a, &b| date(b).cmp(&date(a)).then_with(|| site.groups[a].key.cmp(&site.groups[b].key)));
+    groups.sort_by(|&a, &b| {
+        date(b)
+            .cmp(&date(a))
+            .then_with(|| site.groups[a].key.cmp(&site.groups[b].key))
+    });
     groups
 }
 
@@ -43,7 +48,10 @@ pub fn files(site: &Site, localizer: &Localizer) -> Vec<(String, Vec<u8>)> {
         .into_par_iter()
         .filter_map(|l| {
             let path = path(site, l)?;
-            let rel = path.strip_prefix(&site.config.base_path).unwrap_or(&path).to_string();
+            let rel = path
+                .strip_prefix(&site.config.base_path)
+                .unwrap_or(&path)
+                .to_string();
             Some((rel, feed(site, localizer, l, &path).into_bytes()))
         })
         .collect()
@@ -54,10 +62,15 @@ fn feed(site: &Site, localizer: &Localizer, l: usize, path: &str) -> String {
     let lang = lang_site.lang.as_str();
     let site_title = &site.config.title[lang];
     let args = fluent_args([("site", ArgValue::Text(site_title.clone()))]);
-    let title = localizer.format(lang, "feed-title", Some(&args)).unwrap_or_else(|_| site_title.clone());
+    let title = localizer
+        .format(lang, "feed-title", Some(&args))
+        .unwrap_or_else(|_| site_title.clone());
     let mut groups = dated_entries(site, l);
     groups.truncate(ENTRIES);
-    let updated = groups.iter().filter_map(|&g| site.pages[lang_site.entries[g].source].date).max();
+    let updated = groups
+        .iter()
+        .filter_map(|&g| site.pages[lang_site.entries[g].source].date)
+        .max();
     let self_url = iri_to_uri(&site.config.absolute(path));
     let home = iri_to_uri(&site.config.absolute(&lang_site.entries[site.home].path));
     let mut xml = format!(
@@ -65,7 +78,9 @@ fn feed(site: &Site, localizer: &Localizer, l: usize, path: &str) -> String {
         lang = escape(lang),
         base = escape(&iri_to_uri(&site.config.base_url)),
         title = escape(&title),
-        updated = updated.map(|d| format!("{}T00:00:00Z", d.iso())).unwrap_or_default(),
+        updated = updated
+            .map(|d| format!("{}T00:00:00Z", d.iso()))
+            .unwrap_or_default(),
         site_title = escape(site_title),
     );
     for g in groups {
@@ -89,11 +104,18 @@ fn entry(site: &Site, l: usize, g: usize) -> String {
     );
     // One alternate link only: feed readers take any of several as "the" link.
     let own = site.config.absolute(&entry.path);
-    xml.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>\n", escape(lang), escape(&iri_to_uri(&own))));
+    xml.push_str(&format!(
+        "    <link rel=\"alternate\" type=\"text/html\" hreflang=\"{}\" href=\"{}\"/>\n",
+        escape(lang),
+        escape(&iri_to_uri(&own))
+    ));
     if let Some(description) = &page.front.description {
         xml.push_str(&format!("    <summary>{}</summary>\n", escape(description)));
     }
-    xml.push_str(&format!("    <content type=\"html\">{}</content>\n  </entry>\n", escape(&entry.content.html)));
+    xml.push_str(&format!(
+        "    <content type=\"html\">{}</content>\n  </entry>\n",
+        escape(&entry.content.html)
+    ));
     xml
 }
 
@@ -109,6 +131,9 @@ mod tests {
     #[test]
     fn host_drops_scheme_port_and_path() {
         assert_eq!(super::host("http://127.0.0.1:8080/wsis/"), "127.0.0.1");
-        assert_eq!(super::host("https://wsis-forum.example.org/"), "wsis-forum.example.org");
+        assert_eq!(
+            super::host("https://wsis-forum.example.org/"),
+            "wsis-forum.example.org"
+        );
     }
 }

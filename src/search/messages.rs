@@ -46,7 +46,11 @@ pub fn messages(localizer: &Localizer, lang: &str) -> Result<SearchMessages, Mes
     }
     let args = fluent_args([("query", ArgValue::Text("{query}".into()))]);
     let no_results = localizer.format(lang, "search-no-results", Some(&args))?;
-    Ok(SearchMessages { results, no_results, numbering })
+    Ok(SearchMessages {
+        results,
+        no_results,
+        numbering,
+    })
 }
 
 /// The smallest whole number of each plural category of `lang` (CLDR cardinal rules).
@@ -57,7 +61,9 @@ fn plural_samples(lang: &str) -> Vec<(&'static str, u64)> {
     };
     let mut samples: Vec<(&'static str, u64)> = Vec::new();
     for n in (0..=1000).chain([1_000_000]) {
-        let Ok(category) = rules.select(n) else { continue };
+        let Ok(category) = rules.select(n) else {
+            continue;
+        };
         let name = category_name(category);
         if !samples.iter().any(|(c, _)| *c == name) {
             samples.push((name, n));
@@ -93,7 +99,11 @@ fn replace_number(text: &str, n: u64) -> (String, Option<&'static str>) {
             let c = chars[end].1;
             if let Some((d, _)) = digit_value(c) {
                 digits.push(d);
-            } else if !matches!(c, ',' | '.' | ' ' | '\u{A0}' | '\u{202F}' | '\u{066C}' | '\'') || digit_value(chars.get(end + 1).map_or(' ', |p| p.1)).is_none() {
+            } else if !matches!(
+                c,
+                ',' | '.' | ' ' | '\u{A0}' | '\u{202F}' | '\u{066C}' | '\''
+            ) || digit_value(chars.get(end + 1).map_or(' ', |p| p.1)).is_none()
+            {
                 break;
             }
             end += 1;
@@ -132,9 +142,21 @@ mod tests {
 
     #[test]
     fn replaces_the_sample_in_any_digits() {
-        assert_eq!(replace_number("11 نتيجة", 11), ("{count} نتيجة".into(), Some("latn")));
-        assert_eq!(replace_number("١١ نتيجة", 11), ("{count} نتيجة".into(), Some("arab")));
-        assert_eq!(replace_number("1 000 000 de résultats", 1_000_000), ("{count} de résultats".into(), Some("latn")));
-        assert_eq!(replace_number("Un résultat", 1), ("Un résultat".into(), None));
+        assert_eq!(
+            replace_number("11 نتيجة", 11),
+            ("{count} نتيجة".into(), Some("latn"))
+        );
+        assert_eq!(
+            replace_number("١١ نتيجة", 11),
+            ("{count} نتيجة".into(), Some("arab"))
+        );
+        assert_eq!(
+            replace_number("1 000 000 de résultats", 1_000_000),
+            ("{count} de résultats".into(), Some("latn"))
+        );
+        assert_eq!(
+            replace_number("Un résultat", 1),
+            ("Un résultat".into(), None)
+        );
     }
 }

@@ -60,7 +60,10 @@ pub struct SearchIndex {
     pub terms: Vec<(String, Vec<u32>)>,
 }
 
-fn as_map<S: serde::Serializer>(terms: &[(String, Vec<u32>)], serializer: S) -> Result<S::Ok, S::Error> {
+fn as_map<S: serde::Serializer>(
+    terms: &[(String, Vec<u32>)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.collect_map(terms.iter().map(|(k, v)| (k, v)))
 }
 
@@ -76,31 +79,54 @@ pub fn build_index(site: &Site, l: usize) -> SearchIndex {
             let page = &site.pages[entry.source];
             let body = plain_text(&entry.content.html);
             let description = page.front.description.as_deref().unwrap_or("");
-            let texts = [(page.front.title.as_str(), TITLE_WEIGHT), (description, DESCRIPTION_WEIGHT), (body.as_str(), 1)];
-            let normalized: Vec<(String, u32)> = texts.iter().map(|(t, w)| (normalize::normalize(t), *w)).collect();
+            let texts = [
+                (page.front.title.as_str(), TITLE_WEIGHT),
+                (description, DESCRIPTION_WEIGHT),
+                (body.as_str(), 1),
+            ];
+            let normalized: Vec<(String, u32)> = texts
+                .iter()
+                .map(|(t, w)| (normalize::normalize(t), *w))
+                .collect();
             let mut weights: HashMap<&str, u32> = HashMap::new();
             for (text, weight) in &normalized {
-                normalize::for_each_term(text, true, |term| *weights.entry(term).or_default() += weight);
+                normalize::for_each_term(text, true, |term| {
+                    *weights.entry(term).or_default() += weight
+                });
             }
-            let weights = weights.into_iter().map(|(t, w)| (t.to_string(), w)).collect();
+            let weights = weights
+                .into_iter()
+                .map(|(t, w)| (t.to_string(), w))
+                .collect();
             let excerpt = match page.front.description.as_deref() {
                 Some(d) => d.to_string(),
                 None => excerpt(&body),
             };
-            ([entry.path.clone(), page.front.title.clone(), excerpt], weights)
+            (
+                [entry.path.clone(), page.front.title.clone(), excerpt],
+                weights,
+            )
         })
         .collect();
     let mut docs = Vec::with_capacity(analysed.len());
     let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
     for (doc, (summary, weights)) in analysed.into_iter().enumerate() {
         for (term, weight) in weights {
-            postings.entry(term).or_default().extend([doc as u32, weight]);
+            postings
+                .entry(term)
+                .or_default()
+                .extend([doc as u32, weight]);
         }
         docs.push(summary);
     }
     let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    SearchIndex { version: FORMAT_VERSION, lang: lang_site.lang.clone(), docs, terms }
+    SearchIndex {
+        version: FORMAT_VERSION,
+        lang: lang_site.lang.clone(),
+        docs,
+        terms,
+    }
 }
 
 /// The first words of a text, whitespace collapsed, cut at a character boundary.
@@ -115,7 +141,10 @@ fn excerpt(body: &str) -> String {
             out.push(' ');
             chars += 1;
         }
-        let take: String = word.chars().take(EXCERPT_CHARS - chars.min(EXCERPT_CHARS)).collect();
+        let take: String = word
+            .chars()
+            .take(EXCERPT_CHARS - chars.min(EXCERPT_CHARS))
+            .collect();
         chars += take.chars().count();
         out.push_str(&take);
     }
@@ -128,7 +157,10 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
         .into_par_iter()
         .map(|l| {
             let path = index_path(&site.config, &site.langs[l].lang);
-            let rel = path.strip_prefix(&site.config.base_path).unwrap_or(&path).to_string();
+            let rel = path
+                .strip_prefix(&site.config.base_path)
+                .unwrap_or(&path)
+                .to_string();
             let json = serde_json::to_vec(&build_index(site, l)).expect("the index serializes");
             (rel, json)
         })

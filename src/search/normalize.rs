@@ -56,7 +56,11 @@ fn fold(prev: char, c: char) -> Option<char> {
         '\u{0300}'..='\u{036F}' => None,
         // Arabic diacritics, Quranic annotation marks, superscript alef, tatweel.
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
-        '\u{06D6}'..='\u{06DC}' | '\u{06DF}'..='\u{06E4}' | '\u{06E7}' | '\u{06E8}' | '\u{06EA}'..='\u{06ED}' => None,
+        '\u{06D6}'..='\u{06DC}'
+        | '\u{06DF}'..='\u{06E4}'
+        | '\u{06E7}'
+        | '\u{06E8}'
+        | '\u{06EA}'..='\u{06ED}' => None,
         'ٱ' | 'ٲ' | 'ٳ' | 'ٵ' => Some('ا'),
         'ة' => Some('ه'),
         'ى' | 'ی' => Some('ي'),
@@ -101,7 +105,13 @@ pub fn runs(normalized: &str) -> Vec<Run<'_>> {
     // The current run: its start and whether it is Han or kana.
     let mut current: Option<(usize, bool)> = None;
     for (i, c) in normalized.char_indices() {
-        let kind = if is_cjk(c) { Some(true) } else if is_word_char(c) { Some(false) } else { None };
+        let kind = if is_cjk(c) {
+            Some(true)
+        } else if is_word_char(c) {
+            Some(false)
+        } else {
+            None
+        };
         match (current, kind) {
             (Some((_, cjk)), Some(k)) if cjk == k => {}
             _ => {
@@ -148,7 +158,11 @@ pub fn for_each_term<'a>(normalized: &'a str, unigrams: bool, mut f: impl FnMut(
         match run {
             Run::Word(w) => f(stem(w)),
             Run::Cjk(text) => {
-                let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+                let starts: Vec<usize> = text
+                    .char_indices()
+                    .map(|(i, _)| i)
+                    .chain([text.len()])
+                    .collect();
                 let chars = starts.len() - 1;
                 if unigrams || chars == 1 {
                     starts.windows(2).for_each(|w| f(&text[w[0]..w[1]]));

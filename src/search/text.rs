@@ -2,7 +2,10 @@
 
 /// Inline elements: their tags join the text around them; every other tag separates
 /// words (`</p><p>`, `<br>`, `<li>`).
-const INLINE: &[&str] = &["a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub", "sup", "time", "u"];
+const INLINE: &[&str] = &[
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "i", "kbd", "mark", "q", "s", "small",
+    "span", "strong", "sub", "sup", "time", "u",
+];
 
 /// Text content of `html`, with entities decoded and the contents of `<script>` and
 /// `<style>` left out.
@@ -13,7 +16,12 @@ pub fn plain_text(html: &str) -> String {
         decode_into(&rest[..lt], &mut out);
         let tag_end = rest[lt..].find('>').map_or(rest.len(), |i| lt + i + 1);
         let tag = &rest[lt + 1..tag_end.saturating_sub(1).max(lt + 1)];
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         rest = &rest[tag_end..];
         if (name == "script" || name == "style") && !tag.starts_with('/') {
             let close = format!("</{name}");
@@ -34,7 +42,10 @@ fn decode_into(text: &str, out: &mut String) {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
-        let decoded = after.find(';').filter(|&i| i <= 10).and_then(|semi| Some((entity(&after[..semi])?, semi)));
+        let decoded = after
+            .find(';')
+            .filter(|&i| i <= 10)
+            .and_then(|semi| Some((entity(&after[..semi])?, semi)));
         match decoded {
             Some((c, semi)) => {
                 out.push(c);
@@ -74,7 +85,10 @@ mod tests {
 
     #[test]
     fn keeps_words_apart_across_blocks_and_together_across_inline_tags() {
-        assert_eq!(plain_text("<p>a<strong>b</strong></p><p>c &amp; d&#39;e</p>"), " ab  c & d'e ");
+        assert_eq!(
+            plain_text("<p>a<strong>b</strong></p><p>c &amp; d&#39;e</p>"),
+            " ab  c & d'e "
+        );
         assert_eq!(plain_text("x<script>var a = '<p>';</script>y"), "x y");
     }
 }

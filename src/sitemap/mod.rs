@@ -47,7 +47,10 @@ struct UrlEntry {
 /// folder, bytes).
 pub fn files(site: &Site, jobs: &[Job]) -> Vec<(String, Vec<u8>)> {
     let mut files = sitemaps(&entries(site, jobs), &site.config.base_url);
-    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", iri_to_uri(&format!("{}sitemap.xml", site.config.base_url)));
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        iri_to_uri(&format!("{}sitemap.xml", site.config.base_url))
+    );
     files.push(("robots.txt".to_string(), robots.into_bytes()));
     files
 }
@@ -58,11 +61,16 @@ fn sitemaps(urls: &[UrlEntry], base_url: &str) -> Vec<(String, Vec<u8>)> {
     if urls.len() <= URLS_PER_FILE {
         files.push(("sitemap.xml".to_string(), urlset(&urls).into_bytes()));
     } else {
-        let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
         for (i, chunk) in urls.chunks(URLS_PER_FILE).enumerate() {
             let name = format!("sitemap-{}.xml", i + 1);
             let loc = iri_to_uri(&format!("{base_url}{name}"));
-            index.push_str(&format!("  <sitemap><loc>{}</loc></sitemap>\n", escape(&loc)));
+            index.push_str(&format!(
+                "  <sitemap><loc>{}</loc></sitemap>\n",
+                escape(&loc)
+            ));
             files.push((name, urlset(chunk).into_bytes()));
         }
         index.push_str("</sitemapindex>\n");
@@ -78,31 +86,62 @@ fn entries(site: &Site, jobs: &[Job]) -> Vec<UrlEntry> {
     let mut urls = Vec::new();
     for g in 0..site.groups.len() {
         let (list, x_default) = alternates(site, g);
-        let mut alternates: Vec<(String, String)> = list.iter().map(|(l, h)| (l.to_string(), iri_to_uri(h))).collect();
+        let mut alternates: Vec<(String, String)> = list
+            .iter()
+            .map(|(l, h)| (l.to_string(), iri_to_uri(h)))
+            .collect();
         if let Some(x) = x_default {
             alternates.push(("x-default".to_string(), iri_to_uri(&x)));
         }
         for (_, href) in &list {
-            urls.push(UrlEntry { loc: iri_to_uri(href), alternates: alternates.clone() });
+            urls.push(UrlEntry {
+                loc: iri_to_uri(href),
+                alternates: alternates.clone(),
+            });
         }
     }
-    let default = site.langs.iter().position(|ls| ls.lang == site.config.default_language).unwrap_or(0);
+    let default = site
+        .langs
+        .iter()
+        .position(|ls| ls.lang == site.config.default_language)
+        .unwrap_or(0);
     for job in jobs.iter().filter(|j| j.lang == default) {
-        let JobKind::Event(page) = job.kind else { continue };
-        let hrefs: Vec<(&str, String)> = site.langs.iter().map(|ls| (ls.lang.as_str(), iri_to_uri(&site.config.absolute(&page.path(site, &ls.lang))))).collect();
-        let mut alternates: Vec<(String, String)> = hrefs.iter().map(|(l, h)| (l.to_string(), h.clone())).collect();
+        let JobKind::Event(page) = job.kind else {
+            continue;
+        };
+        let hrefs: Vec<(&str, String)> = site
+            .langs
+            .iter()
+            .map(|ls| {
+                (
+                    ls.lang.as_str(),
+                    iri_to_uri(&site.config.absolute(&page.path(site, &ls.lang))),
+                )
+            })
+            .collect();
+        let mut alternates: Vec<(String, String)> = hrefs
+            .iter()
+            .map(|(l, h)| (l.to_string(), h.clone()))
+            .collect();
         alternates.push(("x-default".to_string(), hrefs[default].1.clone()));
         for (_, href) in &hrefs {
-            urls.push(UrlEntry { loc: href.clone(), alternates: alternates.clone() });
+            urls.push(UrlEntry {
+                loc: href.clone(),
+                alternates: alternates.clone(),
+            });
         }
     }
     for lang_site in &site.langs {
         if lang_site.terms.is_empty() {
             continue;
         }
-        let tag_pages = std::iter::once(&lang_site.tags_path).chain(lang_site.terms.iter().map(|t| &t.path));
+        let tag_pages =
+            std::iter::once(&lang_site.tags_path).chain(lang_site.terms.iter().map(|t| &t.path));
         for path in tag_pages {
-            urls.push(UrlEntry { loc: iri_to_uri(&site.config.absolute(path)), alternates: Vec::new() });
+            urls.push(UrlEntry {
+                loc: iri_to_uri(&site.config.absolute(path)),
+                alternates: Vec::new(),
+            });
         }
     }
     urls
@@ -117,7 +156,11 @@ fn urlset(urls: &[UrlEntry]) -> String {
         xml.push_str(&escape(&url.loc));
         xml.push_str("</loc>\n");
         for (lang, href) in &url.alternates {
-            xml.push_str(&format!("    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n", escape(lang), escape(href)));
+            xml.push_str(&format!(
+                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                escape(lang),
+                escape(href)
+            ));
         }
         xml.push_str("  </url>\n");
     }
@@ -132,7 +175,10 @@ mod tests {
     #[test]
     fn a_long_url_list_becomes_an_index() {
         let urls: Vec<UrlEntry> = (0..URLS_PER_FILE + 1)
-            .map(|i| UrlEntry { loc: format!("https://e.org/p{i}/"), alternates: Vec::new() })
+            .map(|i| UrlEntry {
+                loc: format!("https://e.org/p{i}/"),
+                alternates: Vec::new(),
+            })
             .collect();
         let files = sitemaps(&urls, "https://e.org/wsis/");
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();

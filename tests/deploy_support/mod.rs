@@ -10,9 +10,17 @@ use std::time::Duration;
 
 /// Whether `tool` can be run. Without it, a test prints why it skips; under `CI` it fails.
 pub fn have(tool: &str, why: &str) -> bool {
-    let found = Command::new(tool).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok();
+    let found = Command::new(tool)
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok();
     if !found {
-        assert!(std::env::var_os("CI").is_none(), "`{tool}` is required under CI ({why}); .ci/run installs it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "`{tool}` is required under CI ({why}); .ci/run installs it"
+        );
         eprintln!("skipped: `{tool}` is not installed ({why})");
     }
     found
@@ -68,9 +76,18 @@ impl Server {
             .spawn()
             .expect("python3 runs");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-        let port = line.trim().parse().unwrap_or_else(|_| panic!("serve.py printed {line:?}"));
-        Server { child, port, _root: root }
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port = line
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("serve.py printed {line:?}"));
+        Server {
+            child,
+            port,
+            _root: root,
+        }
     }
 
     /// `http://127.0.0.1:<port>`.
@@ -100,26 +117,54 @@ pub struct Response {
 /// GETs `path` (percent-encoded as a browser would) from 127.0.0.1:`port`.
 pub fn get(port: u16, path: &str) -> Response {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     let target = hexaglot::xml::iri_to_uri(path);
-    write!(stream, "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
-    let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a complete response");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete response");
     let head = String::from_utf8_lossy(&raw[..split]).to_string();
-    let status = head.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let content_type = head
         .lines()
-        .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.trim().to_ascii_lowercase()))
+        .find_map(|l| {
+            l.split_once(':')
+                .filter(|(k, _)| k.eq_ignore_ascii_case("content-type"))
+                .map(|(_, v)| v.trim().to_ascii_lowercase())
+        })
         .unwrap_or_default();
-    Response { status, content_type, body: raw[split + 4..].to_vec() }
+    Response {
+        status,
+        content_type,
+        body: raw[split + 4..].to_vec(),
+    }
 }
 
 /// The Chromium binary, if any.
 pub fn chromium() -> Option<PathBuf> {
     ["chromium", "chromium-browser", "google-chrome"]
         .iter()
-        .find(|name| Command::new(name).arg("--version").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok())
+        .find(|name| {
+            Command::new(name)
+                .arg("--version")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok()
+        })
         .map(PathBuf::from)
 }
 
@@ -127,13 +172,23 @@ pub fn chromium() -> Option<PathBuf> {
 /// reason) when Chromium is absent outside CI.
 pub fn rendered_dom(url: &str) -> Option<String> {
     let Some(browser) = chromium() else {
-        assert!(std::env::var_os("CI").is_none(), "Chromium is required under CI; .ci/run installs it");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "Chromium is required under CI; .ci/run installs it"
+        );
         eprintln!("skipped: no Chromium to run the page's script");
         return None;
     };
     let profile = tempfile::tempdir().unwrap();
     let output = Command::new(browser)
-        .args(["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--virtual-time-budget=10000", "--dump-dom"])
+        .args([
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--virtual-time-budget=10000",
+            "--dump-dom",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .arg("--lang=en-US")
         .arg(url)
@@ -150,8 +205,17 @@ pub fn node(script: &Path, args: &[&str]) -> Option<String> {
     if !have("node", "the search script is checked under Node") {
         return None;
     }
-    let output = Command::new("node").arg(script).args(args).output().expect("node runs");
-    assert!(output.status.success(), "node {}: {}", script.display(), String::from_utf8_lossy(&output.stderr));
+    let output = Command::new("node")
+        .arg(script)
+        .args(args)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "node {}: {}",
+        script.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
     Some(String::from_utf8(output.stdout).unwrap())
 }
 
@@ -162,7 +226,10 @@ pub fn vnu_jar() -> Option<PathBuf> {
     if jar.is_file() && have("java", "the Nu HTML Checker runs on Java") {
         return Some(jar);
     }
-    assert!(std::env::var_os("CI").is_none(), "vnu.jar is required under CI; .ci/run installs it");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "vnu.jar is required under CI; .ci/run installs it"
+    );
     eprintln!("skipped: no vnu.jar at {} (npm ci)", jar.display());
     None
 }
