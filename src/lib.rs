@@ -17,6 +17,7 @@ pub mod data;
 pub mod discover;
 pub mod error;
 pub mod i18n;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod render;

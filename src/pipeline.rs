@@ -87,31 +87,12 @@ impl Clock {
 pub fn generate(options: &Options) -> Result<Generated, Error> {
     let mut clock = Clock(Instant::now(), Timings::default());
     let mut config = Config::load(&options.root)?;
-    if let Some(url) = &options.base_url {
-        let url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
-        config.base_path = crate::config::base_path_of(&url).ok_or_else(|| {
-            Error::Diagnostics(vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL"))])
-        })?;
-        config.base_url = url;
-    }
+    apply_options(&mut config, options)?;
     let mut diagnostics = Diagnostics::default();
     let sources = discover(&config, &mut diagnostics)?;
     clock.lap("discover");
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = sources
-        .into_par_iter()
-        .map(|source| match source.kind {
-            SourceKind::Asset => Ok(Parsed::Asset(source)),
-            SourceKind::Data => {
-                let text = read_source(&source)?;
-                crate::data::parse(source, text).map(Parsed::Data)
-            }
-            SourceKind::Page | SourceKind::Section => {
-                let text = read_source(&source)?;
-                parse_page(source, text).map(Parsed::Page)
-            }
-        })
-        .collect();
+    let parsed: Vec<Result<Parsed, Diagnostic>> = sources.into_par_iter().map(parse_source).collect();
     let (mut pages, mut data_files, mut assets) = (Vec::new(), Vec::new(), Vec::new());
     for p in parsed {
         match p {
@@ -149,14 +130,43 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     Ok(Generated { site, files, warnings, timings: clock.1 })
 }
 
-enum Parsed {
+/// Applies the options that override the config (`--base-url`).
+pub(crate) fn apply_options(config: &mut Config, options: &Options) -> Result<(), Error> {
+    if let Some(url) = &options.base_url {
+        let url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        config.base_path = crate::config::base_path_of(&url).ok_or_else(|| {
+            Error::Diagnostics(vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL"))])
+        })?;
+        config.base_url = url;
+    }
+    Ok(())
+}
+
+/// One source file, read and parsed.
+pub(crate) enum Parsed {
     Page(crate::content::Page),
     Data(crate::data::DataFile),
     Asset(crate::discover::Source),
 }
 
-/// The theme's `static/` folder and the assets found in `content/`.
-fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Error> {
+/// Reads and parses one source (pages and data; assets are copied as they are).
+pub(crate) fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
+    match source.kind {
+        SourceKind::Asset => Ok(Parsed::Asset(source)),
+        SourceKind::Data => {
+            let text = read_source(&source)?;
+            crate::data::parse(source, text).map(Parsed::Data)
+        }
+        SourceKind::Page | SourceKind::Section => {
+            let text = read_source(&source)?;
+            parse_page(source, text).map(Parsed::Page)
+        }
+    }
+}
+
+/// The theme's `static/` folder and the assets found in `content/`: every output file
+/// that is not rendered from a template. The preview server reads them from here too.
+pub(crate) fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Error> {
     let mut files = Vec::new();
     let theme_static = site.config.root.join("themes").join(&site.config.theme).join("static");
     for entry in walkdir::WalkDir::new(&theme_static).sort_by_file_name() {

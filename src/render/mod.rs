@@ -116,11 +116,7 @@ pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jo
         .par_iter()
         .map(|job| {
             let context = context_for(site, localizer, &shared, job);
-            templates
-                .tera
-                .render(&job.template, &context)
-                .map(|html| (job.out_path.clone(), html.into_bytes()))
-                .map_err(|e| templates.diagnostic(&e))
+            render_job(templates, job, &context).map(|bytes| (job.out_path.clone(), bytes))
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
@@ -131,6 +127,19 @@ pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jo
         }
     }
     files
+}
+
+/// Every job's template context, in job order: exactly what [`render`] gives Tera. Output
+/// is a function of the context, the templates and the Fluent messages alone, so the
+/// preview server compares contexts between builds to re-render only what changed.
+pub fn contexts(site: &Site, localizer: &Localizer, jobs: &[Job]) -> Vec<Context> {
+    let shared = shared_values(site, localizer);
+    jobs.par_iter().map(|job| context_for(site, localizer, &shared, job)).collect()
+}
+
+/// Renders one job with its context.
+pub fn render_job(templates: &Templates, job: &Job, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+    templates.tera.render(&job.template, context).map(String::into_bytes).map_err(|e| templates.diagnostic(&e))
 }
 
 fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
