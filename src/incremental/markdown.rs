@@ -4,11 +4,12 @@
 //! is rendered again; that is how "the pages that link to it" follow an edit.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+use super::sources::SourceCache;
 use crate::error::Diagnostics;
 use crate::markdown::Rendered;
 use crate::site::Site;
@@ -37,10 +38,11 @@ enum Outcome {
 }
 
 impl MarkdownCache {
-    /// Fills every entry's `content`, rendering only what changed; broken links go to
-    /// `out`. Returns how many entries were rendered.
-    pub fn render(&mut self, site: &mut Site, versions: &HashMap<PathBuf, u64>, out: &mut Diagnostics) -> usize {
-        let jobs: Vec<(usize, usize)> = (0..site.langs.len()).flat_map(|l| (0..site.groups.len()).map(move |g| (l, g))).collect();
+    /// Fills the `content` of every entry (or, with `only`, of the entries showing those
+    /// pages), rendering only what changed; broken links go to `out`. Returns how many
+    /// entries were rendered.
+    pub fn render(&mut self, site: &mut Site, versions: &SourceCache, only: Option<&HashSet<usize>>, out: &mut Diagnostics) -> usize {
+        let jobs = entries(site, only);
         let site_ref: &Site = site;
         let entries = &self.entries;
         let outcomes: Vec<(Key, u64, Outcome)> = jobs
@@ -49,7 +51,7 @@ impl MarkdownCache {
                 let lang = &site_ref.langs[l].lang;
                 let page = &site_ref.pages[site_ref.langs[l].entries[g].source];
                 let key = (page.source.path.clone(), lang.clone());
-                let version = versions.get(&page.source.path).copied().unwrap_or(0);
+                let version = versions.version(&page.source.path);
                 if let Some(cached) = entries.get(&key) {
                     let same_links = cached.links.iter().all(|(target, url)| resolve(site_ref, lang, target) == *url);
                     if cached.version == version && same_links {
@@ -66,12 +68,16 @@ impl MarkdownCache {
                 (key, version, Outcome::New(asked.into_inner(), rendered))
             })
             .collect();
-        let mut old = std::mem::take(&mut self.entries);
+        // A full pass keeps only the entries it met; a partial one updates in place.
+        let mut old = match only {
+            None => std::mem::take(&mut self.entries),
+            Some(_) => HashMap::new(),
+        };
         let mut rendered_count = 0;
         for ((l, g), (key, version, outcome)) in jobs.into_iter().zip(outcomes) {
             let (links, rendered) = match outcome {
                 Outcome::Reuse => {
-                    let cached = old.remove(&key).expect("a reused entry is cached");
+                    let cached = old.remove(&key).or_else(|| self.entries.remove(&key)).expect("a reused entry is cached");
                     (cached.links, cached.rendered)
                 }
                 Outcome::New(links, rendered) => {
@@ -86,16 +92,22 @@ impl MarkdownCache {
         rendered_count
     }
 
-    /// Moves the HTML back from the site into the cache, once the site has been rendered,
-    /// so that it is kept without a copy.
-    pub fn take_back(&mut self, site: &mut Site) {
-        for lang_site in &mut site.langs {
-            for entry in &mut lang_site.entries {
-                let path = &site.pages[entry.source].source.path;
-                if let Some(cached) = self.entries.get_mut(&(path.clone(), lang_site.lang.clone())) {
-                    cached.rendered = std::mem::take(&mut entry.content);
-                }
+    /// Moves the HTML back from the site into the cache once the site has been rendered
+    /// (the same entries as [`MarkdownCache::render`]), so that it is kept without a copy.
+    pub fn take_back(&mut self, site: &mut Site, only: Option<&HashSet<usize>>) {
+        for (l, g) in entries(site, only) {
+            let key = (site.pages[site.langs[l].entries[g].source].source.path.clone(), site.langs[l].lang.clone());
+            if let Some(cached) = self.entries.get_mut(&key) {
+                cached.rendered = std::mem::take(&mut site.langs[l].entries[g].content);
             }
         }
     }
+}
+
+/// Every (language, group) entry, or those that show one of the pages `only`.
+fn entries(site: &Site, only: Option<&HashSet<usize>>) -> Vec<(usize, usize)> {
+    (0..site.langs.len())
+        .flat_map(|l| (0..site.groups.len()).map(move |g| (l, g)))
+        .filter(|&(l, g)| only.is_none_or(|pages| pages.contains(&site.langs[l].entries[g].source)))
+        .collect()
 }

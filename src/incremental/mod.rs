@@ -45,7 +45,8 @@ use crate::config::{CONFIG_FILE, Config};
 use crate::discover::discover;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::pipeline::{Options, apply_options, static_files};
-use crate::render::{contexts, plan, render_job};
+use crate::content::{Page, parse_page, read_source};
+use crate::render::{Job, JobKind, contexts, plan, render_job};
 use crate::site::Site;
 
 /// The files of a built site: path under the output folder → content.
@@ -88,6 +89,14 @@ struct Cache {
     markdown: markdown::MarkdownCache,
     theme: theme::ThemeCache,
     statics: statics::StaticCache,
+    /// The last assembled site (its Markdown HTML moved back into `markdown`).
+    site: Option<Site>,
+    /// Source path → index in `site.pages`.
+    page_index: HashMap<PathBuf, usize>,
+    /// Drafts, left out of the site unless `--drafts`.
+    drafts: Vec<Page>,
+    /// Whether the last rebuild succeeded: only then may an edit start from its site.
+    clean: bool,
 }
 
 /// The last site that built, and the context and fingerprint each page was rendered with.
@@ -109,8 +118,9 @@ impl Incremental {
     }
 
     /// Rebuilds after the files in `changed` (absolute or root-joined paths) changed.
-    /// Files changed behind the watcher's back are noticed by their size and time too.
-    /// On failure, every problem found is returned and the last good site is kept.
+    /// Files changed behind the watcher's back are noticed by their size and time too,
+    /// except by an edit that only touched page texts. On failure, every problem found
+    /// is returned and the last good site is kept.
     pub fn rebuild(&mut self, changed: &HashSet<PathBuf>) -> Result<Outcome, Error> {
         let start = Instant::now();
         let config_path = self.options.root.join(CONFIG_FILE);
@@ -118,57 +128,133 @@ impl Incremental {
         if self.cache.as_ref().is_some_and(|c| c.config_text != config_text) {
             self.cache = None;
         }
-        let mut config = Config::parse(&self.options.root, &config_text)?;
-        apply_options(&mut config, &self.options)?;
-        let cache = self.cache.get_or_insert_with(|| Cache {
-            config_text: config_text.clone(),
-            sources: Default::default(),
-            markdown: Default::default(),
-            theme: Default::default(),
-            statics: Default::default(),
-        });
-        let mut diagnostics = Diagnostics::default();
-        let sources = discover(&config, &mut diagnostics)?;
-        let parsed = cache.sources.update(sources, changed, &mut diagnostics);
-        let data = crate::data::assemble(parsed.data, &config, &mut diagnostics);
-        let Some(mut site) = Site::assemble(config, parsed.pages, data, parsed.assets, self.options.drafts, &mut diagnostics) else {
-            return Err(failure(diagnostics));
-        };
-        let markdown = cache.markdown.render(&mut site, &parsed.versions, &mut diagnostics);
         let config_hash = hash(&config_text);
-        let result = render_site(cache, &self.last, &site, changed, config_hash, diagnostics);
-        cache.markdown.take_back(&mut site);
-        let (last, mut outcome) = result?;
-        self.last = last;
-        outcome.parsed = parsed.reparsed;
-        outcome.markdown = markdown;
+        let result = match self.cache.as_mut().and_then(|cache| text_only(cache, &mut self.last, changed, config_hash)) {
+            Some(result) => result,
+            None => self.rebuild_all(config_text, changed, config_hash),
+        };
+        let mut outcome = result?;
         outcome.warnings.retain(|w| self.reported.insert(w.to_string()));
         outcome.millis = start.elapsed().as_secs_f64() * 1000.0;
         Ok(outcome)
     }
+
+    /// Runs every stage, each reusing what its cache holds.
+    fn rebuild_all(&mut self, config_text: String, changed: &HashSet<PathBuf>, config_hash: u64) -> Result<Outcome, Error> {
+        let mut config = Config::parse(&self.options.root, &config_text)?;
+        apply_options(&mut config, &self.options)?;
+        let cache = self.cache.get_or_insert_with(|| Cache {
+            config_text,
+            sources: Default::default(),
+            markdown: Default::default(),
+            theme: Default::default(),
+            statics: Default::default(),
+            site: None,
+            page_index: HashMap::new(),
+            drafts: Vec::new(),
+            clean: false,
+        });
+        cache.clean = false;
+        let previous: HashMap<PathBuf, Page> = (cache.site.take().map(|s| s.pages).unwrap_or_default().into_iter())
+            .chain(cache.drafts.drain(..))
+            .map(|p| (p.source.path.clone(), p))
+            .collect();
+        let mut diagnostics = Diagnostics::default();
+        let sources = discover(&config, &mut diagnostics)?;
+        let parsed = cache.sources.update(sources, previous, changed, &mut diagnostics);
+        let (drafts, pages): (Vec<Page>, Vec<Page>) = parsed.pages.into_iter().partition(|p| p.front.draft && !self.options.drafts);
+        cache.drafts = drafts;
+        let data = crate::data::assemble(parsed.data, &config, &mut diagnostics);
+        let Some(mut site) = Site::assemble(config, pages, data, parsed.assets, true, &mut diagnostics) else {
+            return Err(failure(diagnostics));
+        };
+        let markdown = cache.markdown.render(&mut site, &cache.sources, None, &mut diagnostics);
+        let result = render_site(&mut cache.theme, &mut cache.statics, &mut self.last, &site, None, changed, config_hash, diagnostics);
+        cache.markdown.take_back(&mut site, None);
+        cache.page_index = site.pages.iter().enumerate().map(|(i, p)| (p.source.path.clone(), i)).collect();
+        cache.site = Some(site);
+        cache.clean = result.is_ok();
+        let mut outcome = result?;
+        outcome.parsed = parsed.reparsed;
+        outcome.markdown = markdown;
+        Ok(outcome)
+    }
 }
 
-/// Plans and renders the jobs whose context or templates changed, and gathers the files.
+/// The quick path for the most common edit: the text of pages changed, their front
+/// matter did not. The site's structure (URLs, sections, tags, fallbacks) is then the
+/// same, and Markdown reaches templates only as the `content` and `headings` of its own
+/// entries, so only those entries can change. Returns `None` when the edit is of
+/// another kind (or the last rebuild failed) and every stage must run.
+fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>, config_hash: u64) -> Option<Result<Outcome, Error>> {
+    if !cache.clean || changed.is_empty() {
+        return None;
+    }
+    let site = cache.site.as_mut()?;
+    let mut edits = Vec::with_capacity(changed.len());
+    for path in changed {
+        let &i = cache.page_index.get(path)?;
+        let old = &site.pages[i];
+        if std::fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
+            return None;
+        }
+        let page = parse_page(old.source.clone(), read_source(&old.source).ok()?).ok()?;
+        if page.text[..page.body_start] != old.text[..old.body_start] {
+            return None;
+        }
+        edits.push((i, page));
+    }
+    let mut pages = HashSet::with_capacity(edits.len());
+    for (i, page) in edits {
+        cache.sources.touch(&page.source.path);
+        site.pages[i] = page;
+        pages.insert(i);
+    }
+    let mut diagnostics = Diagnostics::default();
+    let markdown = cache.markdown.render(site, &cache.sources, Some(&pages), &mut diagnostics);
+    let result = render_site(&mut cache.theme, &mut cache.statics, last, site, Some(&pages), changed, config_hash, diagnostics);
+    cache.markdown.take_back(site, Some(&pages));
+    cache.clean = result.is_ok();
+    Some(result.map(|mut outcome| {
+        outcome.parsed = pages.len();
+        outcome.markdown = markdown;
+        outcome
+    }))
+}
+
+/// Plans the jobs, renders those whose context or templates changed (among the entries
+/// showing the pages `only`, when given), gathers the files and, on success, makes them
+/// the last good site.
+#[allow(clippy::too_many_arguments)]
 fn render_site(
-    cache: &mut Cache,
-    last: &LastGood,
+    theme: &mut theme::ThemeCache,
+    statics: &mut statics::StaticCache,
+    last: &mut LastGood,
     site: &Site,
+    only: Option<&HashSet<usize>>,
     changed: &HashSet<PathBuf>,
     config_hash: u64,
     mut diagnostics: Diagnostics,
-) -> Result<(LastGood, Outcome), Error> {
-    let theme = cache.theme.refresh(&site.config, &mut diagnostics)?;
+) -> Result<Outcome, Error> {
+    let theme = theme.refresh(&site.config, &mut diagnostics)?;
     let jobs = plan(site, &theme.templates, &mut diagnostics);
     if diagnostics.has_errors() {
         return Err(failure(diagnostics));
     }
-    let contexts = contexts(site, &theme.localizer, &jobs);
-    let fingerprints: Vec<u64> = jobs.iter().map(|job| hash(&(theme.fingerprint(job), config_hash))).collect();
-    let rendered: Vec<Option<Result<Vec<u8>, Diagnostic>>> = (0..jobs.len())
+    let known = |job: &Job| last.files.contains_key(&job.out_path) && last.jobs.contains_key(&job.out_path);
+    let candidate = |job: &Job| match (only, job.kind) {
+        (None, _) => true,
+        (Some(pages), JobKind::Entry(g)) => pages.contains(&site.langs[job.lang].entries[g].source),
+        (Some(_), _) => false,
+    };
+    let candidates: Vec<Job> = jobs.iter().filter(|job| candidate(job) || !known(job)).cloned().collect();
+    let contexts = contexts(site, &theme.localizer, &candidates);
+    let fingerprints: Vec<u64> = candidates.iter().map(|job| hash(&(theme.fingerprint(job), config_hash))).collect();
+    let rendered: Vec<Option<Result<Vec<u8>, Diagnostic>>> = (0..candidates.len())
         .into_par_iter()
         .map(|i| {
-            let job = &jobs[i];
-            let same = last.files.contains_key(&job.out_path)
+            let job = &candidates[i];
+            let same = known(job)
                 && last.jobs.get(&job.out_path).is_some_and(|(context, fingerprint)| *fingerprint == fingerprints[i] && *context == contexts[i]);
             (!same).then(|| render_job(&theme.templates, job, &contexts[i]))
         })
@@ -186,10 +272,9 @@ fn render_site(
     }
     diagnostics.extend(theme.localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-    let statics = cache.statics.update(static_files(site)?, changed)?;
+    let statics = statics.update(static_files(site)?, changed)?;
 
-    let mut files = Files::with_capacity(jobs.len() + statics.len());
-    let mut next = LastGood { jobs: HashMap::with_capacity(jobs.len()), files: Arc::default() };
+    // Success: from here on, `last` becomes this build.
     let mut outcome = Outcome {
         files: Arc::default(),
         changed: Vec::new(),
@@ -201,18 +286,20 @@ fn render_site(
         warnings,
         millis: 0.0,
     };
-    for (((job, context), fingerprint), output) in jobs.into_iter().zip(contexts).zip(fingerprints).zip(outputs) {
-        let bytes = match output {
-            Some(bytes) => {
-                if last.files.get(&job.out_path) != Some(&bytes) {
-                    outcome.changed.push(job.out_path.clone());
-                }
-                bytes
+    let mut files = Files::with_capacity(jobs.len() + statics.len());
+    for job in &jobs {
+        if let Some(bytes) = last.files.get(&job.out_path) {
+            files.insert(job.out_path.clone(), bytes.clone());
+        }
+    }
+    for (((job, context), fingerprint), output) in candidates.into_iter().zip(contexts).zip(fingerprints).zip(outputs) {
+        if let Some(bytes) = output {
+            if last.files.get(&job.out_path) != Some(&bytes) {
+                outcome.changed.push(job.out_path.clone());
             }
-            None => last.files[&job.out_path].clone(),
-        };
-        next.jobs.insert(job.out_path.clone(), (context, fingerprint));
-        files.insert(job.out_path, bytes);
+            files.insert(job.out_path.clone(), bytes);
+        }
+        last.jobs.insert(job.out_path, (context, fingerprint));
     }
     for file in statics {
         if file.fresh && last.files.get(&file.out_path) != Some(&file.bytes) {
@@ -220,13 +307,17 @@ fn render_site(
         }
         files.insert(file.out_path, file.bytes);
     }
+    if only.is_none() {
+        let planned: HashSet<&str> = jobs.iter().map(|j| j.out_path.as_str()).collect();
+        last.jobs.retain(|path, _| planned.contains(path.as_str()));
+    }
     outcome.removed = last.files.keys().filter(|p| !files.contains_key(*p)).cloned().collect();
     outcome.removed.sort();
     outcome.changed.sort();
     outcome.changed.dedup();
-    next.files = Arc::new(files);
-    outcome.files = next.files.clone();
-    Ok((next, outcome))
+    last.files = Arc::new(files);
+    outcome.files = last.files.clone();
+    Ok(outcome)
 }
 
 /// The error made of every diagnostic collected.
@@ -239,3 +330,4 @@ fn hash(value: &impl Hash) -> u64 {
     value.hash(&mut h);
     h.finish()
 }
+

@@ -1,5 +1,6 @@
 //! The parse stage, cached by source file: a file is read and parsed again only when
-//! its size or modification time changed or the watcher reported it.
+//! its size or modification time changed or the watcher reported it. The parsed pages
+//! themselves live in the last assembled site and are moved, not copied, into the next.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -28,34 +29,26 @@ impl Stamp {
     }
 }
 
-/// A page as last parsed, or the reason it could not be.
-enum Cached {
-    Page(Page),
-    Failed(Diagnostic),
-}
-
 struct Entry {
     stamp: Option<Stamp>,
     version: u64,
-    parsed: Cached,
+    /// Why the file could not be parsed, if it could not.
+    failed: Option<Diagnostic>,
 }
 
 /// The sources of one rebuild, ready for `data::assemble` and `Site::assemble`.
 pub struct Sources {
-    /// Every page, including drafts.
+    /// Every page, drafts included.
     pub pages: Vec<Page>,
-    /// Data files, parsed on every rebuild: they are few and small, and their parsed
-    /// form is not meant to be kept.
+    /// Data files, parsed on every rebuild: they are few and small.
     pub data: Vec<DataFile>,
     /// Files copied as they are.
     pub assets: Vec<Source>,
-    /// Source path → version, a number that changes whenever the file is parsed again.
-    pub versions: HashMap<PathBuf, u64>,
-    /// How many pages were parsed again.
+    /// How many pages were parsed.
     pub reparsed: usize,
 }
 
-/// Parsed pages by source path.
+/// Stamps and versions of the content files.
 #[derive(Default)]
 pub struct SourceCache {
     entries: HashMap<PathBuf, Entry>,
@@ -63,10 +56,23 @@ pub struct SourceCache {
 }
 
 impl SourceCache {
-    /// Parses the sources that changed and reuses the others. `changed` holds the
-    /// paths the watcher reported; parse errors go to `out`.
-    pub fn update(&mut self, sources: Vec<Source>, changed: &HashSet<PathBuf>, out: &mut Diagnostics) -> Sources {
-        let mut result = Sources { pages: Vec::new(), data: Vec::new(), assets: Vec::new(), versions: HashMap::new(), reparsed: 0 };
+    /// The version of a page: a number that changes whenever the file is parsed again.
+    pub fn version(&self, path: &Path) -> u64 {
+        self.entries.get(path).map_or(0, |e| e.version)
+    }
+
+    /// Records that the page at `path` was parsed again, outside [`SourceCache::update`].
+    pub fn touch(&mut self, path: &Path) {
+        self.next_version += 1;
+        let entry = Entry { stamp: Stamp::of(path), version: self.next_version, failed: None };
+        self.entries.insert(path.to_path_buf(), entry);
+    }
+
+    /// Parses the sources that changed and takes the others from `previous` (the pages
+    /// of the last rebuild, by source path). `changed` holds the paths the watcher
+    /// reported; parse errors go to `out`.
+    pub fn update(&mut self, sources: Vec<Source>, mut previous: HashMap<PathBuf, Page>, changed: &HashSet<PathBuf>, out: &mut Diagnostics) -> Sources {
+        let mut result = Sources { pages: Vec::new(), data: Vec::new(), assets: Vec::new(), reparsed: 0 };
         let mut stale = Vec::new();
         let mut old = std::mem::take(&mut self.entries);
         for source in sources {
@@ -75,8 +81,14 @@ impl SourceCache {
                 SourceKind::Data => stale.push((source, None)),
                 SourceKind::Page | SourceKind::Section => {
                     let stamp = Stamp::of(&source.path);
+                    let unchanged = |e: &Entry| e.stamp == stamp && stamp.is_some() && !changed.contains(&source.path);
                     match old.remove(&source.path) {
-                        Some(entry) if entry.stamp == stamp && stamp.is_some() && !changed.contains(&source.path) => {
+                        Some(entry) if unchanged(&entry) && entry.failed.is_some() => {
+                            out.extend(entry.failed.clone());
+                            self.entries.insert(source.path.clone(), entry);
+                        }
+                        Some(entry) if unchanged(&entry) && previous.contains_key(&source.path) => {
+                            result.pages.extend(previous.remove(&source.path));
                             self.entries.insert(source.path.clone(), entry);
                         }
                         _ => stale.push((source, stamp)),
@@ -89,8 +101,11 @@ impl SourceCache {
             .map(|(source, stamp)| (source.path.clone(), source.kind == SourceKind::Data, stamp, parse_source(source)))
             .collect();
         for (path, is_data, stamp, parsed) in parsed {
-            let cached = match parsed {
-                Ok(Parsed::Page(p)) => Cached::Page(p),
+            let failed = match parsed {
+                Ok(Parsed::Page(p)) => {
+                    result.pages.push(p);
+                    None
+                }
                 Ok(Parsed::Data(d)) => {
                     result.data.push(d);
                     continue;
@@ -99,24 +114,17 @@ impl SourceCache {
                     result.assets.push(a);
                     continue;
                 }
-                // A data file that does not parse is reported, not cached: data files
-                // are parsed on every rebuild anyway.
-                Err(d) if is_data => {
-                    out.push(d);
-                    continue;
+                Err(d) => {
+                    out.push(d.clone());
+                    if is_data {
+                        continue;
+                    }
+                    Some(d)
                 }
-                Err(d) => Cached::Failed(d),
             };
             result.reparsed += 1;
             self.next_version += 1;
-            self.entries.insert(path, Entry { stamp, version: self.next_version, parsed: cached });
-        }
-        for (path, entry) in &self.entries {
-            result.versions.insert(path.clone(), entry.version);
-            match &entry.parsed {
-                Cached::Page(p) => result.pages.push(p.clone()),
-                Cached::Failed(d) => out.push(d.clone()),
-            }
+            self.entries.insert(path, Entry { stamp, version: self.next_version, failed });
         }
         result
     }
