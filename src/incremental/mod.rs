@@ -60,6 +60,8 @@ pub struct Outcome {
     pub changed: Vec<String>,
     /// Output paths that are gone, sorted.
     pub removed: Vec<String>,
+    /// How many of `changed` are new files.
+    pub added: usize,
     /// How many templates were rendered.
     pub rendered: usize,
     /// How many templates the site has to render in all.
@@ -279,6 +281,7 @@ fn render_site(
         files: Arc::default(),
         changed: Vec::new(),
         removed: Vec::new(),
+        added: 0,
         rendered: outputs.iter().filter(|o| o.is_some()).count(),
         jobs: jobs.len(),
         parsed: 0,
@@ -311,6 +314,7 @@ fn render_site(
         let planned: HashSet<&str> = jobs.iter().map(|j| j.out_path.as_str()).collect();
         last.jobs.retain(|path, _| planned.contains(path.as_str()));
     }
+    outcome.added = outcome.changed.iter().filter(|p| !last.files.contains_key(*p)).count();
     outcome.removed = last.files.keys().filter(|p| !files.contains_key(*p)).cloned().collect();
     outcome.removed.sort();
     outcome.changed.sort();
