@@ -59,6 +59,7 @@ fn rebuild(site: &mut Incremental, changed: &[PathBuf]) -> Outcome {
 
 fn start(root: &Path) -> Incremental {
     let mut site = Incremental::new(hexaglot::Options::new(root));
+    site.verify_dependencies();
     let first = rebuild(&mut site, &[]);
     assert_eq!(first.rendered, first.jobs, "the first build renders everything");
     assert_same_as_full_build(&site, root);
@@ -191,5 +192,17 @@ fn forum_site_edits_match_a_full_build() {
     let first_en = data.lines().find(|l| l.trim_start().starts_with("en:")).unwrap().to_string();
     let path = edit(dir.path(), "content/data/tracks.yaml", &first_en, &format!("{first_en} (edited)"));
     rebuild(&mut site, &[path]);
+    assert_same_as_full_build(&site, dir.path());
+}
+
+#[test]
+fn a_tag_change_reaches_the_tag_pages_and_the_pages_that_share_the_tag() {
+    let dir = fixture("basic");
+    let mut site = start(dir.path());
+    let path = edit(dir.path(), "content/about.en.md", "tags: [Civil society, Forum]", "tags: [Civil society]");
+    let outcome = rebuild(&mut site, &[path]);
+    // `only-en` keeps the tag `Forum`, now on one page instead of two.
+    assert!(outcome.changed.contains(&"en/tags/forum/index.html".to_string()), "{:?}", outcome.changed);
+    assert!(outcome.changed.contains(&"en/tags/index.html".to_string()), "{:?}", outcome.changed);
     assert_same_as_full_build(&site, dir.path());
 }

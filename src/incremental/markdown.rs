@@ -20,6 +20,8 @@ type Key = (PathBuf, String);
 
 struct Cached {
     version: u64,
+    /// Changes whenever the entry is rendered again.
+    generation: u64,
     /// Every `@/` target the text asked for, and what it resolved to.
     links: Vec<(String, Option<String>)>,
     /// Moved into the site during a rebuild and back afterwards (see [`MarkdownCache::take_back`]).
@@ -30,6 +32,7 @@ struct Cached {
 #[derive(Default)]
 pub struct MarkdownCache {
     entries: HashMap<Key, Cached>,
+    generations: u64,
 }
 
 enum Outcome {
@@ -75,21 +78,27 @@ impl MarkdownCache {
         };
         let mut rendered_count = 0;
         for ((l, g), (key, version, outcome)) in jobs.into_iter().zip(outcomes) {
-            let (links, rendered) = match outcome {
+            let (links, rendered, generation) = match outcome {
                 Outcome::Reuse => {
                     let cached = old.remove(&key).or_else(|| self.entries.remove(&key)).expect("a reused entry is cached");
-                    (cached.links, cached.rendered)
+                    (cached.links, cached.rendered, cached.generation)
                 }
                 Outcome::New(links, rendered) => {
                     rendered_count += 1;
-                    (links, rendered)
+                    self.generations += 1;
+                    (links, rendered, self.generations)
                 }
             };
             report_broken_links(site, l, g, &rendered, out);
             site.langs[l].entries[g].content = rendered;
-            self.entries.insert(key, Cached { version, links, rendered: Rendered::default() });
+            self.entries.insert(key, Cached { version, generation, links, rendered: Rendered::default() });
         }
         rendered_count
+    }
+
+    /// A number that changes whenever the entry of page `path` in `lang` is rendered.
+    pub fn generation(&self, path: &std::path::Path, lang: &str) -> u64 {
+        self.entries.get(&(path.to_path_buf(), lang.to_string())).map_or(0, |c| c.generation)
     }
 
     /// Moves the HTML back from the site into the cache once the site has been rendered

@@ -26,6 +26,7 @@
 //! A rebuild that fails changes nothing but the caches: the last good site and the
 //! contexts it was rendered from stay, and the next rebuild is compared with them.
 
+mod deps;
 mod markdown;
 mod sources;
 mod statics;
@@ -79,6 +80,7 @@ pub struct Outcome {
 /// A site kept in memory and rebuilt as its sources change.
 pub struct Incremental {
     options: Options,
+    verify: bool,
     cache: Option<Cache>,
     last: LastGood,
     reported: HashSet<String>,
@@ -101,17 +103,26 @@ struct Cache {
     clean: bool,
 }
 
-/// The last site that built, and the context and fingerprint each page was rendered with.
+/// The last site that built, the context and fingerprint each page was rendered with,
+/// and the digests of its model.
 #[derive(Default)]
 struct LastGood {
     jobs: HashMap<String, (Context, u64)>,
     files: Arc<Files>,
+    digests: deps::Digests,
 }
 
 impl Incremental {
     /// A site with nothing built yet: the first [`Incremental::rebuild`] builds it all.
     pub fn new(options: Options) -> Incremental {
-        Incremental { options, cache: None, last: LastGood::default(), reported: HashSet::new() }
+        Incremental { options, verify: false, cache: None, last: LastGood::default(), reported: HashSet::new() }
+    }
+
+    /// Checks, on every rebuild, that each page the dependency analysis leaves out has
+    /// the same context as before; a page it missed fails the rebuild. For tests: it
+    /// costs as much as comparing every context.
+    pub fn verify_dependencies(&mut self) {
+        self.verify = true;
     }
 
     /// The last site that built (empty before the first success).
@@ -131,7 +142,8 @@ impl Incremental {
             self.cache = None;
         }
         let config_hash = hash(&config_text);
-        let result = match self.cache.as_mut().and_then(|cache| text_only(cache, &mut self.last, changed, config_hash)) {
+        let verify = self.verify;
+        let result = match self.cache.as_mut().and_then(|cache| text_only(cache, &mut self.last, changed, config_hash, verify)) {
             Some(result) => result,
             None => self.rebuild_all(config_text, changed, config_hash),
         };
@@ -171,7 +183,13 @@ impl Incremental {
             return Err(failure(diagnostics));
         };
         let markdown = cache.markdown.render(&mut site, &cache.sources, None, &mut diagnostics);
-        let result = render_site(&mut cache.theme, &mut cache.statics, &mut self.last, &site, None, changed, config_hash, diagnostics);
+        let digests = deps::Digests::of(&site, &cache.sources, &cache.markdown, parsed.data_hash);
+        let reach = deps::Reach::new(&site, &self.last.digests, &digests);
+        let candidate = |job: &Job| reach.reaches(job);
+        let result = render_site(&mut cache.theme, &mut cache.statics, &mut self.last, &site, &candidate, self.verify, changed, config_hash, diagnostics);
+        if result.is_ok() {
+            self.last.digests = digests;
+        }
         cache.markdown.take_back(&mut site, None);
         cache.page_index = site.pages.iter().enumerate().map(|(i, p)| (p.source.path.clone(), i)).collect();
         cache.site = Some(site);
@@ -188,13 +206,17 @@ impl Incremental {
 /// same, and Markdown reaches templates only as the `content` and `headings` of its own
 /// entries, so only those entries can change. Returns `None` when the edit is of
 /// another kind (or the last rebuild failed) and every stage must run.
-fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>, config_hash: u64) -> Option<Result<Outcome, Error>> {
+fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>, config_hash: u64, verify: bool) -> Option<Result<Outcome, Error>> {
     if !cache.clean || changed.is_empty() {
         return None;
     }
     let site = cache.site.as_mut()?;
     let mut edits = Vec::with_capacity(changed.len());
     for path in changed {
+        // An editor's temporary file, already renamed over the page it saves.
+        if !cache.page_index.contains_key(path) && std::fs::symlink_metadata(path).is_err() {
+            continue;
+        }
         let &i = cache.page_index.get(path)?;
         let old = &site.pages[i];
         if std::fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
@@ -213,10 +235,20 @@ fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>,
         pages.insert(i);
     }
     let mut diagnostics = Diagnostics::default();
-    let markdown = cache.markdown.render(site, &cache.sources, Some(&pages), &mut diagnostics);
-    let result = render_site(&mut cache.theme, &mut cache.statics, last, site, Some(&pages), changed, config_hash, diagnostics);
-    cache.markdown.take_back(site, Some(&pages));
+    if pages.is_empty() {
+        return None;
+    }
+    // Verification compares every context, so every entry needs its HTML.
+    let entries = if verify { None } else { Some(&pages) };
+    let markdown = cache.markdown.render(site, &cache.sources, entries, &mut diagnostics);
+    let candidate = |job: &Job| matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source));
+    let result = render_site(&mut cache.theme, &mut cache.statics, last, site, &candidate, verify, changed, config_hash, diagnostics);
+    cache.markdown.take_back(site, entries);
     cache.clean = result.is_ok();
+    if result.is_ok() {
+        let groups = (0..site.groups.len()).filter(|&g| site.langs.iter().any(|ls| pages.contains(&ls.entries[g].source)));
+        last.digests.update_groups(site, &cache.sources, &cache.markdown, groups.collect::<Vec<_>>());
+    }
     Some(result.map(|mut outcome| {
         outcome.parsed = pages.len();
         outcome.markdown = markdown;
@@ -224,16 +256,17 @@ fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>,
     }))
 }
 
-/// Plans the jobs, renders those whose context or templates changed (among the entries
-/// showing the pages `only`, when given), gathers the files and, on success, makes them
-/// the last good site.
+/// Plans the jobs, renders those whose context or templates changed among the
+/// `candidate`s (every job when the theme was loaded again), gathers the files and, on
+/// success, makes them the last good site.
 #[allow(clippy::too_many_arguments)]
 fn render_site(
     theme: &mut theme::ThemeCache,
     statics: &mut statics::StaticCache,
     last: &mut LastGood,
     site: &Site,
-    only: Option<&HashSet<usize>>,
+    candidate: &(dyn Fn(&Job) -> bool + Sync),
+    verify: bool,
     changed: &HashSet<PathBuf>,
     config_hash: u64,
     mut diagnostics: Diagnostics,
@@ -244,12 +277,16 @@ fn render_site(
         return Err(failure(diagnostics));
     }
     let known = |job: &Job| last.files.contains_key(&job.out_path) && last.jobs.contains_key(&job.out_path);
-    let candidate = |job: &Job| match (only, job.kind) {
-        (None, _) => true,
-        (Some(pages), JobKind::Entry(g)) => pages.contains(&site.langs[job.lang].entries[g].source),
-        (Some(_), _) => false,
-    };
-    let candidates: Vec<Job> = jobs.iter().filter(|job| candidate(job) || !known(job)).cloned().collect();
+    let all = theme.reloaded;
+    let candidates: Vec<Job> = jobs.iter().filter(|job| all || candidate(job) || !known(job)).cloned().collect();
+    if verify && !all {
+        let others: Vec<Job> = jobs.iter().filter(|job| known(job) && !candidate(job)).cloned().collect();
+        for (job, context) in others.iter().zip(contexts(site, &theme.localizer, &others)) {
+            if last.jobs.get(&job.out_path).is_none_or(|(c, _)| *c != context) {
+                diagnostics.push(Diagnostic::error("src/incremental", format!("the dependency analysis missed {}", job.out_path)));
+            }
+        }
+    }
     let contexts = contexts(site, &theme.localizer, &candidates);
     let fingerprints: Vec<u64> = candidates.iter().map(|job| hash(&(theme.fingerprint(job), config_hash))).collect();
     let rendered: Vec<Option<Result<Vec<u8>, Diagnostic>>> = (0..candidates.len())
@@ -310,10 +347,8 @@ fn render_site(
         }
         files.insert(file.out_path, file.bytes);
     }
-    if only.is_none() {
-        let planned: HashSet<&str> = jobs.iter().map(|j| j.out_path.as_str()).collect();
-        last.jobs.retain(|path, _| planned.contains(path.as_str()));
-    }
+    let planned: HashSet<&str> = jobs.iter().map(|j| j.out_path.as_str()).collect();
+    last.jobs.retain(|path, _| planned.contains(path.as_str()));
     outcome.added = outcome.changed.iter().filter(|p| !last.files.contains_key(*p)).count();
     outcome.removed = last.files.keys().filter(|p| !files.contains_key(*p)).cloned().collect();
     outcome.removed.sort();
@@ -334,4 +369,5 @@ fn hash(value: &impl Hash) -> u64 {
     value.hash(&mut h);
     h.finish()
 }
+
 

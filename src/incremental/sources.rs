@@ -46,6 +46,8 @@ pub struct Sources {
     pub assets: Vec<Source>,
     /// How many pages were parsed.
     pub reparsed: usize,
+    /// A digest of the data files' contents.
+    pub data_hash: u64,
 }
 
 /// Stamps and versions of the content files.
@@ -72,13 +74,17 @@ impl SourceCache {
     /// of the last rebuild, by source path). `changed` holds the paths the watcher
     /// reported; parse errors go to `out`.
     pub fn update(&mut self, sources: Vec<Source>, mut previous: HashMap<PathBuf, Page>, changed: &HashSet<PathBuf>, out: &mut Diagnostics) -> Sources {
-        let mut result = Sources { pages: Vec::new(), data: Vec::new(), assets: Vec::new(), reparsed: 0 };
+        let mut result = Sources { pages: Vec::new(), data: Vec::new(), assets: Vec::new(), reparsed: 0, data_hash: 0 };
+        let mut data_hash = std::hash::DefaultHasher::new();
         let mut stale = Vec::new();
         let mut old = std::mem::take(&mut self.entries);
         for source in sources {
             match source.kind {
                 SourceKind::Asset => result.assets.push(source),
-                SourceKind::Data => stale.push((source, None)),
+                SourceKind::Data => {
+                    std::hash::Hash::hash(&(&source.path, std::fs::read(&source.path).ok()), &mut data_hash);
+                    stale.push((source, None));
+                }
                 SourceKind::Page | SourceKind::Section => {
                     let stamp = Stamp::of(&source.path);
                     let unchanged = |e: &Entry| e.stamp == stamp && stamp.is_some() && !changed.contains(&source.path);
@@ -96,6 +102,7 @@ impl SourceCache {
                 }
             }
         }
+        result.data_hash = std::hash::Hasher::finish(&data_hash);
         let parsed: Vec<(PathBuf, bool, Option<Stamp>, Result<Parsed, Diagnostic>)> = stale
             .into_par_iter()
             .map(|(source, stamp)| (source.path.clone(), source.kind == SourceKind::Data, stamp, parse_source(source)))

@@ -25,6 +25,8 @@ pub struct Theme {
     templates_hash: HashMap<String, u64>,
     /// Language index → fingerprint of the Fluent files of its chain.
     chains: Vec<u64>,
+    /// Whether it was loaded by the last [`ThemeCache::refresh`].
+    pub reloaded: bool,
 }
 
 impl Theme {
@@ -48,7 +50,9 @@ impl ThemeCache {
         let fluent = read_fluent(config)?;
         let sources = hash(&(&templates, &fluent));
         if self.theme.as_ref().is_some_and(|t| t.sources == Some(sources)) {
-            return Ok(self.theme.as_ref().expect("checked"));
+            let theme = self.theme.as_mut().expect("checked");
+            theme.reloaded = false;
+            return Ok(theme);
         }
         let errors_before = errors(out);
         let localizer = Arc::new(Localizer::load(config, out)?);
@@ -64,6 +68,7 @@ impl ThemeCache {
             templates: loaded,
             templates_hash: template_closures(&templates),
             chains,
+            reloaded: true,
         };
         Ok(self.theme.insert(theme))
     }
