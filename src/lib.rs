@@ -11,11 +11,13 @@
 //! [`build`] runs it all and writes `public/`; [`generate`] stops before writing, for
 //! checks and the preview server.
 
+pub mod calendar;
 pub mod config;
 pub mod content;
 pub mod data;
 pub mod discover;
 pub mod error;
+pub mod event;
 pub mod i18n;
 pub mod incremental;
 pub mod markdown;
@@ -25,6 +27,7 @@ pub mod serve;
 pub mod site;
 pub mod slug;
 pub mod yaml;
+pub mod zone;
 
 mod pipeline;
 

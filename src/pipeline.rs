@@ -11,8 +11,8 @@ use crate::content::{parse_page, read_source};
 use crate::discover::{SourceKind, discover};
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Localizer;
-use crate::output::{OutputFile, write_atomically};
-use crate::render::{Templates, plan, render};
+use crate::output::{OutputFile, Staging};
+use crate::render::{Templates, plan, render, render_aliases, render_each};
 use crate::site::Site;
 
 /// What to build and how.
@@ -83,8 +83,18 @@ impl Clock {
     }
 }
 
-/// Runs every stage but the last: the site in memory, or every problem found.
-pub fn generate(options: &Options) -> Result<Generated, Error> {
+/// Everything up to rendering: the site, its strings, its templates and its jobs.
+struct Prepared {
+    site: Site,
+    localizer: Arc<Localizer>,
+    templates: Templates,
+    jobs: Vec<crate::render::Job>,
+    diagnostics: Diagnostics,
+    clock: Clock,
+}
+
+/// Runs the stages before rendering; fails with every problem found so far.
+fn prepare(options: &Options) -> Result<Prepared, Error> {
     let mut clock = Clock(Instant::now(), Timings::default());
     let mut config = Config::load(&options.root)?;
     apply_options(&mut config, options)?;
@@ -119,15 +129,30 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
         diagnostics.into_result()?;
         unreachable!("into_result fails when there are errors");
     }
+    Ok(Prepared { site, localizer, templates, jobs, diagnostics, clock })
+}
+
+/// Runs every stage but the last: the site in memory, or every problem found.
+pub fn generate(options: &Options) -> Result<Generated, Error> {
+    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
     let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    let derived = derived_files(&site, &jobs, &mut diagnostics);
     clock.lap("render");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(derived).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
     files.extend(static_files(&site)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Generated { site, files, warnings, timings: clock.1 })
+}
+
+/// The files made from the site without a template of the theme: alias redirects and
+/// calendars. The preview server makes them on every rebuild too, so every output that
+/// is neither a rendered job nor a static file belongs here.
+pub(crate) fn derived_files(site: &Site, jobs: &[crate::render::Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+    let mut files = render_aliases(site, jobs, out);
+    files.extend(crate::calendar::files(site));
+    files
 }
 
 /// Applies the options that override the config (`--base-url`).
@@ -183,20 +208,29 @@ pub(crate) fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Err
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded.
+/// Pages are written to the staging folder as they are rendered.
 pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let generated = generate(options)?;
-    let write_start = Instant::now();
-    let written = write_atomically(&options.out_dir(), &generated.files)?;
-    let mut timings = generated.timings;
-    timings.0.push(("write", write_start.elapsed().as_secs_f64() * 1000.0));
-    let site = &generated.site;
+    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let mut statics = static_files(&site)?;
+    statics.extend(derived_files(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
+    let staging = Staging::new(&options.out_dir())?;
+    staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
+    render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {
+        staging.write(&job.out_path, &OutputFile::Bytes(bytes))
+    })?;
+    clock.lap("render+write");
+    diagnostics.extend(localizer.fallback_warnings());
+    let warnings = diagnostics.into_result()?;
+    statics.par_iter().try_for_each(|(path, file)| staging.write(path, file))?;
+    staging.commit()?;
+    clock.lap("commit");
     Ok(Report {
         languages: site.langs.len(),
         pages: site.langs.len() * site.groups.len(),
-        files: written,
+        files: jobs.len() + statics.len(),
         millis: start.elapsed().as_millis(),
-        warnings: generated.warnings,
-        timings,
+        warnings,
+        timings: clock.1,
     })
 }

@@ -58,20 +58,41 @@ fn hint_for(message: &str) -> &'static str {
     }
 }
 
-/// The 1-based line and column of the first `key: value` pair in `text`, for reporting
-/// problems found after parsing (serde does not keep positions of values).
+/// The 1-based line and column of the first `key: value` pair in `text` (block or flow
+/// style; an empty `value` matches any), for reporting problems found after parsing
+/// (serde does not keep positions of values). `(0, 0)` when it is not found.
 pub fn locate(text: &str, key: &str, value: &str) -> (usize, usize) {
     for (i, line) in text.lines().enumerate() {
-        let trimmed = line.trim_start_matches([' ', '-']);
-        if let Some(rest) = trimmed.strip_prefix(key)
-            && let Some(rest) = rest.trim_start().strip_prefix(':')
-        {
-            let v = rest.trim().trim_matches(['"', '\'']);
-            if v == value || value.is_empty() {
-                let column = line.chars().count() - trimmed.chars().count() + 1;
-                return (i + 1, column);
+        let mut from = 0;
+        while let Some(found) = line[from..].find(key) {
+            let start = from + found;
+            from = start + key.len();
+            let before_ok = line[..start].chars().next_back().is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-' | '\t'));
+            let Some(rest) = line[from..].trim_start().strip_prefix(':') else { continue };
+            if !before_ok {
+                continue;
+            }
+            let v = rest.trim_start();
+            let v = v[..v.find([',', '}', '#']).unwrap_or(v.len())].trim().trim_matches(['"', '\'']);
+            if value.is_empty() || v == value {
+                return (i + 1, line[..start].chars().count() + 1);
             }
         }
     }
     (0, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::locate;
+
+    #[test]
+    fn locates_block_and_flow_keys() {
+        let text = "title: x\nlanguages:\n  - {code: fr, fallback: [xx]}\n  - id: two\n    track: nowhere\n";
+        assert_eq!(locate(text, "fallback", ""), (3, 16));
+        assert_eq!(locate(text, "code", "fr"), (3, 6));
+        assert_eq!(locate(text, "track", "nowhere"), (5, 5));
+        assert_eq!(locate(text, "id", "two"), (4, 5));
+        assert_eq!(locate(text, "missing", ""), (0, 0));
+    }
 }

@@ -200,3 +200,12 @@ fn error_report_shows_file_line_column_snippet_and_hint() {
     assert!(text.contains("= hint:"), "{text}");
     assert!(text.ends_with("build failed: 4 errors"), "{text}");
 }
+
+#[test]
+fn aliases_redirect_to_the_page() {
+    let site = fixture("basic");
+    build(site.path()).unwrap();
+    let doc = page(&site.path().join("public"), "who-we-are/index.html");
+    assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), ["https://example.org/en/about/"]);
+    assert_eq!(attrs(&doc, "meta[http-equiv=refresh]", "content"), ["0; url=https://example.org/en/about/"]);
+}

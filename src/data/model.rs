@@ -6,6 +6,8 @@ use serde::{Deserialize, Deserializer};
 
 use crate::content::PageDate;
 
+use super::session::{EventInfo, Session};
+
 /// Text in several languages, keyed by language code.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(transparent)]
@@ -77,6 +79,9 @@ pub struct KeyDate {
     /// Day (default) or month.
     #[serde(default)]
     pub precision: Precision,
+    /// Whether the programme's calendar (`.ics`) holds it as an all-day event.
+    #[serde(default)]
+    pub calendar: bool,
 }
 
 /// Where an organization stands in the event.
@@ -141,6 +146,10 @@ pub struct EventData {
     pub organizations: Vec<Organization>,
     /// People.
     pub people: Vec<Person>,
+    /// Sessions, checked, in file order.
+    pub sessions: Vec<Session>,
+    /// The event itself, when `event.yaml` exists.
+    pub event: Option<EventInfo>,
 }
 
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<PageDate, D::Error> {

@@ -80,6 +80,7 @@ pub fn discover(config: &Config, out: &mut Diagnostics) -> Result<Vec<Source>, E
             if !target.is_some_and(|t| t.starts_with(&canonical_content)) {
                 out.push(
                     Diagnostic::error(&display, "this symbolic link points outside content/")
+                        .at("", 1, 1)
                         .hint("copy the file into content/ instead of linking to it"),
                 );
                 continue;

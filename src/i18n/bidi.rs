@@ -58,7 +58,9 @@ pub fn find_islands(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_latin_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{00C0}'..='\u{024F}').contains(&c))
+    // The range test comes first: `is_alphabetic` is a table lookup for non-ASCII text,
+    // and RTL pages are made of non-ASCII text.
+    c.is_ascii_alphanumeric() || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
 }
 
 /// Characters that may stand inside an island, between letters or digits.

@@ -110,6 +110,12 @@ impl Localizer {
         Err(MessageError::Missing)
     }
 
+    /// Whether any language defines message `id` (attributes ignored).
+    pub fn defined_anywhere(&self, id: &str) -> bool {
+        let message_id = id.split('.').next().unwrap_or(id);
+        self.defined.values().any(|ids| ids.contains(message_id))
+    }
+
     /// Formats a message with no arguments.
     pub fn text(&self, lang: &str, id: &str) -> Result<String, MessageError> {
         self.format(lang, id, None)
@@ -189,7 +195,14 @@ fn add_resource(bundle: &mut Bundle, file: &Path, text: String, ids: &mut BTreeS
     }
     if let Err(errors) = bundle.add_resource(resource) {
         for e in errors {
-            out.push(Diagnostic::error(file, format!("Fluent error: {e}")).hint("each message id may be defined once per language"));
+            let mut d = Diagnostic::error(file, format!("Fluent error: {e}")).hint("each message id may be defined once per language");
+            if let fluent_bundle::FluentError::Overriding { id, .. } = &e {
+                let line = text.lines().position(|l| l.split('=').next().is_some_and(|k| k.trim() == id));
+                if let Some(line) = line {
+                    d = d.at(&text, line + 1, 1);
+                }
+            }
+            out.push(d);
         }
     }
 }

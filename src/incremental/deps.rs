@@ -137,6 +137,8 @@ impl<'a> Reach<'a> {
             }
             JobKind::TagIndex => self.term_sets[l],
             JobKind::NotFound | JobKind::Chooser => false,
+            // Pages made from event data: few, and shown data of many kinds.
+            JobKind::Event(_) => true,
         }
     }
 }

@@ -45,7 +45,7 @@ use tera::Context;
 use crate::config::{CONFIG_FILE, Config};
 use crate::discover::discover;
 use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::pipeline::{Options, apply_options, static_files};
+use crate::pipeline::{Options, apply_options, derived_files, static_files};
 use crate::content::{Page, parse_page, read_source};
 use crate::render::{Job, JobKind, contexts, plan, render_job};
 use crate::site::Site;
@@ -281,13 +281,14 @@ fn render_site(
     let candidates: Vec<Job> = jobs.iter().filter(|job| all || candidate(job) || !known(job)).cloned().collect();
     if verify && !all {
         let others: Vec<Job> = jobs.iter().filter(|job| known(job) && !candidate(job)).cloned().collect();
-        for (job, context) in others.iter().zip(contexts(site, &theme.localizer, &others)) {
+        let mut ignored = Diagnostics::default();
+        for (job, context) in others.iter().zip(contexts(site, &theme.localizer, &others, &mut ignored)) {
             if last.jobs.get(&job.out_path).is_none_or(|(c, _)| *c != context) {
                 diagnostics.push(Diagnostic::error("src/incremental", format!("the dependency analysis missed {}", job.out_path)));
             }
         }
     }
-    let contexts = contexts(site, &theme.localizer, &candidates);
+    let contexts = contexts(site, &theme.localizer, &candidates, &mut diagnostics);
     let fingerprints: Vec<u64> = candidates.iter().map(|job| hash(&(theme.fingerprint(job), config_hash))).collect();
     let rendered: Vec<Option<Result<Vec<u8>, Diagnostic>>> = (0..candidates.len())
         .into_par_iter()
@@ -309,9 +310,12 @@ fn render_site(
             None => outputs.push(None),
         }
     }
+    // Alias redirects and calendars: cheap, made again on every rebuild.
+    let derived = derived_files(site, &jobs, &mut diagnostics);
     diagnostics.extend(theme.localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-    let statics = statics.update(static_files(site)?, changed)?;
+    let mut statics = statics.update(static_files(site)?, changed)?;
+    statics.extend(derived.into_iter().map(|(out_path, bytes)| statics::StaticFile { out_path, bytes: Bytes::from(bytes), fresh: true }));
 
     // Success: from here on, `last` becomes this build.
     let mut outcome = Outcome {

@@ -1,5 +1,8 @@
 //! Event data resolved for one language: every translatable field becomes the text in
 //! that language (or its fallback, with the language it came from), ready for templates.
+//! Records that have pages of their own carry their `href`; the programme's sessions come
+//! as the cards the schedule shows, and `event.json_ld` describes the event for the home
+//! page.
 
 use serde::Serialize;
 use tera::Value;
@@ -10,9 +13,13 @@ use crate::site::Site;
 
 /// Text and the language it is actually in (set only when it is a fallback).
 #[derive(Serialize)]
-struct Text<'a> {
-    text: &'a str,
-    lang: Option<&'a str>,
+pub(super) struct Text<'a> {
+    /// The text.
+    pub(super) text: &'a str,
+    /// Its language, when it is not the page's.
+    pub(super) lang: Option<&'a str>,
+    /// Its direction, when it is not the page's language.
+    pub(super) dir: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -47,6 +54,7 @@ struct OrganizationView<'a> {
     name: Text<'a>,
     acronym: Option<Text<'a>>,
     link: Option<&'a str>,
+    href: String,
     people: Vec<PersonView<'a>>,
 }
 
@@ -56,6 +64,7 @@ struct PersonView<'a> {
     name: Text<'a>,
     role: Option<Text<'a>>,
     organization: Option<&'a str>,
+    href: String,
 }
 
 #[derive(Serialize)]
@@ -64,14 +73,37 @@ struct DataView<'a> {
     key_dates: Vec<KeyDateView<'a>>,
     organizations: Vec<OrganizationView<'a>>,
     people: Vec<PersonView<'a>>,
+    /// Session cards in time order.
+    sessions: Vec<Value>,
+    /// Links to the schedule, when there are sessions.
+    schedule: Option<ScheduleLinks>,
+    /// The programme's calendar, when there is one.
+    calendar: Option<String>,
+    event: EventView,
 }
 
-/// The data view of `lang`, as a Tera value shared by every page of that language.
-pub fn build(site: &Site, _localizer: &Localizer, lang: &str) -> Value {
+#[derive(Serialize)]
+struct ScheduleLinks {
+    by_day: String,
+    by_track: String,
+}
+
+#[derive(Serialize)]
+struct EventView {
+    /// schema.org JSON-LD of the event, for the home page.
+    json_ld: Option<String>,
+}
+
+/// The data view of language `l`, as a Tera value shared by every page of that language.
+pub fn build(site: &Site, _localizer: &Localizer, event: &super::event_pages::Shared, l: usize) -> Value {
+    let lang = site.langs[l].lang.as_str();
     let fallback: &[String] = site.config.language(lang).map(|l| l.fallback.as_slice()).unwrap_or_default();
     let text = |l| localized(l, lang, fallback);
     let data = &site.data;
-    let person = |p| person_view(p, lang, fallback);
+    let urls = crate::event::Urls::new(&site.config, lang);
+    let person = |p| person_view(p, lang, fallback, &urls);
+    let has_calendar = !data.sessions.is_empty() || data.key_dates.iter().any(|k| k.calendar);
+    let cx = super::event_views::LangCtx::new(site, lang);
     let view = DataView {
         tracks: data
             .tracks
@@ -109,23 +141,34 @@ pub fn build(site: &Site, _localizer: &Localizer, lang: &str) -> Value {
                 name: text(&o.name),
                 acronym: o.acronym.as_ref().map(text),
                 link: o.link.as_deref(),
+                href: urls.organization(&o.id),
                 people: data.people.iter().filter(|p| p.organization.as_deref() == Some(o.id.as_str())).map(person).collect(),
             })
             .collect(),
         people: data.people.iter().map(person).collect(),
+        sessions: event.schedule().order.iter().map(|&i| event.cards(l)[i].clone()).collect(),
+        schedule: (!data.sessions.is_empty()).then(|| ScheduleLinks { by_day: urls.schedule(), by_track: urls.schedule_by_track() }),
+        calendar: has_calendar.then(|| urls.programme_ics()),
+        event: EventView { json_ld: super::json_ld::event(site, &cx, &site.langs[l].entries[site.home].path) },
     };
     Value::from_serializable(&view)
 }
 
-fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -> Text<'a> {
+/// The text of `l` in `lang`, else along `fallback`, else in any language it has.
+pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -> Text<'a> {
     match l.get(lang, fallback).or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str()))) {
-        Some((found, t)) => Text { text: t, lang: (found != lang).then_some(found) },
-        None => Text { text: "", lang: None },
+        Some((found, t)) => Text {
+            text: t,
+            lang: (found != lang).then_some(found),
+            dir: (found != lang).then(|| crate::config::Direction::of_language(found).as_str()),
+        },
+        None => Text { text: "", lang: None, dir: None },
     }
 }
 
-fn person_view<'a>(p: &'a crate::data::Person, lang: &str, fallback: &[String]) -> PersonView<'a> {
+fn person_view<'a>(p: &'a crate::data::Person, lang: &str, fallback: &[String], urls: &crate::event::Urls) -> PersonView<'a> {
     PersonView {
+        href: urls.person(&p.id),
         id: &p.id,
         name: localized(&p.name, lang, fallback),
         role: p.role.as_ref().map(|r| localized(r, lang, fallback)),

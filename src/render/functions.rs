@@ -37,6 +37,9 @@ fn translate(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult
         .collect();
     let args = (!pairs.is_empty()).then(|| fluent_args(pairs));
     localizer.format(&lang, &key, args.as_ref()).map_err(|e| match e {
+        MessageError::Missing if !localizer.defined_anywhere(&key) => {
+            tera::Error::message(format!("Fluent message `{key}` is not defined in any language; add it to the files of locales/"))
+        }
         MessageError::Missing => tera::Error::message(format!(
             "Fluent message `{key}` is missing in `{lang}` and in every language it falls back to; add it to locales/{lang}/"
         )),

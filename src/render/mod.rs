@@ -4,20 +4,25 @@
 //! pages, 404 pages, the language chooser) with its template. [`render`] fills each
 //! job's context from view structs and renders the jobs on all cores.
 
+mod aliases;
 mod data_view;
+mod event_pages;
+mod event_views;
 mod functions;
+mod json_ld;
 mod templates;
 pub mod views;
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::{Context, Value};
 
+pub use aliases::render_aliases;
 pub use templates::Templates;
 
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::i18n::Localizer;
 use crate::site::Site;
 use views::*;
@@ -35,6 +40,8 @@ pub enum JobKind {
     NotFound,
     /// The language chooser at `/`.
     Chooser,
+    /// A page made from event data (schedule, session, person, organization).
+    Event(event_pages::EventPage),
 }
 
 /// One output file to render.
@@ -89,6 +96,7 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
         jobs.push(Job { out_path: "index.html".into(), lang: default, kind: JobKind::Chooser, template: "chooser.html".into() });
         jobs.push(Job { out_path: "404.html".into(), lang: default, kind: JobKind::NotFound, template: "404.html".into() });
     }
+    event_pages::plan(site, templates, &mut jobs, out);
     jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
     jobs.dedup_by(|a, b| a.out_path == b.out_path);
     jobs
@@ -107,33 +115,50 @@ struct Shared {
     homes: Value,
     data: Vec<Value>,
     switchers: HashMap<usize, Value>,
+    event: event_pages::Shared,
 }
 
 /// Renders every job; returns (output path, bytes) pairs in job order.
 pub fn render(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jobs: &[Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
-    let shared = shared_values(site, localizer);
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| {
-            let context = context_for(site, localizer, &shared, job);
-            render_job(templates, job, &context).map(|bytes| (job.out_path.clone(), bytes))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(f) => files.push(f),
-            Err(d) => out.push(d),
-        }
-    }
+    let files = Mutex::new(Vec::with_capacity(jobs.len()));
+    render_each(site, localizer, templates, jobs, out, |job, bytes| {
+        files.lock().expect("poisoned").push((job.out_path.clone(), bytes));
+        Ok(())
+    })
+    .expect("collecting in memory cannot fail");
+    let mut files = files.into_inner().expect("poisoned");
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     files
 }
 
-/// Every job's template context, in job order: exactly what [`render`] gives Tera. Output
-/// is a function of the context, the templates and the Fluent messages alone, so the
-/// preview server compares contexts between builds to re-render only what changed.
-pub fn contexts(site: &Site, localizer: &Localizer, jobs: &[Job]) -> Vec<Context> {
-    let shared = shared_values(site, localizer);
+/// Renders every job on all cores, handing each result to `sink` as soon as it is
+/// ready (a build writes it to disk there, so the site is never held in memory whole).
+/// Template errors go to `out`; an error of the sink stops the rendering.
+pub fn render_each<F>(site: &Site, localizer: &Arc<Localizer>, templates: &Templates, jobs: &[Job], out: &mut Diagnostics, sink: F) -> Result<(), Error>
+where
+    F: Fn(&Job, Vec<u8>) -> Result<(), Error> + Sync,
+{
+    let shared = shared_values(site, localizer, out);
+    let diagnostics = Mutex::new(Vec::new());
+    jobs.par_iter().try_for_each(|job| {
+        let context = context_for(site, localizer, &shared, job);
+        match templates.tera.render(&job.template, &context) {
+            Ok(html) => sink(job, html.into_bytes()),
+            Err(e) => {
+                diagnostics.lock().expect("poisoned").push(templates.diagnostic(&e));
+                Ok(())
+            }
+        }
+    })?;
+    out.extend(diagnostics.into_inner().expect("poisoned"));
+    Ok(())
+}
+
+/// Every job's template context, in job order: exactly what [`render_each`] gives Tera.
+/// Output is a function of the context, the templates and the Fluent messages alone, so
+/// the preview server compares contexts between builds to re-render only what changed.
+pub fn contexts(site: &Site, localizer: &Localizer, jobs: &[Job], out: &mut Diagnostics) -> Vec<Context> {
+    let shared = shared_values(site, localizer, out);
     jobs.par_iter().map(|job| context_for(site, localizer, &shared, job)).collect()
 }
 
@@ -142,15 +167,16 @@ pub fn render_job(templates: &Templates, job: &Job, context: &Context) -> Result
     templates.tera.render(&job.template, context).map(String::into_bytes).map_err(|e| templates.diagnostic(&e))
 }
 
-fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
+fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
     let mut shared = Shared {
         site: Vec::new(),
         menu: Vec::new(),
         homes: Value::none(),
         data: Vec::new(),
         switchers: HashMap::new(),
+        event: event_pages::Shared::build(site, localizer, out),
     };
-    for lang_site in &site.langs {
+    for (l, lang_site) in site.langs.iter().enumerate() {
         let lang = &lang_site.lang;
         shared.site.push(Value::from_serializable(&SiteView {
             title: &site.config.title[lang],
@@ -170,7 +196,7 @@ fn shared_values(site: &Site, localizer: &Localizer) -> Shared {
             })
             .collect();
         shared.menu.push(Value::from_serializable(&menu));
-        shared.data.push(data_view::build(site, localizer, lang));
+        shared.data.push(data_view::build(site, localizer, &shared.event, l));
     }
     shared.homes = Value::from_serializable(&switcher(site, site.home));
     for g in 0..site.groups.len() {
@@ -263,6 +289,9 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
         JobKind::NotFound | JobKind::Chooser => {
             ctx.insert_value("languages", shared.homes.clone());
         }
+        JobKind::Event(page) => {
+            canonical = Some(event_pages::context(site, localizer, &shared.event, job.lang, page, &mut ctx));
+        }
     }
     ctx.insert("canonical", &canonical);
     ctx
@@ -277,5 +306,6 @@ fn kind_name(site: &Site, kind: JobKind) -> &'static str {
         JobKind::Term(_) => "tag",
         JobKind::NotFound => "404",
         JobKind::Chooser => "chooser",
+        JobKind::Event(page) => page.kind_name(),
     }
 }

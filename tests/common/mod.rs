@@ -19,6 +19,15 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A fixture site dressed with the repository's forum theme and UI strings.
+pub fn fixture_with_forum_theme(name: &str) -> tempfile::TempDir {
+    let dir = fixture(name);
+    for part in ["locales", "themes"] {
+        copy_tree(&repo().join(part), &dir.path().join(part));
+    }
+    dir
+}
+
 /// Copies the forum site (content, locales, themes) into a fresh temporary folder.
 pub fn forum_site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

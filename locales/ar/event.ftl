@@ -1,0 +1,48 @@
+# نصوص صفحات الحدث: الجدول والجلسات والأشخاص والمنظمات والتقاويم. لكل رسالة نص باللغات الست.
+
+## أوقات الجلسات، مركّبة من عناصر CLDR (ICU4X)، بساعة من 24 ساعة وأرقام غربية كما في رسالة الدعوة
+time-range = { $start }-{ $end }
+time-range-days = { $start } - { $endDate }، { $end }
+# لا يُستخدم الاختصار الإنكليزي (CEST) في النص العربي؛ يُذكر الفرق عن التوقيت العالمي فقط.
+session-zone = UTC{ $offset }
+session-zone-offset = UTC{ $offset }
+session-zone-utc = UTC
+
+## الوقت المحلي للزائر، يضيفه local-time.js
+local-time = بتوقيتك المحلي: { $time }
+local-time-day-later = اليوم التالي
+local-time-day-earlier = اليوم السابق
+
+## الجدول
+schedule-title = جدول الجلسات
+schedule-views-label = طرق عرض الجدول
+schedule-by-day = حسب اليوم
+schedule-by-track = حسب المسار
+schedule-no-track = جلسات أخرى
+calendar-programme = أضف البرنامج إلى تقويمك
+programme-schedule-by-day = جدول الجلسات حسب اليوم
+programme-schedule-by-track = جدول الجلسات حسب المسار
+
+## صفحة الجلسة
+session-when = التاريخ والوقت
+session-room = القاعة
+session-online = عبر الإنترنت
+session-stream = متابعة الجلسة عبر الإنترنت
+session-interpretation = الترجمة الشفوية
+session-accessibility = إمكانية النفاذ
+session-captioning = ترجمة نصية مباشرة
+session-people = المتحدثون
+session-organizations = المنظمات
+session-add-to-calendar = إضافة إلى التقويم
+session-calendar-file = ملف تقويم (ics)
+session-calendar-google = تقويم Google
+session-register = التسجيل
+
+## الأشخاص والمنظمات
+person-sessions = الجلسات
+organization-website = الموقع الإلكتروني
+organization-people = الأشخاص
+organization-sessions = الجلسات
+tier-co-organizer = منظمة مشاركة في التنظيم
+tier-partner = منظمة مشاركة
+tier-commission = لجان مشاركة

@@ -1,0 +1,51 @@
+# UI strings of the event pages: schedule, sessions, people, organizations, calendars.
+# Every message exists in all six languages (locales/<lang>/event.ftl).
+
+## Session times, joined from CLDR pieces (ICU4X)
+# $start, $end: times of day (13:00); $endDate: the end's date with its weekday.
+time-range = { $start }–{ $end }
+time-range-days = { $start } – { $endDate }, { $end }
+# $abbr: the tz database's abbreviation (CEST); $offset: the offset from UTC (+2, -4, +5:30).
+session-zone = { $abbr } (UTC{ $offset })
+session-zone-offset = UTC{ $offset }
+session-zone-utc = UTC
+
+## The visitor's own time, added by local-time.js
+# The script puts the time, in the visitor's zone, where { $time } stands.
+local-time = Your time: { $time }
+local-time-day-later = +1 day
+local-time-day-earlier = −1 day
+
+## Schedule
+schedule-title = Schedule
+schedule-views-label = Views of the schedule
+schedule-by-day = By day
+schedule-by-track = By track
+schedule-no-track = Other sessions
+calendar-programme = Add the programme to your calendar
+programme-schedule-by-day = Schedule by day
+programme-schedule-by-track = Schedule by track
+
+## Session page
+session-when = Date and time
+session-room = Room
+session-online = Online
+session-stream = Follow the session online
+session-interpretation = Interpretation
+session-accessibility = Accessibility
+session-captioning = Live captioning
+session-people = Speakers
+session-organizations = Organizations
+session-add-to-calendar = Add to calendar
+session-calendar-file = Calendar file (.ics)
+session-calendar-google = Google Calendar
+session-register = Register
+
+## People and organizations
+person-sessions = Sessions
+organization-website = Website
+organization-people = People
+organization-sessions = Sessions
+tier-co-organizer = Co-organizer
+tier-partner = Participating organization
+tier-commission = Participating commissions

@@ -1,0 +1,192 @@
+//! Sessions of the programme (`sessions.yaml`) and the event itself (`event.yaml`).
+//!
+//! A session is written with wall-clock times in a time zone, or as an all-day range of
+//! dates. [`SessionRecord`] is the file as written; checking turns it into a [`Session`]
+//! whose [`When`] holds instants, so that no later stage meets a time it cannot place:
+//! an unknown zone, a time the clocks skip or an end before the start stops the build
+//! here, with the line and column of the offending value.
+
+use serde::{Deserialize, Serialize};
+
+use super::Localized;
+use crate::content::PageDate;
+use crate::zone::{Instant, Zone};
+
+/// How people attend an event or a session (schema.org's `eventAttendanceMode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Attendance {
+    /// Online only.
+    Online,
+    /// In person only.
+    Offline,
+    /// Both.
+    Mixed,
+}
+
+impl Attendance {
+    /// The schema.org URL of the mode.
+    pub fn schema_org(self) -> &'static str {
+        match self {
+            Attendance::Online => "https://schema.org/OnlineEventAttendanceMode",
+            Attendance::Offline => "https://schema.org/OfflineEventAttendanceMode",
+            Attendance::Mixed => "https://schema.org/MixedEventAttendanceMode",
+        }
+    }
+}
+
+/// A session as written in `sessions.yaml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SessionRecord {
+    pub(super) id: String,
+    pub(super) title: Localized,
+    #[serde(default)]
+    pub(super) description: Option<Localized>,
+    #[serde(default)]
+    pub(super) track: Option<String>,
+    #[serde(default)]
+    pub(super) format: Option<String>,
+    pub(super) start: String,
+    pub(super) end: String,
+    #[serde(default)]
+    pub(super) time_zone: Option<String>,
+    #[serde(default)]
+    pub(super) people: Vec<String>,
+    #[serde(default)]
+    pub(super) organizations: Vec<String>,
+    #[serde(default)]
+    pub(super) room: Option<Localized>,
+    #[serde(default)]
+    pub(super) stream: Option<String>,
+    #[serde(default)]
+    pub(super) captioning: bool,
+    #[serde(default)]
+    pub(super) interpretation: Vec<String>,
+    #[serde(default)]
+    pub(super) registration: Option<String>,
+    #[serde(default)]
+    pub(super) attendance: Option<Attendance>,
+}
+
+/// When a session takes place.
+#[derive(Debug, Clone)]
+pub enum When {
+    /// From `start` to `end`, shown in `zone`.
+    Timed {
+        /// Start.
+        start: Instant,
+        /// End, after the start.
+        end: Instant,
+        /// The zone the times were written in and are shown in.
+        zone: Zone,
+    },
+    /// Whole days, `first` to `last` inclusive, the same dates in every zone.
+    AllDay {
+        /// First day.
+        first: PageDate,
+        /// Last day, on or after the first.
+        last: PageDate,
+    },
+}
+
+/// A checked session.
+#[derive(Debug, Clone)]
+pub struct Session {
+    /// Stable id: the last segment of its URL in every language, and its calendar UID.
+    pub id: String,
+    /// Title.
+    pub title: Localized,
+    /// A paragraph.
+    pub description: Option<Localized>,
+    /// Track id (given, or the track of the format).
+    pub track: Option<String>,
+    /// Format id.
+    pub format: Option<String>,
+    /// Date and time.
+    pub when: When,
+    /// Speakers and moderators, by person id, in the order written.
+    pub people: Vec<String>,
+    /// Organizations, by id.
+    pub organizations: Vec<String>,
+    /// Room, where it is held in a place.
+    pub room: Option<Localized>,
+    /// Link to the online stream.
+    pub stream: Option<String>,
+    /// Whether live captions are provided.
+    pub captioning: bool,
+    /// Languages of interpretation (codes of the site's languages).
+    pub interpretation: Vec<String>,
+    /// Registration link.
+    pub registration: Option<String>,
+    /// Attendance mode, where it differs from the event's.
+    pub attendance: Option<Attendance>,
+}
+
+/// The event itself (`event.yaml`): what schema.org and calendars say about it as a whole.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventInfo {
+    /// The key date that gives the event's dates (`final-week`).
+    pub dates: String,
+    /// How people attend.
+    #[serde(default)]
+    pub attendance: Option<Attendance>,
+    /// The event's web address.
+    #[serde(default)]
+    pub link: Option<String>,
+}
+
+/// A date, or a date and a time, as written in `start` and `end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Moment {
+    /// `2021-05-17`.
+    Date(PageDate),
+    /// `2021-05-18T13:00` (a space may stand for the `T`).
+    DateTime(PageDate, u8, u8),
+}
+
+impl Moment {
+    /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
+    pub fn parse(text: &str) -> Option<Moment> {
+        let text = text.trim();
+        let (date, time) = match text.split_once(['T', ' ']) {
+            Some((d, t)) => (d, Some(t)),
+            None => (text, None),
+        };
+        let date = PageDate::parse(date).filter(|_| date.len() == 10)?;
+        let Some(time) = time else { return Some(Moment::Date(date)) };
+        let (h, m) = time.split_once(':')?;
+        if h.len() != 2 || m.len() != 2 {
+            return None;
+        }
+        let (hour, minute): (u8, u8) = (h.parse().ok()?, m.parse().ok()?);
+        (hour < 24 && minute < 60).then_some(Moment::DateTime(date, hour, minute))
+    }
+}
+
+impl When {
+    /// The first day, in the session's own zone.
+    pub fn first_day(&self) -> PageDate {
+        match self {
+            When::Timed { start, zone, .. } => zone.local(*start).date,
+            When::AllDay { first, .. } => *first,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moments_are_dates_or_date_times() {
+        let d = PageDate::parse("2021-05-18").unwrap();
+        assert_eq!(Moment::parse("2021-05-18"), Some(Moment::Date(d)));
+        assert_eq!(Moment::parse("2021-05-18T13:05"), Some(Moment::DateTime(d, 13, 5)));
+        assert_eq!(Moment::parse("2021-05-18 09:30"), Some(Moment::DateTime(d, 9, 30)));
+        assert_eq!(Moment::parse("2021-05-18T24:00"), None);
+        assert_eq!(Moment::parse("2021-05-18T9:00"), None);
+        assert_eq!(Moment::parse("18/05/2021"), None);
+    }
+}

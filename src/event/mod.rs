@@ -1,0 +1,139 @@
+//! The programme as a whole: sessions in time order, grouped by day and by track, the
+//! sessions of each person and organization, and the URLs of the pages and calendars
+//! made from the data.
+//!
+//! Everything here is the same in every language; [`format`] turns it into words.
+//! A timed session belongs to the day it takes place on in its own zone, so the date
+//! shown above a session is the date its times are written in.
+
+pub mod format;
+
+use std::collections::BTreeMap;
+
+use crate::config::Config;
+use crate::content::PageDate;
+use crate::data::{EventData, Session, When};
+
+/// One day of the programme.
+#[derive(Debug, Clone)]
+pub struct Day {
+    /// The date.
+    pub date: PageDate,
+    /// Indexes into `EventData::sessions`, in time order.
+    pub sessions: Vec<usize>,
+}
+
+/// The programme's structure, computed once per build.
+#[derive(Debug, Clone, Default)]
+pub struct Schedule {
+    /// Every session, in time order (all-day sessions first on their day).
+    pub order: Vec<usize>,
+    /// Days that have sessions, in order.
+    pub days: Vec<Day>,
+    /// Person id → their sessions, in time order.
+    pub by_person: BTreeMap<String, Vec<usize>>,
+    /// Organization id → sessions that name it or one of its people, in time order.
+    pub by_organization: BTreeMap<String, Vec<usize>>,
+}
+
+impl Schedule {
+    /// Orders and groups the sessions of `data`.
+    pub fn new(data: &EventData) -> Schedule {
+        let mut order: Vec<usize> = (0..data.sessions.len()).collect();
+        order.sort_by_key(|&i| sort_key(&data.sessions[i]));
+        let mut days: Vec<Day> = Vec::new();
+        for &i in &order {
+            let date = data.sessions[i].when.first_day();
+            match days.last_mut() {
+                Some(day) if day.date == date => day.sessions.push(i),
+                _ => days.push(Day { date, sessions: vec![i] }),
+            }
+        }
+        let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_organization: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let organization_of: BTreeMap<&str, &str> =
+            data.people.iter().filter_map(|p| Some((p.id.as_str(), p.organization.as_deref()?))).collect();
+        for &i in &order {
+            let s = &data.sessions[i];
+            for p in &s.people {
+                by_person.entry(p.clone()).or_default().push(i);
+            }
+            let via_people = s.people.iter().filter_map(|p| organization_of.get(p.as_str()).copied());
+            for o in s.organizations.iter().map(String::as_str).chain(via_people) {
+                let list = by_organization.entry(o.to_string()).or_default();
+                if list.last() != Some(&i) && !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Schedule { order, days, by_person, by_organization }
+    }
+
+    /// Sessions of `track`, in time order.
+    pub fn in_track<'a>(&'a self, data: &'a EventData, track: Option<&'a str>) -> impl Iterator<Item = usize> + 'a {
+        self.order.iter().copied().filter(move |&i| data.sessions[i].track.as_deref() == track)
+    }
+}
+
+/// Day first; on a day, all-day sessions before timed ones, then by start, end and id.
+fn sort_key(s: &Session) -> (PageDate, bool, i64, i64, String) {
+    match &s.when {
+        When::AllDay { first, last } => (*first, false, 0, i64::from(last.year) * 10_000 + i64::from(last.month) * 100 + i64::from(last.day), s.id.clone()),
+        When::Timed { start, end, .. } => (s.when.first_day(), true, start.unix_seconds(), end.unix_seconds(), s.id.clone()),
+    }
+}
+
+/// URL paths of the pages and calendars made from event data, in one language. The
+/// last segments are ids, the same in every language, so that a session is found at
+/// `/<lang>/sessions/<id>/` whatever the language.
+pub struct Urls<'a> {
+    prefix: String,
+    config: &'a Config,
+}
+
+impl<'a> Urls<'a> {
+    /// URLs in `lang`.
+    pub fn new(config: &'a Config, lang: &str) -> Urls<'a> {
+        Urls { prefix: config.lang_prefix(lang), config }
+    }
+
+    /// The schedule by day.
+    pub fn schedule(&self) -> String {
+        format!("{}sessions/", self.prefix)
+    }
+
+    /// The schedule by track.
+    pub fn schedule_by_track(&self) -> String {
+        format!("{}sessions/tracks/", self.prefix)
+    }
+
+    /// A session's page.
+    pub fn session(&self, id: &str) -> String {
+        format!("{}sessions/{id}/", self.prefix)
+    }
+
+    /// A session's calendar file.
+    pub fn session_ics(&self, id: &str) -> String {
+        format!("{}sessions/{id}/{id}.ics", self.prefix)
+    }
+
+    /// The calendar of the whole programme.
+    pub fn programme_ics(&self) -> String {
+        format!("{}calendar.ics", self.prefix)
+    }
+
+    /// A person's page.
+    pub fn person(&self, id: &str) -> String {
+        format!("{}people/{id}/", self.prefix)
+    }
+
+    /// An organization's page.
+    pub fn organization(&self, id: &str) -> String {
+        format!("{}organizations/{id}/", self.prefix)
+    }
+
+    /// An absolute URL for one of the paths above.
+    pub fn absolute(&self, path: &str) -> String {
+        self.config.absolute(path)
+    }
+}

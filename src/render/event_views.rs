@@ -1,0 +1,236 @@
+//! View structs of the pages made from event data: session cards (as listed in the
+//! schedule and on people's and organizations' pages), the session page, the person and
+//! organization pages, and the schedule by day and by track.
+//!
+//! Every string a reader sees is already in the page's language: titles resolved along
+//! the fallback chain (with the language they are in, for a `lang` attribute), dates
+//! and times from ICU4X joined by Fluent ([`crate::event::format`]).
+
+use serde::Serialize;
+
+use super::data_view::{Text, localized};
+use crate::data::{Localized, Session, When};
+use crate::error::Diagnostic;
+use crate::event::format::{Times, WhenText, when_text};
+use crate::event::{Schedule, Urls};
+use crate::i18n::Localizer;
+use crate::site::Site;
+
+/// One language's view of the data: `lang`, its fallback chain and its URLs.
+pub struct LangCtx<'a> {
+    /// Language code.
+    pub lang: &'a str,
+    /// Fallback chain.
+    pub fallback: &'a [String],
+    /// URLs in this language.
+    pub urls: Urls<'a>,
+}
+
+impl<'a> LangCtx<'a> {
+    /// The context of language `lang`.
+    pub fn new(site: &'a Site, lang: &'a str) -> LangCtx<'a> {
+        let fallback = site.config.language(lang).map(|l| l.fallback.as_slice()).unwrap_or_default();
+        LangCtx { lang, fallback, urls: Urls::new(&site.config, lang) }
+    }
+
+    /// Text in this language, or its fallback.
+    pub fn text<'t>(&self, l: &'t Localized) -> Text<'t> {
+        localized(l, self.lang, self.fallback)
+    }
+}
+
+/// A link to a person, with their role.
+#[derive(Serialize)]
+pub struct PersonLink<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Their page.
+    pub href: String,
+    /// Name.
+    pub name: Text<'a>,
+    /// Role.
+    pub role: Option<Text<'a>>,
+}
+
+/// A link to an organization, a track or a format.
+#[derive(Serialize)]
+pub struct Link<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Its page (or anchor).
+    pub href: String,
+    /// Name.
+    pub name: Text<'a>,
+    /// Acronym, for organizations.
+    pub acronym: Option<Text<'a>>,
+}
+
+/// A session as listed in the schedule and on other pages.
+#[derive(Serialize)]
+pub struct SessionCard<'a> {
+    /// Id.
+    pub id: &'a str,
+    /// Its page.
+    pub href: String,
+    /// Title.
+    pub title: Text<'a>,
+    /// Its track, linking to the schedule by track.
+    pub track: Option<Link<'a>>,
+    /// Its format.
+    pub format: Option<Text<'a>>,
+    /// Date and time in words.
+    pub when: WhenText,
+    /// Speakers.
+    pub people: Vec<PersonLink<'a>>,
+    /// Organizations.
+    pub organizations: Vec<Link<'a>>,
+}
+
+/// A person's link, from their id.
+pub fn person_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<PersonLink<'a>> {
+    let p = site.data.people.iter().find(|p| p.id == id)?;
+    Some(PersonLink { id, href: cx.urls.person(id), name: cx.text(&p.name), role: p.role.as_ref().map(|r| cx.text(r)) })
+}
+
+/// An organization's link, from its id.
+pub fn organization_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<Link<'a>> {
+    let o = site.data.organizations.iter().find(|o| o.id == id)?;
+    Some(Link { id, href: cx.urls.organization(id), name: cx.text(&o.name), acronym: o.acronym.as_ref().map(|a| cx.text(a)) })
+}
+
+/// The card of session `s`.
+pub fn session_card<'a>(site: &'a Site, localizer: &Localizer, times: &Times, cx: &LangCtx, s: &'a Session) -> Result<SessionCard<'a>, Diagnostic> {
+    let data = &site.data;
+    let track = s.track.as_deref().and_then(|t| data.tracks.iter().find(|x| x.id == t)).map(|t| Link {
+        id: &t.id,
+        href: format!("{}#track-{}", cx.urls.schedule_by_track(), t.id),
+        name: cx.text(&t.name),
+        acronym: None,
+    });
+    let format = s.format.as_deref().and_then(|f| data.formats.iter().find(|x| x.id == f)).map(|f| cx.text(&f.name));
+    Ok(SessionCard {
+        id: &s.id,
+        href: cx.urls.session(&s.id),
+        title: cx.text(&s.title),
+        track,
+        format,
+        when: when_text(localizer, times, cx.lang, &s.when)?,
+        people: s.people.iter().filter_map(|p| person_link(site, cx, p)).collect(),
+        organizations: s.organizations.iter().filter_map(|o| organization_link(site, cx, o)).collect(),
+    })
+}
+
+/// A day of the schedule.
+#[derive(Serialize)]
+pub struct DayView {
+    /// ISO date, also the heading's id (`day-2021-05-18`).
+    pub date: String,
+    /// The date with its weekday.
+    pub display: String,
+    /// The sessions of the day, as cards.
+    pub sessions: Vec<tera::Value>,
+}
+
+/// The sessions of a track, by day.
+#[derive(Serialize)]
+pub struct TrackGroup<'a> {
+    /// Track id; `None` for sessions in no track.
+    pub id: Option<&'a str>,
+    /// The id of its heading: `track-<id>`, or `no-track`.
+    pub anchor: String,
+    /// Track name.
+    pub name: Option<Text<'a>>,
+    /// Its days.
+    pub days: Vec<DayView>,
+}
+
+/// The schedule page.
+#[derive(Serialize)]
+pub struct ScheduleView<'a> {
+    /// `day` or `track`.
+    pub by: &'static str,
+    /// The schedule by day.
+    pub by_day_href: String,
+    /// The schedule by track.
+    pub by_track_href: String,
+    /// The programme's calendar.
+    pub ics: String,
+    /// By day: every day.
+    pub days: Vec<DayView>,
+    /// By track: every track with sessions, then sessions in no track.
+    pub tracks: Vec<TrackGroup<'a>>,
+}
+
+/// Groups sessions (indexes, in time order) by day, with their cards.
+pub fn days_of(site: &Site, localizer: &Localizer, lang: &str, cards: &[tera::Value], sessions: impl Iterator<Item = usize>) -> Vec<DayView> {
+    let mut days: Vec<DayView> = Vec::new();
+    for i in sessions {
+        let date = site.data.sessions[i].when.first_day();
+        if days.last().is_none_or(|d| d.date != date.iso()) {
+            days.push(DayView { date: date.iso(), display: localizer.dates.with_weekday(lang, date), sessions: Vec::new() });
+        }
+        if let Some(day) = days.last_mut() {
+            day.sessions.push(cards[i].clone());
+        }
+    }
+    days
+}
+
+/// The schedule, by day or by track.
+pub fn schedule<'a>(site: &'a Site, localizer: &Localizer, cx: &LangCtx, schedule: &Schedule, cards: &[tera::Value], by_track: bool) -> ScheduleView<'a> {
+    let data = &site.data;
+    let mut view = ScheduleView {
+        by: if by_track { "track" } else { "day" },
+        by_day_href: cx.urls.schedule(),
+        by_track_href: cx.urls.schedule_by_track(),
+        ics: cx.urls.programme_ics(),
+        days: Vec::new(),
+        tracks: Vec::new(),
+    };
+    if !by_track {
+        view.days = days_of(site, localizer, cx.lang, cards, schedule.order.iter().copied());
+        return view;
+    }
+    let tracks = data.tracks.iter().map(|t| (Some(t.id.as_str()), Some(cx.text(&t.name)))).chain([(None, None)]);
+    for (id, name) in tracks {
+        let days = days_of(site, localizer, cx.lang, cards, schedule.in_track(data, id));
+        if !days.is_empty() {
+            let anchor = id.map_or_else(|| "no-track".to_string(), |id| format!("track-{id}"));
+            view.tracks.push(TrackGroup { id, anchor, name, days });
+        }
+    }
+    view
+}
+
+/// A language named in the page's language (`interpretation` lists).
+#[derive(Serialize)]
+pub struct LanguageName {
+    /// Code.
+    pub code: String,
+    /// Name, from Fluent's `language-<code>`.
+    pub name: String,
+}
+
+/// `when` as the dates of Google Calendar's event template (`start/end`, end exclusive).
+pub fn google_dates(when: &When) -> String {
+    match when {
+        When::Timed { start, end, .. } => format!("{}/{}", start.ical_utc(), end.ical_utc()),
+        When::AllDay { first, last } => {
+            let compact = |d: crate::content::PageDate| d.iso().replace('-', "");
+            format!("{}/{}", compact(*first), compact(crate::zone::next_day(*last)))
+        }
+    }
+}
+
+/// Percent-encodes a query value (everything but RFC 3986's unreserved characters).
+pub fn query_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,121 @@
+//! schema.org `Event` descriptions (JSON-LD) of the event and of each session, in the
+//! page's language, for search engines and calendar tools.
+//!
+//! The JSON is written into a `<script type="application/ld+json">` element, so `<` is
+//! escaped as `\u003c`: a title containing `</script>` cannot end the element.
+
+use serde_json::{Map, Value, json};
+
+use super::event_views::LangCtx;
+use crate::data::{Attendance, Session, When};
+use crate::site::Site;
+
+/// The event as a whole, for the home page: its dates come from the key date named in
+/// `event.yaml`. `None` when the site has no `event.yaml`.
+pub fn event(site: &Site, cx: &LangCtx, home: &str) -> Option<String> {
+    let data = &site.data;
+    let info = data.event.as_ref()?;
+    let dates = data.key_dates.iter().find(|k| k.id == info.dates)?;
+    let mut e = base("Event", site.config.title.get(cx.lang)?, cx.lang);
+    e.insert("startDate".into(), json!(dates.start.iso()));
+    e.insert("endDate".into(), json!(dates.end.unwrap_or(dates.start).iso()));
+    e.insert("url".into(), json!(site.config.absolute(home)));
+    attendance(&mut e, info.attendance, info.link.as_deref(), None);
+    let organizers: Vec<Value> = data
+        .organizations
+        .iter()
+        .filter(|o| o.tier == crate::data::Tier::CoOrganizer)
+        .map(|o| organization(site, cx, &o.id))
+        .collect();
+    if !organizers.is_empty() {
+        e.insert("organizer".into(), Value::Array(organizers));
+    }
+    Some(script_safe(&Value::Object(e)))
+}
+
+/// One session, with the event as its `superEvent`.
+pub fn session(site: &Site, cx: &LangCtx, s: &Session, home: &str) -> String {
+    let data = &site.data;
+    let title = cx.text(&s.title).text;
+    let mut e = base("Event", title, cx.lang);
+    if let Some(d) = &s.description {
+        e.insert("description".into(), json!(cx.text(d).text));
+    }
+    let (start, end) = match &s.when {
+        When::Timed { start, end, zone } => (zone.local(*start).iso_with_offset(), zone.local(*end).iso_with_offset()),
+        When::AllDay { first, last } => (first.iso(), last.iso()),
+    };
+    e.insert("startDate".into(), json!(start));
+    e.insert("endDate".into(), json!(end));
+    e.insert("url".into(), json!(cx.urls.absolute(&cx.urls.session(&s.id))));
+    let event = data.event.as_ref();
+    let mode = s.attendance.or(event.and_then(|e| e.attendance));
+    let room = s.room.as_ref().map(|r| cx.text(r).text);
+    attendance(&mut e, mode, s.stream.as_deref().or(event.and_then(|e| e.link.as_deref())), room);
+    let organizers: Vec<Value> = s.organizations.iter().map(|o| organization(site, cx, o)).collect();
+    if !organizers.is_empty() {
+        e.insert("organizer".into(), Value::Array(organizers));
+    }
+    let performers: Vec<Value> = s
+        .people
+        .iter()
+        .filter_map(|p| data.people.iter().find(|x| &x.id == p))
+        .map(|p| json!({"@type": "Person", "name": cx.text(&p.name).text, "url": cx.urls.absolute(&cx.urls.person(&p.id))}))
+        .collect();
+    if !performers.is_empty() {
+        e.insert("performer".into(), Value::Array(performers));
+    }
+    if let Some(title) = site.config.title.get(cx.lang) {
+        e.insert("superEvent".into(), json!({"@type": "Event", "name": title, "url": site.config.absolute(home)}));
+    }
+    script_safe(&Value::Object(e))
+}
+
+fn base(kind: &str, name: &str, lang: &str) -> Map<String, Value> {
+    let mut e = Map::new();
+    e.insert("@context".into(), json!("https://schema.org"));
+    e.insert("@type".into(), json!(kind));
+    e.insert("name".into(), json!(name));
+    e.insert("inLanguage".into(), json!(lang));
+    e
+}
+
+/// `eventAttendanceMode` and `location`: a virtual location (the stream or the event's
+/// link) for online events, a place (the room) for events in person, both when mixed.
+fn attendance(e: &mut Map<String, Value>, mode: Option<Attendance>, link: Option<&str>, room: Option<&str>) {
+    let Some(mode) = mode else { return };
+    e.insert("eventAttendanceMode".into(), json!(mode.schema_org()));
+    let online = link.map(|url| json!({"@type": "VirtualLocation", "url": url}));
+    let place = room.map(|name| json!({"@type": "Place", "name": name}));
+    let locations: Vec<Value> = match mode {
+        Attendance::Online => online.into_iter().collect(),
+        Attendance::Offline => place.into_iter().collect(),
+        Attendance::Mixed => online.into_iter().chain(place).collect(),
+    };
+    match locations.len() {
+        0 => {}
+        1 => {
+            e.insert("location".into(), locations.into_iter().next().unwrap_or_default());
+        }
+        _ => {
+            e.insert("location".into(), Value::Array(locations));
+        }
+    }
+}
+
+fn organization(site: &Site, cx: &LangCtx, id: &str) -> Value {
+    let Some(o) = site.data.organizations.iter().find(|o| o.id == id) else { return Value::Null };
+    let mut v = Map::new();
+    v.insert("@type".into(), json!("Organization"));
+    v.insert("name".into(), json!(cx.text(&o.name).text));
+    if let Some(a) = &o.acronym {
+        v.insert("alternateName".into(), json!(cx.text(a).text));
+    }
+    v.insert("url".into(), json!(o.link.clone().unwrap_or_else(|| cx.urls.absolute(&cx.urls.organization(id)))));
+    Value::Object(v)
+}
+
+/// JSON that can stand inside a `<script>` element.
+fn script_safe(v: &Value) -> String {
+    v.to_string().replace('<', "\\u003c")
+}
