@@ -25,17 +25,25 @@ fn chromium() -> Option<PathBuf> {
     found
 }
 
-/// The page's DOM three seconds after it was opened: time for the script to connect to
-/// the event stream and to show what it receives.
+/// The page's DOM once its script has connected to the event stream (the script marks
+/// `<html data-hexaglot-live>`) and had time to show what it received; a slow machine
+/// gets more time.
 fn dom(browser: &PathBuf, url: &str) -> Html {
-    let profile = tempfile::tempdir().unwrap();
-    let output = Command::new(browser)
-        .args(["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--timeout=3000", "--dump-dom"])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(url)
-        .output()
-        .unwrap();
-    Html::parse_document(&String::from_utf8_lossy(&output.stdout))
+    for millis in [3000, 6000, 12000] {
+        let profile = tempfile::tempdir().unwrap();
+        let output = Command::new(browser)
+            .args(["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--dump-dom"])
+            .arg(format!("--timeout={millis}"))
+            .arg(format!("--user-data-dir={}", profile.path().display()))
+            .arg(url)
+            .output()
+            .unwrap();
+        let doc = Html::parse_document(&String::from_utf8_lossy(&output.stdout));
+        if attrs(&doc, "html", "data-hexaglot-live") == ["connected"] {
+            return doc;
+        }
+    }
+    panic!("the live-reload script of {url} never connected");
 }
 
 #[test]

@@ -12,6 +12,7 @@
   events.addEventListener("open", () => {
     if (connected) location.reload();
     connected = true;
+    document.documentElement.dataset.hexaglotLive = "connected";
   });
   events.addEventListener("reload", (e) => {
     const d = JSON.parse(e.data);
