@@ -142,7 +142,7 @@ fn pages_added_and_removed_and_config_edits_match_a_full_build() {
     let mut site = start(dir.path());
     let new = dir.path().join("content/news/third.en.md");
     std::fs::write(&new, "---\ntitle: Third\ndate: 2021-07-01\ntags: [Forum]\n---\nSee [about](@/about.md).\n").unwrap();
-    let outcome = rebuild(&mut site, &[new.clone()]);
+    let outcome = rebuild(&mut site, std::slice::from_ref(&new));
     assert!(outcome.changed.contains(&"en/news/third/index.html".to_string()), "{:?}", outcome.changed);
     assert_same_as_full_build(&site, dir.path());
 

@@ -317,26 +317,45 @@ fn render_site(
     let mut statics = statics.update(static_files(site)?, changed)?;
     statics.extend(derived.into_iter().map(|(out_path, bytes)| statics::StaticFile { out_path, bytes: Bytes::from(bytes), fresh: true }));
 
-    // Success: from here on, `last` becomes this build.
+    let rendered = Rendered { jobs, candidates, contexts, fingerprints, outputs, statics };
+    Ok(commit(last, rendered, warnings))
+}
+
+/// What a successful rebuild rendered and read.
+struct Rendered {
+    /// Every job of the site.
+    jobs: Vec<Job>,
+    /// The jobs that may have changed, with their contexts, fingerprints and, when they
+    /// were rendered, output.
+    candidates: Vec<Job>,
+    contexts: Vec<Context>,
+    fingerprints: Vec<u64>,
+    outputs: Vec<Option<Bytes>>,
+    /// Static and derived files.
+    statics: Vec<statics::StaticFile>,
+}
+
+/// Makes a successful rebuild the last good site, and says what changed.
+fn commit(last: &mut LastGood, r: Rendered, warnings: Vec<Diagnostic>) -> Outcome {
     let mut outcome = Outcome {
         files: Arc::default(),
         changed: Vec::new(),
         removed: Vec::new(),
         added: 0,
-        rendered: outputs.iter().filter(|o| o.is_some()).count(),
-        jobs: jobs.len(),
+        rendered: r.outputs.iter().filter(|o| o.is_some()).count(),
+        jobs: r.jobs.len(),
         parsed: 0,
         markdown: 0,
         warnings,
         millis: 0.0,
     };
-    let mut files = Files::with_capacity(jobs.len() + statics.len());
-    for job in &jobs {
+    let mut files = Files::with_capacity(r.jobs.len() + r.statics.len());
+    for job in &r.jobs {
         if let Some(bytes) = last.files.get(&job.out_path) {
             files.insert(job.out_path.clone(), bytes.clone());
         }
     }
-    for (((job, context), fingerprint), output) in candidates.into_iter().zip(contexts).zip(fingerprints).zip(outputs) {
+    for (((job, context), fingerprint), output) in r.candidates.into_iter().zip(r.contexts).zip(r.fingerprints).zip(r.outputs) {
         if let Some(bytes) = output {
             if last.files.get(&job.out_path) != Some(&bytes) {
                 outcome.changed.push(job.out_path.clone());
@@ -345,13 +364,13 @@ fn render_site(
         }
         last.jobs.insert(job.out_path, (context, fingerprint));
     }
-    for file in statics {
+    for file in r.statics {
         if file.fresh && last.files.get(&file.out_path) != Some(&file.bytes) {
             outcome.changed.push(file.out_path.clone());
         }
         files.insert(file.out_path, file.bytes);
     }
-    let planned: HashSet<&str> = jobs.iter().map(|j| j.out_path.as_str()).collect();
+    let planned: HashSet<&str> = r.jobs.iter().map(|j| j.out_path.as_str()).collect();
     last.jobs.retain(|path, _| planned.contains(path.as_str()));
     outcome.added = outcome.changed.iter().filter(|p| !last.files.contains_key(*p)).count();
     outcome.removed = last.files.keys().filter(|p| !files.contains_key(*p)).cloned().collect();
@@ -360,7 +379,7 @@ fn render_site(
     outcome.changed.dedup();
     last.files = Arc::new(files);
     outcome.files = last.files.clone();
-    Ok(outcome)
+    outcome
 }
 
 /// The error made of every diagnostic collected.

@@ -50,6 +50,9 @@ pub struct Sources {
     pub data_hash: u64,
 }
 
+/// A file parsed again: its path, whether it is a data file, its stamp, the result.
+type Reparsed = (PathBuf, bool, Option<Stamp>, Result<Parsed, Diagnostic>);
+
 /// Stamps and versions of the content files.
 #[derive(Default)]
 pub struct SourceCache {
@@ -103,7 +106,7 @@ impl SourceCache {
             }
         }
         result.data_hash = std::hash::Hasher::finish(&data_hash);
-        let parsed: Vec<(PathBuf, bool, Option<Stamp>, Result<Parsed, Diagnostic>)> = stale
+        let parsed: Vec<Reparsed> = stale
             .into_par_iter()
             .map(|(source, stamp)| (source.path.clone(), source.kind == SourceKind::Data, stamp, parse_source(source)))
             .collect();
