@@ -9,9 +9,11 @@
 //! ```
 //!
 //! [`build`] runs it all and writes `public/`; [`generate`] stops before writing, for
-//! checks and the preview server.
+//! checks and the preview server. [`check::check`] reports what is broken in which
+//! language; [`status::status`] how far each translation is.
 
 pub mod calendar;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;
@@ -26,6 +28,7 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod slug;
+pub mod status;
 pub mod yaml;
 pub mod zone;
 

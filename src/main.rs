@@ -47,6 +47,19 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+    /// Checks links, anchors, hreflang, Fluent messages, bidi isolation, alternative
+    /// text and data references in every language; exits with 1 on errors.
+    Check {
+        /// `table` (for people) or `json`.
+        #[arg(long, default_value = "table")]
+        format: hexaglot::check::Format,
+    },
+    /// Shows translation coverage: pages and Fluent messages × languages.
+    Status {
+        /// `table` (for people) or `json`.
+        #[arg(long, default_value = "table")]
+        format: hexaglot::check::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -86,5 +99,25 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Check { format } => match hexaglot::check::check(&hexaglot::Options::new(cli.root)) {
+            Ok(report) => {
+                print!("{}", report.render(format));
+                ExitCode::from(hexaglot::check::exit_code(&report))
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Status { format } => match hexaglot::status::status(&hexaglot::Options::new(cli.root)) {
+            Ok(report) => {
+                print!("{}", report.render(format));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                ExitCode::FAILURE
+            }
+        },
     }
 }

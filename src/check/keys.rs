@@ -1,0 +1,240 @@
+//! Which Fluent messages the theme uses: a scan of the templates for `t(key=…)` calls.
+//!
+//! Templates are not executed here: a literal key (`t(key="nav-home")`) is a use of
+//! that message; a key built from a literal and a variable (`t(key="language-" ~ lang
+//! ~ ".in")`) uses every message whose id starts with the literal (and that has the
+//! attribute, when the key ends with `.attribute`); a key that is only a variable
+//! (`t(key=m.label)`) is resolved elsewhere (the menu's labels come from the config).
+
+use std::path::{Path, PathBuf};
+
+/// How a template names a message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyPattern {
+    /// `t(key="nav-home")` or `t(key="language-ar.in")`.
+    Exact(String),
+    /// `t(key="language-" ~ lang ~ ".in")`: the id starts with `prefix`; `attribute`
+    /// is set when the key ends with a literal `.attribute`.
+    Prefix {
+        /// The literal start of the message id.
+        prefix: String,
+        /// The attribute read, if the key ends with one.
+        attribute: Option<String>,
+    },
+    /// `t(key=m.label)`: not known without running the template.
+    Dynamic,
+}
+
+impl KeyPattern {
+    /// Whether message `id` is one this pattern can name.
+    pub fn matches_id(&self, id: &str) -> bool {
+        match self {
+            KeyPattern::Exact(key) => super::catalog::split_key(key).0 == id,
+            KeyPattern::Prefix { prefix, .. } => id.starts_with(prefix.as_str()),
+            KeyPattern::Dynamic => false,
+        }
+    }
+}
+
+/// One `t(…)` call in a template.
+#[derive(Debug, Clone)]
+pub struct Usage {
+    /// What it names.
+    pub key: KeyPattern,
+    /// The template, relative to the site root.
+    pub file: PathBuf,
+    /// 1-based line of the call.
+    pub line: usize,
+}
+
+/// Every `t(…)` call of the theme's templates.
+pub fn scan_templates(root: &Path, theme: &str) -> Vec<Usage> {
+    let dir = root.join("themes").join(theme).join("templates");
+    let mut usages = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+        let file = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        for (offset, key) in scan(&text) {
+            let line = text[..offset].matches('\n').count() + 1;
+            usages.push(Usage { key, file: file.clone(), line });
+        }
+        for offset in date_range_calls(&text) {
+            let line = text[..offset].matches('\n').count() + 1;
+            for id in RANGE_MESSAGES {
+                usages.push(Usage { key: KeyPattern::Exact(id.to_string()), file: file.clone(), line });
+            }
+        }
+    }
+    usages
+}
+
+/// The messages that join the pieces of a date range, used by `format_date(…, end=…)`
+/// (see [`crate::i18n::dates`]).
+pub const RANGE_MESSAGES: [&str; 3] = ["date-range-days", "date-range-months", "date-range-years"];
+
+/// The pieces a date range message receives; each language uses the ones it needs
+/// (`17–21 May 2021` takes the start's day alone, `2021年5月17日至21日` the full start).
+pub const RANGE_VARIABLES: [&str; 6] = ["startDay", "endDay", "startMonthDay", "endMonthDay", "startFull", "endFull"];
+
+/// Messages the generator formats itself (not through `t()` in a template), with the
+/// variables it passes. Each language uses those its grammar needs — `CEST (UTC+2)` in
+/// English, `UTC+2` in French — so a translation may use any of them, and no other.
+pub const GENERATOR_MESSAGES: [(&str, &[&str]); 8] = [
+    ("date-range-days", &RANGE_VARIABLES),
+    ("date-range-months", &RANGE_VARIABLES),
+    ("date-range-years", &RANGE_VARIABLES),
+    // Session times (crate::event): a time range, on one day or across days…
+    ("time-range", &["start", "end"]),
+    ("time-range-days", &["start", "end", "endDate"]),
+    // …and the event's zone: abbreviation and offset, the offset alone, or UTC.
+    ("session-zone", &["abbr", "offset"]),
+    ("session-zone-offset", &["offset"]),
+    ("session-zone-utc", &[]),
+];
+
+/// The variables the generator passes to `id`, if it formats that message itself.
+pub fn generator_variables(id: &str) -> Option<&'static [&'static str]> {
+    GENERATOR_MESSAGES.iter().find(|(m, _)| *m == id).map(|(_, v)| *v)
+}
+
+/// Byte offsets of the `format_date(…)` calls that pass an `end`.
+fn date_range_calls(text: &str) -> Vec<usize> {
+    text.match_indices("format_date(")
+        .filter(|(i, _)| {
+            call_arguments(&text[i + "format_date(".len()..])
+                .is_some_and(|args| split_top_level(args).iter().any(|a| a.trim().starts_with("end")))
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// The `t(…)` calls of one template: byte offset of each call and its key.
+pub fn scan(text: &str) -> Vec<(usize, KeyPattern)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = text[from..].find("t(").map(|i| i + from) {
+        from = i + 2;
+        let preceded_by_ident = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.');
+        if preceded_by_ident {
+            continue;
+        }
+        let Some(args) = call_arguments(&text[i + 2..]) else { continue };
+        for arg in split_top_level(args) {
+            let arg = arg.trim();
+            let Some(value) = arg.strip_prefix("key").map(str::trim_start).and_then(|r| r.strip_prefix('=')) else {
+                continue;
+            };
+            if value.starts_with('=') {
+                continue; // `key == …` is a comparison, not an argument
+            }
+            found.push((i, key_pattern(value.trim())));
+        }
+    }
+    found
+}
+
+/// The text between `(` (already consumed) and its matching `)`.
+fn call_arguments(rest: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    for (i, c) in rest.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') if depth == 0 => return Some(&rest[..i]),
+            (None, ')' | ']') => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits call arguments on the commas that are not inside strings or parentheses.
+fn split_top_level(args: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut quote, mut start) = (0usize, None::<char>, 0);
+    for (i, c) in args.char_indices() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'' | '`') => quote = Some(c),
+            (None, '(' | '[') => depth += 1,
+            (None, ')' | ']') => depth = depth.saturating_sub(1),
+            (None, ',') if depth == 0 => {
+                parts.push(&args[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&args[start..]);
+    parts
+}
+
+/// Reads `"literal"`, `"prefix" ~ expr ~ ".attr"` or an expression.
+fn key_pattern(value: &str) -> KeyPattern {
+    let pieces: Vec<&str> = value.split('~').map(str::trim).collect();
+    let literal = |p: &str| -> Option<String> {
+        let q = p.chars().next().filter(|c| matches!(c, '"' | '\'' | '`'))?;
+        let inner = p.strip_prefix(q)?.strip_suffix(q)?;
+        (!inner.contains(q)).then(|| inner.to_string())
+    };
+    match pieces.as_slice() {
+        [only] => literal(only).map_or(KeyPattern::Dynamic, KeyPattern::Exact),
+        [first, .., last] => match literal(first) {
+            Some(prefix) if !prefix.is_empty() => KeyPattern::Prefix {
+                prefix,
+                attribute: literal(last).and_then(|l| l.strip_prefix('.').map(str::to_string)),
+            },
+            _ => KeyPattern::Dynamic,
+        },
+        [] => KeyPattern::Dynamic,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards the list against the generator: every range it builds names one of them.
+    #[test]
+    fn range_messages_are_the_ones_the_generator_uses() {
+        use crate::content::PageDate;
+        let config = crate::config::Config::parse(
+            Path::new("."),
+            "title: T\nbase_url: https://example.org/\ntheme: t\ndefault_language: en\nlanguages: [{code: en, name: English}]\n",
+        )
+        .unwrap();
+        let dates = crate::i18n::dates::Dates::new(&config);
+        let d = |s| PageDate::parse(s).unwrap();
+        for (a, b) in [("2021-05-17", "2021-05-21"), ("2021-05-17", "2021-06-02"), ("2020-12-30", "2021-01-02")] {
+            let pieces = dates.range_pieces("en", d(a), d(b));
+            assert!(RANGE_MESSAGES.contains(&pieces.message));
+            let names: Vec<&str> = pieces.args.iter().map(|(k, _)| *k).collect();
+            assert_eq!(names, RANGE_VARIABLES);
+        }
+        assert_eq!(date_range_calls("{{ format_date(date=d.start) }} {{ format_date(date=d.start, end=d.end) }}"), [35]);
+    }
+
+    #[test]
+    fn finds_literal_prefixed_and_dynamic_keys_in_nested_calls() {
+        let text = "{{ t(key=\"skip-link\") }}\n{{ t(key=\"fallback-notice\", requested=t(key=\"language-\" ~ lang ~ \".in\")) }}\n{{ t(key=m.label) }} {{ t(count=3, key='pages-count') }} {% if key == \"x\" %}{{ format(key=\"no\") }}";
+        let keys: Vec<KeyPattern> = scan(text).into_iter().map(|(_, k)| k).collect();
+        assert_eq!(
+            keys,
+            [
+                KeyPattern::Exact("skip-link".into()),
+                KeyPattern::Exact("fallback-notice".into()),
+                KeyPattern::Prefix { prefix: "language-".into(), attribute: Some("in".into()) },
+                KeyPattern::Dynamic,
+                KeyPattern::Exact("pages-count".into()),
+            ]
+        );
+    }
+}

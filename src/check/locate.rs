@@ -1,0 +1,133 @@
+//! From a problem in the generated HTML back to the source file and line that caused it.
+//!
+//! The output keeps no source map, so [`Sources::locate`] searches for what the reader
+//! sees (a URL, an anchor, a phone number) in the files that can have put it there, in
+//! the order a page is made of: the page's own Markdown, the Fluent messages of its
+//! language, the event data, the templates, the site's configuration. The first file
+//! that contains it wins; a problem found nowhere is reported against the page's file
+//! (or the output file) without a line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::content::Page;
+use crate::site::Site;
+
+/// Which sources may hold the text, besides the page's own file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// URLs: written in the page or in a template.
+    Markup,
+    /// Running text: the page, Fluent messages, data, templates, configuration.
+    Text,
+}
+
+/// A place in a source file.
+#[derive(Debug, Clone)]
+pub struct Place<'a> {
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// Its text and the byte offset found, when found.
+    pub at: Option<(&'a str, usize)>,
+    /// Whether the text was found in the page's own Markdown file.
+    pub in_page: bool,
+}
+
+/// The source files of the site, read once.
+pub struct Sources {
+    templates: Vec<(PathBuf, String)>,
+    locales: BTreeMap<String, Vec<(PathBuf, String)>>,
+    data: Vec<(PathBuf, String)>,
+    config: (PathBuf, String),
+}
+
+impl Sources {
+    /// Reads the theme's templates, the data files and the configuration; `locales` are
+    /// the `.ftl` files per language already read by the catalog.
+    pub fn load(site: &Site, locales: BTreeMap<String, Vec<(PathBuf, String)>>) -> Sources {
+        let root = &site.config.root;
+        let read_tree = |dir: PathBuf, keep: &dyn Fn(&Path) -> bool| -> Vec<(PathBuf, String)> {
+            walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+                .filter(|e| e.file_type().is_file() && keep(e.path()))
+                .filter_map(|e| {
+                    let text = std::fs::read_to_string(e.path()).ok()?;
+                    Some((e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf(), text))
+                })
+                .collect()
+        };
+        let templates = read_tree(root.join("themes").join(&site.config.theme).join("templates"), &|_| true);
+        let data = read_tree(root.join("content").join("data"), &|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"));
+        let config_path = PathBuf::from(crate::config::CONFIG_FILE);
+        let config_text = std::fs::read_to_string(root.join(&config_path)).unwrap_or_default();
+        Sources { templates, locales, data, config: (config_path, config_text) }
+    }
+
+    /// Where the first of `needles` is found, trying each needle in every source before
+    /// the next needle. `page` is the text shown on the page; `fallback` names the file
+    /// to blame when nothing is found.
+    pub fn locate<'a>(&'a self, page: Option<&'a Page>, lang: &str, needles: &[&str], scope: Scope, fallback: &Path) -> Place<'a> {
+        let page_source = page.map(|p| (p.source.display.as_path(), p.text.as_str(), p.body_start));
+        for needle in needles.iter().filter(|n| !n.is_empty()) {
+            if let Some((file, text, body_start)) = page_source {
+                // The body first: a title rarely holds the culprit, and a front-matter
+                // key could match by accident.
+                let found = find_whole(&text[body_start..], needle, false).map(|i| i + body_start).or_else(|| find_whole(text, needle, false));
+                if let Some(offset) = found {
+                    return Place { file: file.to_path_buf(), at: Some((text, offset)), in_page: true };
+                }
+            }
+            for (file, text) in self.candidates(lang, scope) {
+                if let Some(offset) = find_whole(text, needle, true) {
+                    return Place { file: file.clone(), at: Some((text.as_str(), offset)), in_page: false };
+                }
+            }
+        }
+        let file = page.map_or_else(|| fallback.to_path_buf(), |p| p.source.display.clone());
+        Place { file, at: None, in_page: false }
+    }
+
+    fn candidates<'a>(&'a self, lang: &str, scope: Scope) -> Vec<&'a (PathBuf, String)> {
+        let mut files: Vec<&(PathBuf, String)> = Vec::new();
+        if scope == Scope::Text {
+            files.extend(self.locales.get(lang).into_iter().flatten());
+            files.extend(&self.data);
+        }
+        files.extend(&self.templates);
+        if scope == Scope::Text {
+            files.push(&self.config);
+        }
+        files
+    }
+}
+
+/// The first occurrence of `needle` that is not part of a longer word (`es` is not found
+/// in `pages`), optionally skipping lines that are `#` comments (Fluent, YAML).
+fn find_whole(text: &str, needle: &str, skip_comments: bool) -> Option<usize> {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let starts_word = word(needle.chars().next());
+    let ends_word = word(needle.chars().next_back());
+    text.match_indices(needle).map(|(i, _)| i).find(|&i| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + needle.len()..].chars().next();
+        if (starts_word && word(before)) || (ends_word && word(after)) {
+            return false;
+        }
+        let line_start = text[..i].rfind('\n').map_or(0, |s| s + 1);
+        !(skip_comments && text[line_start..i].trim_start().starts_with('#'))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_whole;
+
+    #[test]
+    fn finds_whole_words_outside_comments() {
+        assert_eq!(find_whole("pages = 42\nes", "es", false), Some(11));
+        assert_eq!(find_whole("# ITU\nmsg = ITU", "ITU", true), Some(12));
+        assert_eq!(find_whole("see /en/x/", "/en/x/", false), Some(4));
+    }
+}
