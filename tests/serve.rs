@@ -228,3 +228,25 @@ fn the_live_script_is_never_in_build_output() {
     let server = Server::start(site.path());
     assert!(server.get("/en/").text().contains("/__hexaglot/live.js"));
 }
+
+#[test]
+fn a_site_broken_from_the_start_is_served_once_fixed() {
+    let site = forum_site();
+    let path = site.path().join("content/about.en.md");
+    let good = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, good.replacen("title:", "title: [", 1)).unwrap();
+    let server = Server::start(site.path());
+    // A blank page that carries the script, so that the error shows over it.
+    let blank = server.get("/en/about/");
+    assert_eq!(blank.status, 404);
+    assert!(blank.text().contains("/__hexaglot/live.js"));
+    let mut events = server.events("en");
+    let (name, data) = events.next();
+    assert_eq!(name, "build-error");
+    assert!(data.contains("content/about.en.md"), "{data}");
+    std::fs::write(&path, &good).unwrap();
+    assert_eq!(events.next().0, "build-ok");
+    let reload: serde_json::Value = serde_json::from_str(&events.next_named("reload")).unwrap();
+    assert_eq!(reload["all"], true, "every blank page reloads");
+    assert_eq!(server.get("/en/about/").status, 200);
+}
