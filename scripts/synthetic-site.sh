@@ -5,8 +5,8 @@
 #
 # gen_site.py's Hugo layout is already hexaglot's (content/<section>/page-XXXXX[.lang].md,
 # `tags` at the top of the front matter, English without a suffix), so the conversion is
-# a copy plus content/site.yaml, a minimal theme and its Fluent strings from
-# benches/synthetic/.
+# a copy plus content/site.yaml and the benchmark theme of benches/site/ (the same as
+# scripts/bench.sh uses).
 set -euo pipefail
 n=${1:?usage: scripts/synthetic-site.sh N OUT}
 out=${2:?usage: scripts/synthetic-site.sh N OUT}
@@ -19,6 +19,6 @@ python3 "$gen" --n "$n" --seed 1 --out "$tmp" --layouts hugo
 rm -rf "$out"
 mkdir -p "$out"
 mv "$tmp/hugo/content" "$out/content"
-cp "$here/benches/synthetic/site.yaml" "$out/content/site.yaml"
-cp -r "$here/benches/synthetic/themes" "$here/benches/synthetic/locales" "$out/"
+cp "$here/benches/site/site.yaml" "$out/content/site.yaml"
+cp -r "$here/benches/site/themes" "$out/"
 echo "synthetic site: $((6 * n)) pages in $out" >&2
