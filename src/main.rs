@@ -32,6 +32,21 @@ enum Command {
         #[arg(long)]
         timings: bool,
     },
+    /// Builds the site into memory, serves it, and rebuilds and reloads on every save.
+    Serve {
+        /// The port; 0 picks a free one (the address is printed).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Opens the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Builds drafts too.
+        #[arg(long)]
+        drafts: bool,
+    },
     /// Checks links, anchors, hreflang, Fluent messages, bidi isolation, alternative
     /// text and data references in every language; exits with 1 on errors.
     Check {
@@ -70,6 +85,16 @@ fn main() -> ExitCode {
                 }
                 Err(e) => {
                     eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Serve { port, bind, open, drafts } => {
+            let options = hexaglot::serve::ServeOptions { root: cli.root, bind, port, open, drafts };
+            match hexaglot::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
                     ExitCode::FAILURE
                 }
             }

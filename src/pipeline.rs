@@ -6,7 +6,6 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use crate::assets::Assets;
 use crate::config::Config;
 use crate::content::{parse_page, read_source};
 use crate::discover::{SourceKind, discover};
@@ -89,7 +88,6 @@ struct Prepared {
     site: Site,
     localizer: Arc<Localizer>,
     templates: Templates,
-    assets: Arc<Assets>,
     jobs: Vec<crate::render::Job>,
     diagnostics: Diagnostics,
     clock: Clock,
@@ -99,13 +97,7 @@ struct Prepared {
 fn prepare(options: &Options) -> Result<Prepared, Error> {
     let mut clock = Clock(Instant::now(), Timings::default());
     let mut config = Config::load(&options.root)?;
-    if let Some(url) = &options.base_url {
-        let url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
-        config.base_path = crate::config::base_path_of(&url).ok_or_else(|| {
-            Error::Diagnostics(vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL"))])
-        })?;
-        config.base_url = url;
-    }
+    apply_options(&mut config, options)?;
     let mut diagnostics = Diagnostics::default();
     let sources = discover(&config, &mut diagnostics)?;
     clock.lap("discover");
@@ -131,18 +123,70 @@ fn prepare(options: &Options) -> Result<Prepared, Error> {
     clock.lap("markdown");
 
     let localizer = Arc::new(Localizer::load(&site.config, &mut diagnostics)?);
-    let assets = Arc::new(Assets::collect(&site.config)?);
-    let templates = Templates::load(&site.config.root, &site.config.theme, localizer.clone(), assets.clone(), &mut diagnostics)?;
+    let assets = Arc::new(crate::assets::Assets::collect(&site.config)?);
+    let templates = Templates::load(&site.config.root, &site.config.theme, localizer.clone(), assets, &mut diagnostics)?;
     let jobs = plan(&site, &templates, &mut diagnostics);
     clock.lap("plan");
     if diagnostics.has_errors() {
         diagnostics.into_result()?;
         unreachable!("into_result fails when there are errors");
     }
-    Ok(Prepared { site, localizer, templates, assets, jobs, diagnostics, clock })
+    Ok(Prepared { site, localizer, templates, jobs, diagnostics, clock })
 }
 
-fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
+/// Runs every stage but the last: the site in memory, or every problem found.
+pub fn generate(options: &Options) -> Result<Generated, Error> {
+    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
+    let derived = derived_files(&site, &localizer, &jobs, &mut diagnostics);
+    clock.lap("render");
+    diagnostics.extend(localizer.fallback_warnings());
+    let warnings = diagnostics.into_result()?;
+    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(derived).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    files.extend(static_files(&site)?);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Generated { site, files, warnings, timings: clock.1 })
+}
+
+/// The files made from the site without a template of the theme: alias redirects,
+/// calendars, and the files for hosts and crawlers (sitemap, robots.txt, Atom feeds,
+/// search indexes). The preview server makes them on every rebuild too, so every output
+/// that is neither a rendered job nor a static file belongs here.
+pub(crate) fn derived_files(site: &Site, localizer: &Localizer, jobs: &[crate::render::Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+    let mut files = render_aliases(site, jobs, out);
+    files.extend(crate::calendar::files(site));
+    let mut published = crate::sitemap::files(site, jobs);
+    published.extend(crate::feed::files(site, localizer));
+    if jobs.iter().any(|j| j.kind == crate::render::JobKind::Search) {
+        published.extend(crate::search::files(site));
+    }
+    // A file of the same name in content/ (a hand-written robots.txt) wins.
+    published.retain(|(path, _)| !site.assets.iter().any(|a| a.rel == *path));
+    files.extend(published);
+    files
+}
+
+/// Applies the options that override the config (`--base-url`).
+pub(crate) fn apply_options(config: &mut Config, options: &Options) -> Result<(), Error> {
+    if let Some(url) = &options.base_url {
+        let url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        config.base_path = crate::config::base_path_of(&url).ok_or_else(|| {
+            Error::Diagnostics(vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL"))])
+        })?;
+        config.base_url = url;
+    }
+    Ok(())
+}
+
+/// One source file, read and parsed.
+pub(crate) enum Parsed {
+    Page(crate::content::Page),
+    Data(crate::data::DataFile),
+    Asset(crate::discover::Source),
+}
+
+/// Reads and parses one source (pages and data; assets are copied as they are).
+pub(crate) fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
     match source.kind {
         SourceKind::Asset => Ok(Parsed::Asset(source)),
         SourceKind::Data => {
@@ -156,53 +200,25 @@ fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
     }
 }
 
-/// Runs every stage but the last: the site in memory, or every problem found.
-pub fn generate(options: &Options) -> Result<Generated, Error> {
-    let Prepared { site, localizer, templates, assets, jobs, mut diagnostics, mut clock } = prepare(options)?;
-    let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
-    let redirects = render_aliases(&site, &jobs, &mut diagnostics);
-    clock.lap("render");
-    diagnostics.extend(localizer.fallback_warnings());
-    let warnings = diagnostics.into_result()?;
-    let calendars = crate::calendar::files(&site);
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(redirects).chain(calendars).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
-    files.extend(static_files(&site, &assets, &localizer, &templates, &jobs));
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Generated { site, files, warnings, timings: clock.1 })
-}
-
-enum Parsed {
-    Page(crate::content::Page),
-    Data(crate::data::DataFile),
-    Asset(crate::discover::Source),
-}
-
-/// Every file that is not a rendered page: the theme's static files (with hashed names),
-/// the assets found in `content/`, and the files for hosts and crawlers (sitemap,
-/// robots.txt, Atom feeds, search indexes).
-fn static_files(site: &Site, assets: &Assets, localizer: &Localizer, templates: &Templates, jobs: &[crate::render::Job]) -> Vec<(String, OutputFile)> {
-    let mut files = assets.outputs();
-    files.extend(site.assets.iter().map(|a| (a.rel.clone(), OutputFile::Copy(a.path.clone()))));
-    let mut published = crate::sitemap::files(site, jobs);
-    published.extend(crate::feed::files(site, localizer));
-    if templates.has("search.html") {
-        published.extend(crate::search::files(site));
+/// The theme's `static/` folder (stylesheets and scripts under content-hashed names) and
+/// the assets found in `content/`: every output file that is not rendered from a template
+/// nor derived from the site. The preview server reads them from here too.
+pub(crate) fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Error> {
+    let mut files = crate::assets::Assets::collect(&site.config)?.outputs();
+    for asset in &site.assets {
+        files.push((asset.rel.clone(), OutputFile::Copy(asset.path.clone())));
     }
-    // A file of the same name in content/ (a hand-written robots.txt) wins.
-    published.retain(|(path, _)| !site.assets.iter().any(|a| a.rel == *path));
-    files.extend(published.into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
-    files
+    Ok(files)
 }
 
 /// Builds the site into the output folder, replacing it only when everything succeeded.
 /// Pages are written to the staging folder as they are rendered.
 pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let Prepared { site, localizer, templates, assets, jobs, mut diagnostics, mut clock } = prepare(options)?;
-    let mut statics = static_files(&site, &assets, &localizer, &templates, &jobs);
+    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let mut statics = static_files(&site)?;
+    statics.extend(derived_files(&site, &localizer, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     clock.lap("publish");
-    statics.extend(render_aliases(&site, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
-    statics.extend(crate::calendar::files(&site).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
     let staging = Staging::new(&options.out_dir())?;
     staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
     render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {

@@ -84,6 +84,11 @@ impl Assets {
         Some(format!("{}{}", self.base_path, asset.out))
     }
 
+    /// (name as templates know it, published path) of every static file.
+    pub fn published(&self) -> Vec<(&str, &str)> {
+        self.files.iter().map(|(name, asset)| (name.as_str(), asset.out.as_str())).collect()
+    }
+
     /// The static files' names, as templates know them.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.files.keys().map(String::as_str)

@@ -172,7 +172,7 @@ pub fn render_each<F>(site: &Site, localizer: &Arc<Localizer>, templates: &Templ
 where
     F: Fn(&Job, Vec<u8>) -> Result<(), Error> + Sync,
 {
-    let shared = shared_values(site, localizer, templates, out);
+    let shared = shared_values(site, localizer, out);
     let diagnostics = Mutex::new(Vec::new());
     // A search page whose messages failed is reported once, not rendered.
     let renderable = |job: &&Job| job.kind != JobKind::Search || shared.search[job.lang].is_some();
@@ -191,7 +191,20 @@ where
     Ok(())
 }
 
-fn shared_values(site: &Site, localizer: &Localizer, templates: &Templates, out: &mut Diagnostics) -> Shared {
+/// Every job's template context, in job order: exactly what [`render_each`] gives Tera.
+/// Output is a function of the context, the templates and the Fluent messages alone, so
+/// the preview server compares contexts between builds to re-render only what changed.
+pub fn contexts(site: &Site, localizer: &Localizer, jobs: &[Job], out: &mut Diagnostics) -> Vec<Context> {
+    let shared = shared_values(site, localizer, out);
+    jobs.par_iter().map(|job| context_for(site, localizer, &shared, job)).collect()
+}
+
+/// Renders one job with its context.
+pub fn render_job(templates: &Templates, job: &Job, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+    templates.tera.render(&job.template, context).map(String::into_bytes).map_err(|e| templates.diagnostic(&e))
+}
+
+fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
     let mut shared = Shared {
         site: Vec::new(),
         menu: Vec::new(),
@@ -201,7 +214,7 @@ fn shared_values(site: &Site, localizer: &Localizer, templates: &Templates, out:
         search: Vec::new(),
         event: event_pages::Shared::build(site, localizer, out),
     };
-    let has_search = templates.has("search.html");
+    let has_search = crate::search::enabled(&site.config);
     let search_pages: Vec<String> = site.langs.iter().map(|ls| crate::search::page_path(&site.config, &ls.lang)).collect();
     for (l, lang_site) in site.langs.iter().enumerate() {
         let lang = &lang_site.lang;

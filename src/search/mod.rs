@@ -36,6 +36,13 @@ const DESCRIPTION_WEIGHT: u32 = 3;
 /// Characters of the body shown under a result when the page has no description.
 const EXCERPT_CHARS: usize = 160;
 
+/// Whether the theme has a search page (`search.html`): then every language gets one,
+/// with its index. Known from the theme's files, so that every page agrees on it
+/// whichever of them is rendered.
+pub fn enabled(config: &Config) -> bool {
+    config.root.join("themes").join(&config.theme).join("templates/search.html").is_file()
+}
+
 /// The URL path of a language's search page (`/wsis/fr/search/`).
 pub fn page_path(config: &Config, lang: &str) -> String {
     format!("{}search/", config.lang_prefix(lang))

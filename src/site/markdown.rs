@@ -7,6 +7,7 @@ use crate::config::Direction;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::{RenderContext, to_html};
 
+/// Renders the Markdown of every entry of every language, in parallel.
 pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
     let jobs: Vec<(usize, usize)> = (0..site.langs.len())
         .flat_map(|l| (0..site.groups.len()).map(move |g| (l, g)))
@@ -14,32 +15,34 @@ pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
     let site_ref: &Site = site;
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|&(l, g)| {
-            let entry = &site_ref.langs[l].entries[g];
-            let page = &site_ref.pages[entry.source];
-            let lang = &site_ref.langs[l].lang;
-            let resolve = |target: &str| resolve(site_ref, lang, target);
-            let ctx = RenderContext {
-                rtl: Direction::of_language(&page.source.lang) == Direction::Rtl,
-                resolve: &resolve,
-            };
-            to_html(page.body(), &ctx)
-        })
+        .map(|&(l, g)| render_entry(site_ref, l, g, &|target| resolve(site_ref, &site_ref.langs[l].lang, target)))
         .collect();
     for ((l, g), rendered) in jobs.into_iter().zip(results) {
-        let entry = &site.langs[l].entries[g];
-        let page = &site.pages[entry.source];
-        // A broken link is reported once per file, not once per language that shows it.
-        if !entry.fallback {
-            for (offset, link) in &rendered.broken_links {
-                out.push(
-                    Diagnostic::error(&page.source.display, format!("broken link `{link}`: there is no such page"))
-                        .at_offset(&page.text, page.body_start + offset)
-                        .hint("write links as `@/path/page.md`, relative to content/, without the language suffix"),
-                );
-            }
-        }
+        report_broken_links(site, l, g, &rendered, out);
         site.langs[l].entries[g].content = rendered;
+    }
+}
+
+/// Renders the Markdown of entry `g` of language `l`, resolving `@/` links with `resolve`.
+pub fn render_entry(site: &Site, l: usize, g: usize, resolve: &dyn Fn(&str) -> Option<String>) -> crate::markdown::Rendered {
+    let page = &site.pages[site.langs[l].entries[g].source];
+    let ctx = RenderContext { rtl: Direction::of_language(&page.source.lang) == Direction::Rtl, resolve };
+    to_html(page.body(), &ctx)
+}
+
+/// Reports the broken `@/` links of entry `g` of language `l`.
+pub fn report_broken_links(site: &Site, l: usize, g: usize, rendered: &crate::markdown::Rendered, out: &mut Diagnostics) {
+    let entry = &site.langs[l].entries[g];
+    let page = &site.pages[entry.source];
+    // A broken link is reported once per file, not once per language that shows it.
+    if !entry.fallback {
+        for (offset, link) in &rendered.broken_links {
+            out.push(
+                Diagnostic::error(&page.source.display, format!("broken link `{link}`: there is no such page"))
+                    .at_offset(&page.text, page.body_start + offset)
+                    .hint("write links as `@/path/page.md`, relative to content/, without the language suffix"),
+            );
+        }
     }
 }
 

@@ -6,7 +6,7 @@
 //! then turns each page's Markdown into HTML for each language, resolving `@/` links to
 //! the page in that language.
 
-mod markdown;
+pub mod markdown;
 mod tags;
 mod urls;
 

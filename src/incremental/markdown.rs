@@ -1,0 +1,122 @@
+//! The Markdown stage, cached by entry: the HTML of a page in one language is reused
+//! when its text is the same version and every `@/` link in it resolves to the same URL
+//! as when it was rendered. A page whose link target moved (a new slug, a page removed)
+//! is rendered again; that is how "the pages that link to it" follow an edit.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+use super::sources::SourceCache;
+use crate::error::Diagnostics;
+use crate::markdown::Rendered;
+use crate::site::Site;
+use crate::site::markdown::{render_entry, report_broken_links, resolve};
+
+/// The page's source path and the language it is rendered in.
+type Key = (PathBuf, String);
+
+struct Cached {
+    version: u64,
+    /// Changes whenever the entry is rendered again.
+    generation: u64,
+    /// Every `@/` target the text asked for, and what it resolved to.
+    links: Vec<(String, Option<String>)>,
+    /// Moved into the site during a rebuild and back afterwards (see [`MarkdownCache::take_back`]).
+    rendered: Rendered,
+}
+
+/// Rendered Markdown by (source path, language).
+#[derive(Default)]
+pub struct MarkdownCache {
+    entries: HashMap<Key, Cached>,
+    generations: u64,
+}
+
+enum Outcome {
+    Reuse,
+    New(Vec<(String, Option<String>)>, Rendered),
+}
+
+impl MarkdownCache {
+    /// Fills the `content` of every entry (or, with `only`, of the entries showing those
+    /// pages), rendering only what changed; broken links go to `out`. Returns how many
+    /// entries were rendered.
+    pub fn render(&mut self, site: &mut Site, versions: &SourceCache, only: Option<&HashSet<usize>>, out: &mut Diagnostics) -> usize {
+        let jobs = entries(site, only);
+        let site_ref: &Site = site;
+        let entries = &self.entries;
+        let outcomes: Vec<(Key, u64, Outcome)> = jobs
+            .par_iter()
+            .map(|&(l, g)| {
+                let lang = &site_ref.langs[l].lang;
+                let page = &site_ref.pages[site_ref.langs[l].entries[g].source];
+                let key = (page.source.path.clone(), lang.clone());
+                let version = versions.version(&page.source.path);
+                if let Some(cached) = entries.get(&key) {
+                    let same_links = cached.links.iter().all(|(target, url)| resolve(site_ref, lang, target) == *url);
+                    if cached.version == version && same_links {
+                        return (key, version, Outcome::Reuse);
+                    }
+                }
+                let asked = RefCell::new(Vec::new());
+                let recording = |target: &str| {
+                    let url = resolve(site_ref, lang, target);
+                    asked.borrow_mut().push((target.to_string(), url.clone()));
+                    url
+                };
+                let rendered = render_entry(site_ref, l, g, &recording);
+                (key, version, Outcome::New(asked.into_inner(), rendered))
+            })
+            .collect();
+        // A full pass keeps only the entries it met; a partial one updates in place.
+        let mut old = match only {
+            None => std::mem::take(&mut self.entries),
+            Some(_) => HashMap::new(),
+        };
+        let mut rendered_count = 0;
+        for ((l, g), (key, version, outcome)) in jobs.into_iter().zip(outcomes) {
+            let (links, rendered, generation) = match outcome {
+                Outcome::Reuse => {
+                    let cached = old.remove(&key).or_else(|| self.entries.remove(&key)).expect("a reused entry is cached");
+                    (cached.links, cached.rendered, cached.generation)
+                }
+                Outcome::New(links, rendered) => {
+                    rendered_count += 1;
+                    self.generations += 1;
+                    (links, rendered, self.generations)
+                }
+            };
+            report_broken_links(site, l, g, &rendered, out);
+            site.langs[l].entries[g].content = rendered;
+            self.entries.insert(key, Cached { version, generation, links, rendered: Rendered::default() });
+        }
+        rendered_count
+    }
+
+    /// A number that changes whenever the entry of page `path` in `lang` is rendered.
+    pub fn generation(&self, path: &std::path::Path, lang: &str) -> u64 {
+        self.entries.get(&(path.to_path_buf(), lang.to_string())).map_or(0, |c| c.generation)
+    }
+
+    /// Moves the HTML back from the site into the cache once the site has been rendered
+    /// (the same entries as [`MarkdownCache::render`]), so that it is kept without a copy.
+    pub fn take_back(&mut self, site: &mut Site, only: Option<&HashSet<usize>>) {
+        for (l, g) in entries(site, only) {
+            let key = (site.pages[site.langs[l].entries[g].source].source.path.clone(), site.langs[l].lang.clone());
+            if let Some(cached) = self.entries.get_mut(&key) {
+                cached.rendered = std::mem::take(&mut site.langs[l].entries[g].content);
+            }
+        }
+    }
+}
+
+/// Every (language, group) entry, or those that show one of the pages `only`.
+fn entries(site: &Site, only: Option<&HashSet<usize>>) -> Vec<(usize, usize)> {
+    (0..site.langs.len())
+        .flat_map(|l| (0..site.groups.len()).map(move |g| (l, g)))
+        .filter(|&(l, g)| only.is_none_or(|pages| pages.contains(&site.langs[l].entries[g].source)))
+        .collect()
+}
