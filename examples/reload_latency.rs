@@ -24,7 +24,13 @@ fn main() {
     let file = site.join(args.get(2).expect(usage));
     let runs: usize = args.get(3).map_or(30, |r| r.parse().expect(usage));
     let mode = args.get(4).map_or("body", String::as_str);
-    let binary = std::env::current_exe().unwrap().parent().unwrap().parent().unwrap().join("hexaglot");
+    let binary = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join("hexaglot");
     let mut server = Command::new(&binary)
         .args(["serve", "--port", "0", "--root"])
         .arg(&site)
@@ -38,7 +44,10 @@ fn main() {
         line.clear();
         assert!(out.read_line(&mut line).unwrap() > 0, "the server stopped");
         if let Some(url) = line.split_whitespace().find(|w| w.starts_with("http://")) {
-            break url.trim_start_matches("http://").trim_end_matches('/').to_string();
+            break url
+                .trim_start_matches("http://")
+                .trim_end_matches('/')
+                .to_string();
         }
     };
     // Drain the server's output so that it never blocks on a full pipe.
@@ -59,7 +68,9 @@ fn main() {
     }
     save(&file, &original);
     std::thread::sleep(Duration::from_millis(300));
-    let _ = Command::new("kill").args(["-INT", &server.id().to_string()]).status();
+    let _ = Command::new("kill")
+        .args(["-INT", &server.id().to_string()])
+        .status();
     let _ = server.wait();
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
@@ -76,15 +87,24 @@ fn main() {
 
 /// Writes a temporary file and renames it over `path`, as editors save.
 fn save(path: &Path, text: &str) {
-    let temp = path.with_file_name(format!(".{}.swp", path.file_name().unwrap().to_string_lossy()));
+    let temp = path.with_file_name(format!(
+        ".{}.swp",
+        path.file_name().unwrap().to_string_lossy()
+    ));
     std::fs::write(&temp, text).unwrap();
     std::fs::rename(&temp, path).unwrap();
 }
 
 fn connect(address: &str) -> BufReader<TcpStream> {
     let mut stream = TcpStream::connect(address).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-    write!(stream, "GET /__hexaglot/events?lang=en HTTP/1.1\r\nHost: {address}\r\n\r\n").unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    write!(
+        stream,
+        "GET /__hexaglot/events?lang=en HTTP/1.1\r\nHost: {address}\r\n\r\n"
+    )
+    .unwrap();
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     while reader.read_line(&mut line).unwrap() > 0 && line != "\r\n" {

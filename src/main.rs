@@ -6,7 +6,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 #[derive(Parser)]
-#[command(name = "hexaglot", version, about = "A static site generator for multilingual event websites")]
+#[command(
+    name = "hexaglot",
+    version,
+    about = "A static site generator for multilingual event websites"
+)]
 struct Cli {
     /// The site's folder.
     #[arg(long, global = true, default_value = ".")]
@@ -65,8 +69,18 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { out, base_url, drafts, timings } => {
-            let options = hexaglot::Options { root: cli.root, out, base_url, drafts };
+        Command::Build {
+            out,
+            base_url,
+            drafts,
+            timings,
+        } => {
+            let options = hexaglot::Options {
+                root: cli.root,
+                out,
+                base_url,
+                drafts,
+            };
             match hexaglot::build(&options) {
                 Ok(report) => {
                     for w in &report.warnings {
@@ -89,8 +103,19 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Serve { port, bind, open, drafts } => {
-            let options = hexaglot::serve::ServeOptions { root: cli.root, bind, port, open, drafts };
+        Command::Serve {
+            port,
+            bind,
+            open,
+            drafts,
+        } => {
+            let options = hexaglot::serve::ServeOptions {
+                root: cli.root,
+                bind,
+                port,
+                open,
+                drafts,
+            };
             match hexaglot::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
@@ -99,25 +124,29 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { format } => match hexaglot::check::check(&hexaglot::Options::new(cli.root)) {
-            Ok(report) => {
-                print!("{}", report.render(format));
-                ExitCode::from(hexaglot::check::exit_code(&report))
+        Command::Check { format } => {
+            match hexaglot::check::check(&hexaglot::Options::new(cli.root)) {
+                Ok(report) => {
+                    print!("{}", report.render(format));
+                    ExitCode::from(hexaglot::check::exit_code(&report))
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
+        }
+        Command::Status { format } => {
+            match hexaglot::status::status(&hexaglot::Options::new(cli.root)) {
+                Ok(report) => {
+                    print!("{}", report.render(format));
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
             }
-        },
-        Command::Status { format } => match hexaglot::status::status(&hexaglot::Options::new(cli.root)) {
-            Ok(report) => {
-                print!("{}", report.render(format));
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("{e}");
-                ExitCode::FAILURE
-            }
-        },
+        }
     }
 }

@@ -31,7 +31,12 @@ pub struct Options {
 impl Options {
     /// Options for the site in `root`, with defaults.
     pub fn new(root: impl Into<PathBuf>) -> Options {
-        Options { root: root.into(), out: None, base_url: None, drafts: false }
+        Options {
+            root: root.into(),
+            out: None,
+            base_url: None,
+            drafts: false,
+        }
     }
 
     /// The output folder.
@@ -78,7 +83,9 @@ struct Clock(Instant, Timings);
 impl Clock {
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.1.0.push((stage, (now - self.0).as_secs_f64() * 1000.0));
+        self.1
+            .0
+            .push((stage, (now - self.0).as_secs_f64() * 1000.0));
         self.0 = now;
     }
 }
@@ -102,7 +109,8 @@ fn prepare(options: &Options) -> Result<Prepared, Error> {
     let sources = discover(&config, &mut diagnostics)?;
     clock.lap("discover");
 
-    let parsed: Vec<Result<Parsed, Diagnostic>> = sources.into_par_iter().map(parse_source).collect();
+    let parsed: Vec<Result<Parsed, Diagnostic>> =
+        sources.into_par_iter().map(parse_source).collect();
     let (mut pages, mut data_files, mut assets) = (Vec::new(), Vec::new(), Vec::new());
     for p in parsed {
         match p {
@@ -115,8 +123,21 @@ fn prepare(options: &Options) -> Result<Prepared, Error> {
     clock.lap("parse");
 
     let data = crate::data::assemble(data_files, &config, &mut diagnostics);
-    let Some(mut site) = Site::assemble(config, pages, data, assets, options.drafts, &mut diagnostics) else {
-        return Err(Error::Diagnostics(diagnostics.into_result().err().map(|e| e.diagnostics().to_vec()).unwrap_or_default()));
+    let Some(mut site) = Site::assemble(
+        config,
+        pages,
+        data,
+        assets,
+        options.drafts,
+        &mut diagnostics,
+    ) else {
+        return Err(Error::Diagnostics(
+            diagnostics
+                .into_result()
+                .err()
+                .map(|e| e.diagnostics().to_vec())
+                .unwrap_or_default(),
+        ));
     };
     clock.lap("assemble");
     site.render_markdown(&mut diagnostics);
@@ -124,40 +145,77 @@ fn prepare(options: &Options) -> Result<Prepared, Error> {
 
     let localizer = Arc::new(Localizer::load(&site.config, &mut diagnostics)?);
     let assets = Arc::new(crate::assets::Assets::collect(&site.config)?);
-    let templates = Templates::load(&site.config.root, &site.config.theme, localizer.clone(), assets, &mut diagnostics)?;
+    let templates = Templates::load(
+        &site.config.root,
+        &site.config.theme,
+        localizer.clone(),
+        assets,
+        &mut diagnostics,
+    )?;
     let jobs = plan(&site, &templates, &mut diagnostics);
     clock.lap("plan");
     if diagnostics.has_errors() {
         diagnostics.into_result()?;
         unreachable!("into_result fails when there are errors");
     }
-    Ok(Prepared { site, localizer, templates, jobs, diagnostics, clock })
+    Ok(Prepared {
+        site,
+        localizer,
+        templates,
+        jobs,
+        diagnostics,
+        clock,
+    })
 }
 
 /// Runs every stage but the last: the site in memory, or every problem found.
 pub fn generate(options: &Options) -> Result<Generated, Error> {
-    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let Prepared {
+        site,
+        localizer,
+        templates,
+        jobs,
+        mut diagnostics,
+        mut clock,
+    } = prepare(options)?;
     let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
     let derived = derived_files(&site, &localizer, &jobs, &mut diagnostics);
     clock.lap("render");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-    let mut files: Vec<(String, OutputFile)> = rendered.into_iter().chain(derived).map(|(p, b)| (p, OutputFile::Bytes(b))).collect();
+    let mut files: Vec<(String, OutputFile)> = rendered
+        .into_iter()
+        .chain(derived)
+        .map(|(p, b)| (p, OutputFile::Bytes(b)))
+        .collect();
     files.extend(static_files(&site)?);
     files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(Generated { site, files, warnings, timings: clock.1 })
+    Ok(Generated {
+        site,
+        files,
+        warnings,
+        timings: clock.1,
+    })
 }
 
 /// The files made from the site without a template of the theme: alias redirects,
 /// calendars, and the files for hosts and crawlers (sitemap, robots.txt, Atom feeds,
 /// search indexes). The preview server makes them on every rebuild too, so every output
 /// that is neither a rendered job nor a static file belongs here.
-pub(crate) fn derived_files(site: &Site, localizer: &Localizer, jobs: &[crate::render::Job], out: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+pub(crate) fn derived_files(
+    site: &Site,
+    localizer: &Localizer,
+    jobs: &[crate::render::Job],
+    out: &mut Diagnostics,
+) -> Vec<(String, Vec<u8>)> {
     let mut files = render_aliases(site, jobs, out);
     files.extend(crate::calendar::files(site));
     let mut published = crate::sitemap::files(site, jobs);
     published.extend(crate::feed::files(site, localizer));
-    if jobs.iter().any(|j| j.kind == crate::render::JobKind::Search) {
+    if jobs
+        .iter()
+        .any(|j| j.kind == crate::render::JobKind::Search)
+    {
         published.extend(crate::search::files(site));
     }
     // A file of the same name in content/ (a hand-written robots.txt) wins.
@@ -169,9 +227,16 @@ pub(crate) fn derived_files(site: &Site, localizer: &Localizer, jobs: &[crate::r
 /// Applies the options that override the config (`--base-url`).
 pub(crate) fn apply_options(config: &mut Config, options: &Options) -> Result<(), Error> {
     if let Some(url) = &options.base_url {
-        let url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        let url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
         config.base_path = crate::config::base_path_of(&url).ok_or_else(|| {
-            Error::Diagnostics(vec![Diagnostic::error("--base-url", format!("`{url}` is not an absolute http(s) URL"))])
+            Error::Diagnostics(vec![Diagnostic::error(
+                "--base-url",
+                format!("`{url}` is not an absolute http(s) URL"),
+            )])
         })?;
         config.base_url = url;
     }
@@ -215,19 +280,41 @@ pub(crate) fn static_files(site: &Site) -> Result<Vec<(String, OutputFile)>, Err
 /// Pages are written to the staging folder as they are rendered.
 pub fn build(options: &Options) -> Result<Report, Error> {
     let start = Instant::now();
-    let Prepared { site, localizer, templates, jobs, mut diagnostics, mut clock } = prepare(options)?;
+    let Prepared {
+        site,
+        localizer,
+        templates,
+        jobs,
+        mut diagnostics,
+        mut clock,
+    } = prepare(options)?;
     let mut statics = static_files(&site)?;
-    statics.extend(derived_files(&site, &localizer, &jobs, &mut diagnostics).into_iter().map(|(p, b)| (p, OutputFile::Bytes(b))));
+    statics.extend(
+        derived_files(&site, &localizer, &jobs, &mut diagnostics)
+            .into_iter()
+            .map(|(p, b)| (p, OutputFile::Bytes(b))),
+    );
     clock.lap("publish");
     let staging = Staging::new(&options.out_dir())?;
-    staging.create_dirs(jobs.iter().map(|j| j.out_path.as_str()).chain(statics.iter().map(|(p, _)| p.as_str())))?;
-    render_each(&site, &localizer, &templates, &jobs, &mut diagnostics, |job, bytes| {
-        staging.write(&job.out_path, &OutputFile::Bytes(bytes))
-    })?;
+    staging.create_dirs(
+        jobs.iter()
+            .map(|j| j.out_path.as_str())
+            .chain(statics.iter().map(|(p, _)| p.as_str())),
+    )?;
+    render_each(
+        &site,
+        &localizer,
+        &templates,
+        &jobs,
+        &mut diagnostics,
+        |job, bytes| staging.write(&job.out_path, &OutputFile::Bytes(bytes)),
+    )?;
     clock.lap("render+write");
     diagnostics.extend(localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
-    statics.par_iter().try_for_each(|(path, file)| staging.write(path, file))?;
+    statics
+        .par_iter()
+        .try_for_each(|(path, file)| staging.write(path, file))?;
     staging.commit()?;
     clock.lap("commit");
     Ok(Report {

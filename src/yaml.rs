@@ -28,7 +28,11 @@ pub fn from_str<T: DeserializeOwned>(
         let last_line = first_line + text.trim_end().lines().count().saturating_sub(1);
         if line > last_line {
             line = last_line;
-            column = text.trim_end().lines().last().map_or(0, |l| l.chars().count() + 1);
+            column = text
+                .trim_end()
+                .lines()
+                .last()
+                .map_or(0, |l| l.chars().count() + 1);
         }
         let message = clean_message(&e.to_string());
         Diagnostic::error(file, format!("invalid YAML: {message}"))
@@ -67,13 +71,20 @@ pub fn locate(text: &str, key: &str, value: &str) -> (usize, usize) {
         while let Some(found) = line[from..].find(key) {
             let start = from + found;
             from = start + key.len();
-            let before_ok = line[..start].chars().next_back().is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-' | '\t'));
-            let Some(rest) = line[from..].trim_start().strip_prefix(':') else { continue };
+            let before_ok = line[..start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, ' ' | '{' | ',' | '-' | '\t'));
+            let Some(rest) = line[from..].trim_start().strip_prefix(':') else {
+                continue;
+            };
             if !before_ok {
                 continue;
             }
             let v = rest.trim_start();
-            let v = v[..v.find([',', '}', '#']).unwrap_or(v.len())].trim().trim_matches(['"', '\'']);
+            let v = v[..v.find([',', '}', '#']).unwrap_or(v.len())]
+                .trim()
+                .trim_matches(['"', '\'']);
             if value.is_empty() || v == value {
                 return (i + 1, line[..start].chars().count() + 1);
             }

@@ -53,7 +53,10 @@ impl Zone {
             return None;
         }
         let tz = jiff::tz::db().get(name).ok()?;
-        Some(Zone { name: tz.iana_name().unwrap_or(name).to_string(), tz })
+        Some(Zone {
+            name: tz.iana_name().unwrap_or(name).to_string(),
+            tz,
+        })
     }
 
     /// The zone's IANA name.
@@ -67,9 +70,16 @@ impl Zone {
         let ambiguous = self.tz.to_ambiguous_timestamp(civil);
         if ambiguous.is_ambiguous() {
             let repeated = matches!(ambiguous.offset(), jiff::tz::AmbiguousOffset::Fold { .. });
-            return Err(if repeated { Gap::Repeated } else { Gap::Skipped });
+            return Err(if repeated {
+                Gap::Repeated
+            } else {
+                Gap::Skipped
+            });
         }
-        ambiguous.unambiguous().map(Instant).map_err(|_| Gap::Skipped)
+        ambiguous
+            .unambiguous()
+            .map(Instant)
+            .map_err(|_| Gap::Skipped)
     }
 
     /// What the clocks of this zone show at `instant`.
@@ -79,7 +89,11 @@ impl Zone {
         let abbreviation = info.abbreviation();
         let named = abbreviation.chars().all(|c| c.is_ascii_alphabetic());
         Local {
-            date: PageDate { year: i32::from(dt.year()), month: dt.month() as u8, day: dt.day() as u8 },
+            date: PageDate {
+                year: i32::from(dt.year()),
+                month: dt.month() as u8,
+                day: dt.day() as u8,
+            },
             hour: dt.hour() as u8,
             minute: dt.minute() as u8,
             offset_seconds: info.offset().seconds(),
@@ -108,7 +122,11 @@ impl Instant {
 impl Local {
     /// ISO 8601 with the offset (`2021-05-18T13:00:00+02:00`), as schema.org wants it.
     pub fn iso_with_offset(&self) -> String {
-        let (sign, abs) = if self.offset_seconds < 0 { ('-', -self.offset_seconds) } else { ('+', self.offset_seconds) };
+        let (sign, abs) = if self.offset_seconds < 0 {
+            ('-', -self.offset_seconds)
+        } else {
+            ('+', self.offset_seconds)
+        };
         format!(
             "{}T{:02}:{:02}:00{sign}{:02}:{:02}",
             self.date.iso(),
@@ -128,7 +146,11 @@ impl Local {
         let sign = if self.offset_seconds < 0 { '-' } else { '+' };
         let abs = self.offset_seconds.unsigned_abs();
         let (hours, minutes) = (abs / 3600, abs % 3600 / 60);
-        if minutes == 0 { format!("{sign}{hours}") } else { format!("{sign}{hours}:{minutes:02}") }
+        if minutes == 0 {
+            format!("{sign}{hours}")
+        } else {
+            format!("{sign}{hours}:{minutes:02}")
+        }
     }
 }
 
@@ -139,14 +161,27 @@ pub fn next_day(date: PageDate) -> PageDate {
         .and_then(|y| jiff::civil::Date::new(y, date.month as i8, date.day as i8).ok())
         .and_then(|d| d.tomorrow().ok());
     match next {
-        Some(d) => PageDate { year: i32::from(d.year()), month: d.month() as u8, day: d.day() as u8 },
+        Some(d) => PageDate {
+            year: i32::from(d.year()),
+            month: d.month() as u8,
+            day: d.day() as u8,
+        },
         None => date,
     }
 }
 
 fn civil(date: PageDate, hour: u8, minute: u8) -> Option<jiff::civil::DateTime> {
     let year = i16::try_from(date.year).ok()?;
-    jiff::civil::DateTime::new(year, date.month as i8, date.day as i8, hour as i8, minute as i8, 0, 0).ok()
+    jiff::civil::DateTime::new(
+        year,
+        date.month as i8,
+        date.day as i8,
+        hour as i8,
+        minute as i8,
+        0,
+        0,
+    )
+    .ok()
 }
 
 #[cfg(test)]
@@ -164,7 +199,10 @@ mod tests {
         assert_eq!(start.rfc3339_utc(), "2021-05-18T11:00:00Z");
         assert_eq!(start.ical_utc(), "20210518T110000Z");
         let tokyo = Zone::get("Asia/Tokyo").unwrap().local(start);
-        assert_eq!((tokyo.date, tokyo.hour, tokyo.offset_short()), (day("2021-05-18"), 20, "+9".into()));
+        assert_eq!(
+            (tokyo.date, tokyo.hour, tokyo.offset_short()),
+            (day("2021-05-18"), 20, "+9".into())
+        );
         let here = zurich.local(start);
         assert_eq!(here.abbreviation.as_deref(), Some("CEST"));
         assert_eq!(here.iso_with_offset(), "2021-05-18T13:00:00+02:00");

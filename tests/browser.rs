@@ -46,12 +46,23 @@ fn missing(what: &str, absent: bool) -> bool {
 }
 
 fn chromium() -> Option<PathBuf> {
-    let candidates = [std::env::var("CHROMIUM").ok(), Some("/usr/bin/chromium".into()), Some("/usr/bin/chromium-browser".into())];
-    candidates.into_iter().flatten().map(PathBuf::from).find(|p| p.is_file())
+    let candidates = [
+        std::env::var("CHROMIUM").ok(),
+        Some("/usr/bin/chromium".into()),
+        Some("/usr/bin/chromium-browser".into()),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .map(PathBuf::from)
+        .find(|p| p.is_file())
 }
 
 fn runs(program: &str, arg: &str) -> bool {
-    Command::new(program).arg(arg).output().is_ok_and(|o| o.status.success())
+    Command::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// The forum site with the extra page, built; and the URL path of every entry per language.
@@ -72,13 +83,29 @@ fn build_site() -> Built {
     hexaglot::output::write_atomically(&options.out_dir(), &generated.files).unwrap();
     let site = &generated.site;
     let entries = (0..site.groups.len())
-        .map(|g| site.langs.iter().map(|l| (l.lang.clone(), l.entries[g].path.clone())).collect())
+        .map(|g| {
+            site.langs
+                .iter()
+                .map(|l| (l.lang.clone(), l.entries[g].path.clone()))
+                .collect()
+        })
         .collect();
     let fallbacks = (0..site.groups.len())
-        .map(|g| site.langs.iter().filter(|l| l.entries[g].fallback).map(|l| l.lang.clone()).collect())
+        .map(|g| {
+            site.langs
+                .iter()
+                .filter(|l| l.entries[g].fallback)
+                .map(|l| l.lang.clone())
+                .collect()
+        })
         .collect();
     let keys = site.groups.iter().map(|g| g.key.clone()).collect();
-    Built { dir, entries, fallbacks, keys }
+    Built {
+        dir,
+        entries,
+        fallbacks,
+        keys,
+    }
 }
 
 /// Serves `root` on 127.0.0.1:<ephemeral> until the test process ends.
@@ -116,7 +143,11 @@ fn respond(mut stream: TcpStream, root: &Path) {
     }
     let (status, body, file) = match std::fs::read(&file) {
         Ok(body) => ("200 OK", body, file),
-        Err(_) => ("404 Not Found", std::fs::read(root.join("404.html")).unwrap_or_default(), root.join("404.html")),
+        Err(_) => (
+            "404 Not Found",
+            std::fs::read(root.join("404.html")).unwrap_or_default(),
+            root.join("404.html"),
+        ),
     };
     let mime = match file.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
@@ -127,7 +158,10 @@ fn respond(mut stream: TcpStream, root: &Path) {
         Some("xml") => "application/xml",
         _ => "application/octet-stream",
     };
-    let head = format!("HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {mime}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
 }
@@ -137,7 +171,9 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        let hex = (bytes[i] == b'%' && i + 2 < bytes.len()).then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok()).flatten();
+        let hex = (bytes[i] == b'%' && i + 2 < bytes.len())
+            .then(|| std::str::from_utf8(&bytes[i + 1..i + 3]).ok())
+            .flatten();
         match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
             Some(b) => {
                 out.push(b);
@@ -164,7 +200,11 @@ fn six_languages_in_headless_chromium() {
     let node_modules = repo().join("node_modules");
     if missing("Chromium (apt-get install chromium)", chromium.is_none())
         || missing("Node.js", !runs("node", "--version"))
-        || missing("playwright-core and axe-core (npm ci)", !node_modules.join("playwright-core").is_dir() || !node_modules.join("axe-core").is_dir())
+        || missing(
+            "playwright-core and axe-core (npm ci)",
+            !node_modules.join("playwright-core").is_dir()
+                || !node_modules.join("axe-core").is_dir(),
+        )
     {
         return;
     }
@@ -177,11 +217,18 @@ fn six_languages_in_headless_chromium() {
         .into_iter()
         .map(|rel| {
             let path = format!("/{}", rel.strip_suffix("index.html").unwrap_or(&rel));
-            let lang = rel.split('/').next().filter(|l| LANGS.contains(l)).unwrap_or("en");
+            let lang = rel
+                .split('/')
+                .next()
+                .filter(|l| LANGS.contains(l))
+                .unwrap_or("en");
             json!({ "path": path, "lang": lang })
         })
         .collect();
-    let homes: Vec<Value> = LANGS.iter().map(|l| json!({ "lang": l, "path": format!("/{l}/") })).collect();
+    let homes: Vec<Value> = LANGS
+        .iter()
+        .map(|l| json!({ "lang": l, "path": format!("/{l}/") }))
+        .collect();
     let switcher: Vec<Value> = built.entries.iter().map(|by_lang| json!(by_lang)).collect();
     let work = built.dir.path();
     let manifest = json!({
@@ -209,33 +256,66 @@ fn six_languages_in_headless_chromium() {
     let mut problems = Vec::new();
     check_pages(&results, pages.len(), &mut problems);
     check_mirroring(&results, &mut problems);
-    check_switcher(&results, built.entries.len() * LANGS.len() * (LANGS.len() - 1), &built, &mut problems);
+    check_switcher(
+        &results,
+        built.entries.len() * LANGS.len() * (LANGS.len() - 1),
+        &built,
+        &mut problems,
+    );
     check_fallback(&results, &built, &mut problems);
     for lang in LANGS {
-        assert!(artifacts().join(format!("home-{lang}.png")).is_file(), "screenshot of the {lang} home");
+        assert!(
+            artifacts().join(format!("home-{lang}.png")).is_file(),
+            "screenshot of the {lang} home"
+        );
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 /// Direction, horizontal scrolling and axe-core, page by page.
 fn check_pages(results: &Value, expected_pages: usize, problems: &mut Vec<String>) {
     let pages = results["pages"].as_object().unwrap();
     assert_eq!(pages.len(), expected_pages, "every page was measured");
-    let canary: Vec<&str> = pages[CANARY]["axe"].as_array().unwrap().iter().filter_map(|v| v["id"].as_str()).collect();
-    assert!(canary.contains(&"image-alt") && canary.contains(&"html-has-lang"), "axe-core missed the canary's faults: {canary:?}");
+    let canary: Vec<&str> = pages[CANARY]["axe"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v["id"].as_str())
+        .collect();
+    assert!(
+        canary.contains(&"image-alt") && canary.contains(&"html-has-lang"),
+        "axe-core missed the canary's faults: {canary:?}"
+    );
     for (path, p) in pages.iter().filter(|(path, _)| *path != CANARY) {
         let lang = p["lang"].as_str().unwrap_or("");
         let want = if lang == "ar" { "rtl" } else { "ltr" };
         if p["direction"] != want || p["bodyDirection"] != want {
-            problems.push(format!("{path}: lang {lang} has direction {} (body {}), not {want}", p["direction"], p["bodyDirection"]));
+            problems.push(format!(
+                "{path}: lang {lang} has direction {} (body {}), not {want}",
+                p["direction"], p["bodyDirection"]
+            ));
         }
-        let (scroll, client) = (p["overflow"]["scrollWidth"].as_i64().unwrap(), p["overflow"]["clientWidth"].as_i64().unwrap());
+        let (scroll, client) = (
+            p["overflow"]["scrollWidth"].as_i64().unwrap(),
+            p["overflow"]["clientWidth"].as_i64().unwrap(),
+        );
         if scroll > client {
-            problems.push(format!("{path}: scrolls horizontally at 360 px ({scroll} > {client}); too wide: {}", p["overflow"]["wide"]));
+            problems.push(format!(
+                "{path}: scrolls horizontally at 360 px ({scroll} > {client}); too wide: {}",
+                p["overflow"]["wide"]
+            ));
         }
         for v in p["axe"].as_array().unwrap() {
             if matches!(v["impact"].as_str(), Some("serious" | "critical")) {
-                problems.push(format!("{path}: axe {} ({}): {} — {}", v["id"], v["impact"], v["help"], v["nodes"]));
+                problems.push(format!(
+                    "{path}: axe {} ({}): {} — {}",
+                    v["id"], v["impact"], v["help"], v["nodes"]
+                ));
             }
         }
     }
@@ -255,15 +335,24 @@ fn check_mirroring(results: &Value, problems: &mut Vec<String>) {
         let end = |b: &Value| if rtl { f(&b["left"]) } else { f(&b["right"]) };
         let after = |a: f64, b: f64| if rtl { a <= b + 1.0 } else { a >= b - 1.0 };
         let column = &home["column"];
-        for (nav, edge) in [("nav", start(column)), ("languages", start(&home["languages"]["content"]))] {
+        for (nav, edge) in [
+            ("nav", start(column)),
+            ("languages", start(&home["languages"]["content"])),
+        ] {
             let items = home[nav]["items"].as_array().unwrap();
             let (first, second) = (&items[0], &items[1]);
             if (start(first) - edge).abs() > 1.0 || !after(start(second), end(first)) {
-                problems.push(format!("{lang}: the first item of .{nav} is not at the inline-start edge ({edge}): {}", home[nav]));
+                problems.push(format!(
+                    "{lang}: the first item of .{nav} is not at the inline-start edge ({edge}): {}",
+                    home[nav]
+                ));
             }
         }
         if (end(&home["languages"]["content"]) - end(column)).abs() > 1.0 {
-            problems.push(format!("{lang}: the language switcher does not end at the column's inline end: {}", home["languages"]));
+            problems.push(format!(
+                "{lang}: the language switcher does not end at the column's inline end: {}",
+                home["languages"]
+            ));
         }
     }
 }
@@ -273,18 +362,33 @@ fn check_switcher(results: &Value, expected: usize, built: &Built, problems: &mu
     assert_eq!(clicks.len(), expected, "every switcher link was followed");
     for c in clicks {
         let (from, target) = (c["from"].as_str().unwrap(), c["target"].as_str().unwrap());
-        let group = built.entries.iter().find(|e| e.values().any(|p| p == from)).unwrap();
+        let group = built
+            .entries
+            .iter()
+            .find(|e| e.values().any(|p| p == from))
+            .unwrap();
         let want = &group[target];
         if c["landed"].as_str() != Some(want) || c["lang"].as_str() != Some(target) {
-            problems.push(format!("switcher on {from} to {target}: landed on {} (lang {}), expected {want}", c["landed"], c["lang"]));
+            problems.push(format!(
+                "switcher on {from} to {target}: landed on {} (lang {}), expected {want}",
+                c["landed"], c["lang"]
+            ));
         }
     }
 }
 
 /// The notice shows on the one page shown in another language's text, and nowhere else.
 fn check_fallback(results: &Value, built: &Built, problems: &mut Vec<String>) {
-    let g = built.keys.iter().position(|k| k == "fallback-check.md").expect("the extra page");
-    assert_eq!(built.fallbacks[g], ["ar"], "the extra page lacks only Arabic");
+    let g = built
+        .keys
+        .iter()
+        .position(|k| k == "fallback-check.md")
+        .expect("the extra page");
+    assert_eq!(
+        built.fallbacks[g],
+        ["ar"],
+        "the extra page lacks only Arabic"
+    );
     let mut seen = 0;
     for (group, by_lang) in built.entries.iter().enumerate() {
         for (lang, path) in by_lang {
@@ -292,12 +396,20 @@ fn check_fallback(results: &Value, built: &Built, problems: &mut Vec<String>) {
             let notice = &p["notice"];
             if built.fallbacks[group].contains(lang) {
                 seen += 1;
-                let visible = notice["visible"] == true && notice["box"]["height"].as_f64().is_some_and(|h| h > 10.0);
-                if !visible || p["contentLang"] != "en" || notice["text"].as_str().is_none_or(str::is_empty) {
-                    problems.push(format!("{path}: the fallback notice should be visible over English text: {p}"));
+                let visible = notice["visible"] == true
+                    && notice["box"]["height"].as_f64().is_some_and(|h| h > 10.0);
+                if !visible
+                    || p["contentLang"] != "en"
+                    || notice["text"].as_str().is_none_or(str::is_empty)
+                {
+                    problems.push(format!(
+                        "{path}: the fallback notice should be visible over English text: {p}"
+                    ));
                 }
             } else if notice["count"] != 0 {
-                problems.push(format!("{path}: a translated page shows the fallback notice: {notice}"));
+                problems.push(format!(
+                    "{path}: a translated page shows the fallback notice: {notice}"
+                ));
             }
         }
     }
@@ -325,20 +437,50 @@ fn every_page_passes_the_nu_html_checker() {
         .output()
         .unwrap();
     let report: Value = serde_json::from_slice(&output.stderr).unwrap_or_else(|e| {
-        panic!("vnu printed no JSON ({e}): {}", String::from_utf8_lossy(&output.stderr))
+        panic!(
+            "vnu printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
     });
     let messages = report["messages"].as_array().unwrap();
-    let from_canary = |m: &&Value| m["url"].as_str().is_some_and(|u| u.ends_with("/canary.html"));
+    let from_canary = |m: &&Value| {
+        m["url"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("/canary.html"))
+    };
     assert!(
-        messages.iter().filter(from_canary).any(|m| m["type"] == "error" && m["message"].as_str().unwrap_or("").contains("Duplicate ID")),
+        messages
+            .iter()
+            .filter(from_canary)
+            .any(|m| m["type"] == "error"
+                && m["message"].as_str().unwrap_or("").contains("Duplicate ID")),
         "vnu missed the canary's duplicate id: {messages:?}"
     );
     let errors: Vec<String> = messages
         .iter()
         .filter(|m| !from_canary(m))
-        .filter(|m| m["type"] == "error" || m["type"] == "non-document-error" || m["subType"] == "fatal")
-        .map(|m| format!("{}:{}: {}", m["url"].as_str().unwrap_or("").rsplit("/public/").next().unwrap_or(""), m["lastLine"], m["message"]))
+        .filter(|m| {
+            m["type"] == "error" || m["type"] == "non-document-error" || m["subType"] == "fatal"
+        })
+        .map(|m| {
+            format!(
+                "{}:{}: {}",
+                m["url"]
+                    .as_str()
+                    .unwrap_or("")
+                    .rsplit("/public/")
+                    .next()
+                    .unwrap_or(""),
+                m["lastLine"],
+                m["message"]
+            )
+        })
         .collect();
     assert!(files.len() >= 48, "{} pages", files.len());
-    assert!(errors.is_empty(), "{} errors:\n{}", errors.len(), errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
 }

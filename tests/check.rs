@@ -52,8 +52,15 @@ fn forum_site_with_a_fallback_page_passes_check() {
 fn clean_base_site_has_no_finding() {
     let site = fixture("check-base");
     let report = check(&hexaglot::Options::new(site.path())).unwrap();
-    assert!(report.diagnostics.is_empty(), "{}", report.render(Format::Table));
-    assert!(!site.path().join("public").exists(), "check builds in memory and writes nothing");
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        report.render(Format::Table)
+    );
+    assert!(
+        !site.path().join("public").exists(),
+        "check builds in memory and writes nothing"
+    );
 }
 
 /// Every fault of the corpus makes `check` fail with its own message, at its file and line.
@@ -79,7 +86,10 @@ fn each_broken_site_fails_with_its_message() {
         let site = case(name);
         let report = check(&hexaglot::Options::new(site.path())).unwrap();
         let text = report.render(Format::Table);
-        let snapshot = repo().join("tests/fixtures").join(name).join("expected.txt");
+        let snapshot = repo()
+            .join("tests/fixtures")
+            .join(name)
+            .join("expected.txt");
         if std::env::var_os("UPDATE_EXPECT").is_some() {
             std::fs::write(&snapshot, &text).unwrap();
         }
@@ -99,10 +109,26 @@ fn findings_point_at_the_offending_line() {
     let cases = [
         ("check-broken-link", "content/about.en.md", "/en/programme/"),
         ("check-broken-anchor", "content/_index.fr.md", "#contacts"),
-        ("check-unisolated-arabic", "content/about.ar.md", "+41 22 730 6240"),
-        ("check-missing-alt", "content/about.en.md", "![](/images/map.png)"),
-        ("check-dangling-data", "content/data/formats.yaml", "track: plenary"),
-        ("check-mismatched-variables", "locales/ru/main.ftl", "welcome ="),
+        (
+            "check-unisolated-arabic",
+            "content/about.ar.md",
+            "+41 22 730 6240",
+        ),
+        (
+            "check-missing-alt",
+            "content/about.en.md",
+            "![](/images/map.png)",
+        ),
+        (
+            "check-dangling-data",
+            "content/data/formats.yaml",
+            "track: plenary",
+        ),
+        (
+            "check-mismatched-variables",
+            "locales/ru/main.ftl",
+            "welcome =",
+        ),
     ];
     for (name, file, text) in cases {
         let site = case(name);
@@ -111,7 +137,11 @@ fn findings_point_at_the_offending_line() {
         assert_eq!(d.file, Path::new(file), "{name}");
         let source = std::fs::read_to_string(site.path().join(file)).unwrap();
         let line = source.lines().nth(d.line - 1).unwrap_or("");
-        assert!(line.contains(text), "{name}: line {} is `{line}`, not the one with `{text}`", d.line);
+        assert!(
+            line.contains(text),
+            "{name}: line {} is `{line}`, not the one with `{text}`",
+            d.line
+        );
     }
 }
 
@@ -119,17 +149,33 @@ fn findings_point_at_the_offending_line() {
 fn json_report_and_exit_status_of_the_command() {
     let bin = env!("CARGO_BIN_EXE_hexaglot");
     let site = case("check-missing-key-ru");
-    let out = Command::new(bin).args(["check", "--format", "json", "--root"]).arg(site.path()).output().unwrap();
+    let out = Command::new(bin)
+        .args(["check", "--format", "json", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["errors"], 1);
     let file = &json["files"][0];
     assert_eq!(file["file"], "locales/ru/main.ftl");
     let message = file["diagnostics"][0]["message"].as_str().unwrap();
-    assert!(message.contains("`nav-about`") && message.contains("`ru`"), "{message}");
+    assert!(
+        message.contains("`nav-about`") && message.contains("`ru`"),
+        "{message}"
+    );
 
-    let forum = Command::new(bin).args(["check", "--root"]).arg(repo()).output().unwrap();
-    assert_eq!(forum.status.code(), Some(0), "{}", String::from_utf8_lossy(&forum.stdout));
+    let forum = Command::new(bin)
+        .args(["check", "--root"])
+        .arg(repo())
+        .output()
+        .unwrap();
+    assert_eq!(
+        forum.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&forum.stdout)
+    );
 }
 
 /// Warnings alone do not fail: a message nobody uses is reported, exit status 0.
@@ -140,7 +186,12 @@ fn unused_message_is_a_warning_only() {
     let text = std::fs::read_to_string(&ftl).unwrap();
     std::fs::write(&ftl, format!("{text}leftover = Nobody shows this\n")).unwrap();
     let report = check(&hexaglot::Options::new(site.path())).unwrap();
-    assert_eq!((report.errors(), report.warnings()), (0, 1), "{}", report.render(Format::Table));
+    assert_eq!(
+        (report.errors(), report.warnings()),
+        (0, 1),
+        "{}",
+        report.render(Format::Table)
+    );
     assert!(report.diagnostics[0].message.contains("`leftover`"));
     assert_eq!(exit_code(&report), 0);
 }
@@ -150,7 +201,9 @@ fn unused_message_is_a_warning_only() {
 fn build_errors_are_reported_too() {
     let site = fixture("check-base");
     let page = site.path().join("content/about.ru.md");
-    let text = std::fs::read_to_string(&page).unwrap().replace("@/_index.md", "@/nowhere.md");
+    let text = std::fs::read_to_string(&page)
+        .unwrap()
+        .replace("@/_index.md", "@/nowhere.md");
     std::fs::write(&page, text).unwrap();
     let report = check(&hexaglot::Options::new(site.path())).unwrap();
     assert_eq!(report.errors(), 1, "{}", report.render(Format::Table));

@@ -19,7 +19,11 @@ fn every_page_exists_in_every_language_with_lang_and_dir() {
         assert_eq!(attrs(&doc, "html", "lang"), [lang]);
         let dir = if lang == "ar" { "rtl" } else { "ltr" };
         assert_eq!(attrs(&doc, "html", "dir"), [dir], "{lang}");
-        for rel in ["news/index.html", "news/only-en/index.html", "news/second/index.html"] {
+        for rel in [
+            "news/index.html",
+            "news/only-en/index.html",
+            "news/second/index.html",
+        ] {
             assert!(public.join(lang).join(rel).is_file(), "{lang}/{rel}");
         }
     }
@@ -36,7 +40,10 @@ fn hreflang_alternates_are_reciprocal_and_switcher_links_resolve() {
     for file in html_files(&public) {
         let doc = page(&public, &file);
         for href in attrs(&doc, "nav.switcher a, nav.menu a, main a", "href") {
-            assert!(file_for(&public, &href, "/").is_some(), "{file}: link {href} resolves to nothing");
+            assert!(
+                file_for(&public, &href, "/").is_some(),
+                "{file}: link {href} resolves to nothing"
+            );
         }
         let hrefs = attrs(&doc, "link[rel=alternate]", "href");
         let langs = attrs(&doc, "link[rel=alternate]", "hreflang");
@@ -46,10 +53,15 @@ fn hreflang_alternates_are_reciprocal_and_switcher_links_resolve() {
                 continue;
             }
             let path = href.strip_prefix("https://example.org").unwrap();
-            let target = file_for(&public, path, "/").unwrap_or_else(|| panic!("{file}: alternate {href}"));
+            let target =
+                file_for(&public, path, "/").unwrap_or_else(|| panic!("{file}: alternate {href}"));
             let other = scraper::Html::parse_document(&std::fs::read_to_string(target).unwrap());
             let back: Vec<String> = attrs(&other, "link[rel=alternate]", "href");
-            assert!(back.contains(&own[0]), "{file}: {href} does not point back to {}", own[0]);
+            assert!(
+                back.contains(&own[0]),
+                "{file}: {href} does not point back to {}",
+                own[0]
+            );
         }
     }
 }
@@ -60,17 +72,32 @@ fn untranslated_page_shows_fallback_text_marked_with_its_language() {
     build(site.path()).unwrap();
     let public = site.path().join("public");
     let doc = page(&public, "fr/news/only-en/index.html");
-    assert_eq!(texts(&doc, ".fallback-notice"), ["Page non traduite ; affichée en anglais."]);
+    assert_eq!(
+        texts(&doc, ".fallback-notice"),
+        ["Page non traduite ; affichée en anglais."]
+    );
     assert_eq!(attrs(&doc, ".content", "lang"), ["en"]);
-    assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), ["https://example.org/en/news/only-en/"]);
+    assert_eq!(
+        attrs(&doc, "link[rel=canonical]", "href"),
+        ["https://example.org/en/news/only-en/"]
+    );
     // Only the real translation is an alternate.
-    assert_eq!(attrs(&doc, "link[rel=alternate]", "hreflang"), ["en", "x-default"]);
+    assert_eq!(
+        attrs(&doc, "link[rel=alternate]", "hreflang"),
+        ["en", "x-default"]
+    );
     let ru = page(&public, "ru/news/only-en/index.html");
-    assert_eq!(texts(&ru, ".fallback-notice"), ["Страница не переведена; показана на английском языке."]);
+    assert_eq!(
+        texts(&ru, ".fallback-notice"),
+        ["Страница не переведена; показана на английском языке."]
+    );
     // A translated page has no notice and points to itself.
     let fr_about = page(&public, "fr/a-propos/index.html");
     assert!(texts(&fr_about, ".fallback-notice").is_empty());
-    assert_eq!(attrs(&fr_about, "link[rel=canonical]", "href"), ["https://example.org/fr/a-propos/"]);
+    assert_eq!(
+        attrs(&fr_about, "link[rel=canonical]", "href"),
+        ["https://example.org/fr/a-propos/"]
+    );
 }
 
 #[test]
@@ -79,9 +106,15 @@ fn internal_links_resolve_in_the_current_language() {
     build(site.path()).unwrap();
     let public = site.path().join("public");
     let en = page(&public, "en/about/index.html");
-    assert_eq!(attrs(&en, ".content a", "href"), ["/en/news/", "/en/news/only-en/#details"]);
+    assert_eq!(
+        attrs(&en, ".content a", "href"),
+        ["/en/news/", "/en/news/only-en/#details"]
+    );
     let fr = page(&public, "fr/a-propos/index.html");
-    assert_eq!(attrs(&fr, ".content a", "href"), ["/fr/", "/fr/news/only-en/"]);
+    assert_eq!(
+        attrs(&fr, ".content a", "href"),
+        ["/fr/", "/fr/news/only-en/"]
+    );
     // Fallback text links to pages of the language it is shown in.
     let ar = page(&public, "ar/news/only-en/index.html");
     assert_eq!(attrs(&ar, ".content a", "href"), ["/ar/about/"]);
@@ -124,7 +157,10 @@ fn root_is_a_language_chooser_linking_every_language() {
     build(site.path()).unwrap();
     let doc = page(&site.path().join("public"), "index.html");
     assert_eq!(attrs(&doc, ".chooser a", "hreflang"), LANGS);
-    assert_eq!(attrs(&doc, ".chooser a", "href"), ["/en/", "/fr/", "/ar/", "/ru/"]);
+    assert_eq!(
+        attrs(&doc, ".chooser a", "href"),
+        ["/en/", "/fr/", "/ar/", "/ru/"]
+    );
 }
 
 #[test]
@@ -132,7 +168,14 @@ fn default_language_can_live_at_the_root() {
     let site = fixture("basic");
     let config = site.path().join("content/site.yaml");
     let text = std::fs::read_to_string(&config).unwrap();
-    std::fs::write(&config, text.replace("default_language: en", "default_language: en\ndefault_language_at_root: true")).unwrap();
+    std::fs::write(
+        &config,
+        text.replace(
+            "default_language: en",
+            "default_language: en\ndefault_language_at_root: true",
+        ),
+    )
+    .unwrap();
     build(site.path()).unwrap();
     let public = site.path().join("public");
     let home = page(&public, "index.html");
@@ -152,10 +195,29 @@ fn fluent_plurals_follow_cldr_in_arabic_and_russian() {
         let args = hexaglot::i18n::fluent_args([("count", hexaglot::i18n::ArgValue::Number(n))]);
         l.format(lang, "pages-count", Some(&args)).unwrap()
     };
-    let arabic: Vec<String> = [0.0, 1.0, 2.0, 3.0, 11.0, 100.0].iter().map(|&n| count("ar", n)).collect();
-    assert_eq!(arabic, ["لا صفحات", "صفحة واحدة", "صفحتان", "3 صفحات", "11 صفحةً", "100 صفحة"]);
-    let russian: Vec<String> = [1.0, 2.0, 5.0, 21.0].iter().map(|&n| count("ru", n)).collect();
-    assert_eq!(russian, ["1 страница", "2 страницы", "5 страниц", "21 страница"]);
+    let arabic: Vec<String> = [0.0, 1.0, 2.0, 3.0, 11.0, 100.0]
+        .iter()
+        .map(|&n| count("ar", n))
+        .collect();
+    assert_eq!(
+        arabic,
+        [
+            "لا صفحات",
+            "صفحة واحدة",
+            "صفحتان",
+            "3 صفحات",
+            "11 صفحةً",
+            "100 صفحة"
+        ]
+    );
+    let russian: Vec<String> = [1.0, 2.0, 5.0, 21.0]
+        .iter()
+        .map(|&n| count("ru", n))
+        .collect();
+    assert_eq!(
+        russian,
+        ["1 страница", "2 страницы", "5 страниц", "21 страница"]
+    );
     // Numbers are formatted by CLDR: Russian groups thousands with a space.
     assert_eq!(count("ru", 1234.0), "1\u{a0}234 страницы");
 }
@@ -167,7 +229,10 @@ fn two_builds_are_byte_identical() {
     build(a.path()).unwrap();
     build(b.path()).unwrap();
     build(b.path()).unwrap();
-    assert_eq!(read_tree(&a.path().join("public")), read_tree(&b.path().join("public")));
+    assert_eq!(
+        read_tree(&a.path().join("public")),
+        read_tree(&b.path().join("public"))
+    );
 }
 
 #[test]
@@ -182,12 +247,29 @@ fn broken_site_reports_every_error_and_leaves_public_untouched() {
         .diagnostics()
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(|d| format!("{}:{}:{}: {}", d.file.display(), d.line, d.column, d.message))
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {}",
+                d.file.display(),
+                d.line,
+                d.column,
+                d.message
+            )
+        })
         .collect();
-    let expected = std::fs::read_to_string(repo().join("tests/fixtures/broken/expected-errors.txt")).unwrap();
+    let expected =
+        std::fs::read_to_string(repo().join("tests/fixtures/broken/expected-errors.txt")).unwrap();
     assert_eq!(errors.join("\n"), expected.trim_end());
-    assert_eq!(read_tree(&public), before, "public/ changed after a failed build");
-    let leftovers: Vec<_> = std::fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name()).filter(|n| n.to_string_lossy().contains("staging")).collect();
+    assert_eq!(
+        read_tree(&public),
+        before,
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("staging"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -206,6 +288,12 @@ fn aliases_redirect_to_the_page() {
     let site = fixture("basic");
     build(site.path()).unwrap();
     let doc = page(&site.path().join("public"), "who-we-are/index.html");
-    assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), ["https://example.org/en/about/"]);
-    assert_eq!(attrs(&doc, "meta[http-equiv=refresh]", "content"), ["0; url=https://example.org/en/about/"]);
+    assert_eq!(
+        attrs(&doc, "link[rel=canonical]", "href"),
+        ["https://example.org/en/about/"]
+    );
+    assert_eq!(
+        attrs(&doc, "meta[http-equiv=refresh]", "content"),
+        ["0; url=https://example.org/en/about/"]
+    );
 }

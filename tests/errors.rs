@@ -15,7 +15,15 @@ fn diagnostics_of(site: &Path) -> String {
         .diagnostics()
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| format!("{}:{}:{}: {}", d.file.display(), d.line, d.column, d.message))
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {}",
+                d.file.display(),
+                d.line,
+                d.column,
+                d.message
+            )
+        })
         .collect();
     assert!(!lines.is_empty(), "no diagnostics in: {err}");
     lines.join("\n") + "\n"
@@ -39,7 +47,11 @@ fn check_case(name: &str, prepare: impl Fn(&Path)) {
     }
     let expected = std::fs::read_to_string(&expected_file).unwrap_or_default();
     assert_eq!(actual, expected, "case {name}");
-    assert_eq!(read_tree(&site.path().join("public")), before, "case {name}: public/ changed");
+    assert_eq!(
+        read_tree(&site.path().join("public")),
+        before,
+        "case {name}: public/ changed"
+    );
 }
 
 #[test]
@@ -85,7 +97,11 @@ fn unknown_front_matter_field() {
 #[test]
 fn file_that_is_not_utf8() {
     check_case("not-utf8", |site| {
-        std::fs::write(site.join("content/latin1.en.md"), b"---\ntitle: Caf\xe9\n---\n").unwrap();
+        std::fs::write(
+            site.join("content/latin1.en.md"),
+            b"---\ntitle: Caf\xe9\n---\n",
+        )
+        .unwrap();
     });
 }
 

@@ -38,8 +38,18 @@ fn session_times_read_naturally_in_six_languages() {
         ("zh", "2021年5月18日星期二", "13:00至13:30", "UTC+2"),
         ("en", "Tuesday, 18 May 2021", "13:00–13:30", "CEST (UTC+2)"),
         ("fr", "mardi 18 mai 2021", "13:00–13:30", "UTC+2"),
-        ("ru", "вторник, 18 мая 2021\u{202f}г.", "13:00–13:30", "UTC+2"),
-        ("es", "martes, 18 de mayo de 2021", "13:00–13:30", "CEST (UTC+2)"),
+        (
+            "ru",
+            "вторник, 18 мая 2021\u{202f}г.",
+            "13:00–13:30",
+            "UTC+2",
+        ),
+        (
+            "es",
+            "martes, 18 de mayo de 2021",
+            "13:00–13:30",
+            "CEST (UTC+2)",
+        ),
     ];
     for (lang, day, time, zone) in opening {
         let doc = page(&public, &format!("{lang}/sessions/opening/index.html"));
@@ -54,7 +64,10 @@ fn session_times_read_naturally_in_six_languages() {
         ("zh", "2021年5月19日星期三", "10:00至11:00", "UTC+9"),
     ];
     for (lang, day, time, zone) in tokyo {
-        let doc = page(&public, &format!("{lang}/sessions/asia-workshop/index.html"));
+        let doc = page(
+            &public,
+            &format!("{lang}/sessions/asia-workshop/index.html"),
+        );
         assert_eq!(text_of(&doc, ".session-when .session-day"), day, "{lang}");
         assert_eq!(text_of(&doc, ".session-when .event-time"), time, "{lang}");
         assert_eq!(text_of(&doc, ".session-when .zone"), zone, "{lang}");
@@ -74,9 +87,15 @@ fn session_times_read_naturally_in_six_languages() {
     }
     // A session past midnight names the day it ends.
     let doc = page(&public, "en/sessions/late-night/index.html");
-    assert_eq!(text_of(&doc, ".session-when .event-time"), "23:30 – Friday, 21 May 2021, 00:30");
+    assert_eq!(
+        text_of(&doc, ".session-when .event-time"),
+        "23:30 – Friday, 21 May 2021, 00:30"
+    );
     let doc = page(&public, "fr/sessions/late-night/index.html");
-    assert_eq!(text_of(&doc, ".session-when .event-time"), "23:30 – vendredi 21 mai 2021 à 00:30");
+    assert_eq!(
+        text_of(&doc, ".session-when .event-time"),
+        "23:30 – vendredi 21 mai 2021 à 00:30"
+    );
 }
 
 #[test]
@@ -84,7 +103,11 @@ fn machine_readable_times_are_utc_with_the_listed_day_and_offset() {
     let site = built();
     let doc = page(&site.path().join("public"), "en/sessions/index.html");
     let times = Selector::parse("#session-asia-workshop time.event-time").unwrap();
-    let t = doc.select(&times).next().expect("the workshop's time").value();
+    let t = doc
+        .select(&times)
+        .next()
+        .expect("the workshop's time")
+        .value();
     assert_eq!(t.attr("datetime"), Some("2021-05-19T01:00:00Z"));
     assert_eq!(t.attr("data-end"), Some("2021-05-19T02:00:00Z"));
     assert_eq!(t.attr("data-day"), Some("2021-05-19"));
@@ -101,8 +124,24 @@ fn schedule_groups_sessions_by_day_in_time_order() {
     let grouped: Vec<(String, Vec<String>)> = doc
         .select(&days)
         .map(|day| {
-            let date = day.value().attr("aria-labelledby").unwrap().trim_start_matches("day-").to_string();
-            (date, day.select(&cards).map(|c| c.value().attr("id").unwrap().trim_start_matches("session-").to_string()).collect())
+            let date = day
+                .value()
+                .attr("aria-labelledby")
+                .unwrap()
+                .trim_start_matches("day-")
+                .to_string();
+            (
+                date,
+                day.select(&cards)
+                    .map(|c| {
+                        c.value()
+                            .attr("id")
+                            .unwrap()
+                            .trim_start_matches("session-")
+                            .to_string()
+                    })
+                    .collect(),
+            )
         })
         .collect();
     let expected: Vec<(String, Vec<String>)> = [
@@ -117,20 +156,50 @@ fn schedule_groups_sessions_by_day_in_time_order() {
     .collect();
     assert_eq!(grouped, expected);
     let fr = page(&public, "fr/sessions/index.html");
-    assert_eq!(texts(&fr, "section.schedule-day > h2"), ["lundi 17 mai 2021", "mardi 18 mai 2021", "mercredi 19 mai 2021", "jeudi 20 mai 2021"]);
+    assert_eq!(
+        texts(&fr, "section.schedule-day > h2"),
+        [
+            "lundi 17 mai 2021",
+            "mardi 18 mai 2021",
+            "mercredi 19 mai 2021",
+            "jeudi 20 mai 2021"
+        ]
+    );
     let zh = page(&public, "zh/sessions/index.html");
-    assert_eq!(texts(&zh, "section.schedule-day > h2")[0], "2021年5月17日星期一");
+    assert_eq!(
+        texts(&zh, "section.schedule-day > h2")[0],
+        "2021年5月17日星期一"
+    );
 }
 
 #[test]
 fn schedule_by_track_lists_each_track_then_sessions_in_none() {
     let site = built();
     let doc = page(&site.path().join("public"), "en/sessions/tracks/index.html");
-    assert_eq!(texts(&doc, "section.schedule-track > h2"), ["High-Level Track", "Forum Track", "Other sessions"]);
-    let ids = |anchor: &str| attrs(&doc, &format!("section[aria-labelledby='{anchor}'] .session-card"), "id");
-    assert_eq!(ids("track-high-level"), ["session-opening", "session-evening-dialogue"]);
+    assert_eq!(
+        texts(&doc, "section.schedule-track > h2"),
+        ["High-Level Track", "Forum Track", "Other sessions"]
+    );
+    let ids = |anchor: &str| {
+        attrs(
+            &doc,
+            &format!("section[aria-labelledby='{anchor}'] .session-card"),
+            "id",
+        )
+    };
+    assert_eq!(
+        ids("track-high-level"),
+        ["session-opening", "session-evening-dialogue"]
+    );
     // The workshop is in the Forum Track through its format.
-    assert_eq!(ids("track-forum"), ["session-exhibition", "session-asia-workshop", "session-late-night"]);
+    assert_eq!(
+        ids("track-forum"),
+        [
+            "session-exhibition",
+            "session-asia-workshop",
+            "session-late-night"
+        ]
+    );
     assert_eq!(ids("no-track"), ["session-networking"]);
 }
 
@@ -138,19 +207,46 @@ fn schedule_by_track_lists_each_track_then_sessions_in_none() {
 fn every_page_made_from_data_exists_at_the_same_id_url_in_every_language() {
     let site = built();
     let public = site.path().join("public");
-    let ids = ["opening", "evening-dialogue", "asia-workshop", "exhibition", "networking", "late-night"];
+    let ids = [
+        "opening",
+        "evening-dialogue",
+        "asia-workshop",
+        "exhibition",
+        "networking",
+        "late-night",
+    ];
     for lang in LANGS {
         for id in ids {
             let doc = page(&public, &format!("{lang}/sessions/{id}/index.html"));
             assert_eq!(attrs(&doc, "html", "lang"), [lang]);
             let switcher = attrs(&doc, "nav.languages a", "href");
-            let expected: Vec<String> = LANGS.iter().filter(|&&l| l != lang).map(|l| format!("/{l}/sessions/{id}/")).collect();
+            let expected: Vec<String> = LANGS
+                .iter()
+                .filter(|&&l| l != lang)
+                .map(|l| format!("/{l}/sessions/{id}/"))
+                .collect();
             assert_eq!(switcher, expected, "{lang}/{id}");
-            assert_eq!(attrs(&doc, "link[rel=canonical]", "href"), [format!("https://event.example.org/{lang}/sessions/{id}/")]);
-            assert_eq!(attrs(&doc, "link[rel=alternate]", "hreflang"), ["ar", "zh", "en", "fr", "ru", "es", "x-default"]);
+            assert_eq!(
+                attrs(&doc, "link[rel=canonical]", "href"),
+                [format!("https://event.example.org/{lang}/sessions/{id}/")]
+            );
+            assert_eq!(
+                attrs(&doc, "link[rel=alternate]", "hreflang"),
+                ["ar", "zh", "en", "fr", "ru", "es", "x-default"]
+            );
         }
-        for rel in ["people/ada", "people/li", "people/sam", "organizations/alpha", "organizations/beta", "sessions/tracks"] {
-            assert!(public.join(lang).join(rel).join("index.html").is_file(), "{lang}/{rel}");
+        for rel in [
+            "people/ada",
+            "people/li",
+            "people/sam",
+            "organizations/alpha",
+            "organizations/beta",
+            "sessions/tracks",
+        ] {
+            assert!(
+                public.join(lang).join(rel).join("index.html").is_file(),
+                "{lang}/{rel}"
+            );
         }
     }
     // Text missing in a language falls back and says in which language it is.
@@ -165,17 +261,47 @@ fn sessions_people_and_organizations_link_both_ways() {
     let site = built();
     let public = site.path().join("public");
     for lang in ["en", "ar"] {
-        let session = page(&public, &format!("{lang}/sessions/evening-dialogue/index.html"));
-        assert_eq!(attrs(&session, ".people-list a", "href"), [format!("/{lang}/people/ada/"), format!("/{lang}/people/li/")]);
+        let session = page(
+            &public,
+            &format!("{lang}/sessions/evening-dialogue/index.html"),
+        );
+        assert_eq!(
+            attrs(&session, ".people-list a", "href"),
+            [
+                format!("/{lang}/people/ada/"),
+                format!("/{lang}/people/li/")
+            ]
+        );
         let ada = page(&public, &format!("{lang}/people/ada/index.html"));
-        assert_eq!(attrs(&ada, ".session-title a", "href"), [format!("/{lang}/sessions/opening/"), format!("/{lang}/sessions/evening-dialogue/")]);
-        assert_eq!(attrs(&ada, "a.person-organization", "href"), [format!("/{lang}/organizations/alpha/")]);
+        assert_eq!(
+            attrs(&ada, ".session-title a", "href"),
+            [
+                format!("/{lang}/sessions/opening/"),
+                format!("/{lang}/sessions/evening-dialogue/")
+            ]
+        );
+        assert_eq!(
+            attrs(&ada, "a.person-organization", "href"),
+            [format!("/{lang}/organizations/alpha/")]
+        );
         let alpha = page(&public, &format!("{lang}/organizations/alpha/index.html"));
-        assert_eq!(attrs(&alpha, ".people-list a", "href"), [format!("/{lang}/people/ada/")]);
+        assert_eq!(
+            attrs(&alpha, ".people-list a", "href"),
+            [format!("/{lang}/people/ada/")]
+        );
         // Sessions naming the organization, or one of its people.
-        assert_eq!(attrs(&alpha, ".session-title a", "href"), [format!("/{lang}/sessions/opening/"), format!("/{lang}/sessions/evening-dialogue/")]);
+        assert_eq!(
+            attrs(&alpha, ".session-title a", "href"),
+            [
+                format!("/{lang}/sessions/opening/"),
+                format!("/{lang}/sessions/evening-dialogue/")
+            ]
+        );
         let beta = page(&public, &format!("{lang}/organizations/beta/index.html"));
-        let beta_sessions: Vec<String> = ["exhibition", "evening-dialogue", "asia-workshop"].iter().map(|id| format!("/{lang}/sessions/{id}/")).collect();
+        let beta_sessions: Vec<String> = ["exhibition", "evening-dialogue", "asia-workshop"]
+            .iter()
+            .map(|id| format!("/{lang}/sessions/{id}/"))
+            .collect();
         assert_eq!(attrs(&beta, ".session-title a", "href"), beta_sessions);
     }
     let sam = page(&public, "en/people/sam/index.html");
@@ -184,13 +310,19 @@ fn sessions_people_and_organizations_link_both_ways() {
     assert_eq!(text_of(&ada_zh, "h1"), "阿达·洛夫莱斯");
     // Every link of every page made from data leads to a file of the output.
     for file in html_files(&public) {
-        if !(file.contains("/sessions/") || file.contains("/people/") || file.contains("/organizations/")) {
+        if !(file.contains("/sessions/")
+            || file.contains("/people/")
+            || file.contains("/organizations/"))
+        {
             continue;
         }
         let doc = page(&public, &file);
         for href in attrs(&doc, "main a, nav a", "href") {
             if href.starts_with('/') {
-                assert!(file_for(&public, &href, "/").is_some(), "{file}: {href} leads nowhere");
+                assert!(
+                    file_for(&public, &href, "/").is_some(),
+                    "{file}: {href} leads nowhere"
+                );
             }
         }
     }
@@ -204,17 +336,53 @@ fn session_page_offers_calendars_and_accessibility() {
     let ics = attrs(&doc, ".add-to-calendar a[type='text/calendar']", "href");
     assert_eq!(ics, ["/fr/sessions/opening/opening.ics"]);
     assert!(file_for(&public, &ics[0], "/").is_some());
-    let google = attrs(&doc, ".add-to-calendar a[href^='https://calendar.google.com/']", "href");
+    let google = attrs(
+        &doc,
+        ".add-to-calendar a[href^='https://calendar.google.com/']",
+        "href",
+    );
     assert_eq!(google.len(), 1);
-    assert!(google[0].contains("&dates=20210518T110000Z/20210518T113000Z&"), "{}", google[0]);
-    assert!(google[0].contains("text=S%C3%A9ance%20d%E2%80%99ouverture"), "{}", google[0]);
-    assert_eq!(texts(&doc, ".session-interpretation li"), ["arabe", "chinois", "anglais", "français", "russe", "espagnol"]);
-    assert_eq!(text_of(&doc, ".session-captioning"), "Sous-titrage en direct");
-    assert_eq!(attrs(&doc, "a.session-stream", "href"), ["https://event.example.org/live/opening"]);
+    assert!(
+        google[0].contains("&dates=20210518T110000Z/20210518T113000Z&"),
+        "{}",
+        google[0]
+    );
+    assert!(
+        google[0].contains("text=S%C3%A9ance%20d%E2%80%99ouverture"),
+        "{}",
+        google[0]
+    );
+    assert_eq!(
+        texts(&doc, ".session-interpretation li"),
+        [
+            "arabe",
+            "chinois",
+            "anglais",
+            "français",
+            "russe",
+            "espagnol"
+        ]
+    );
+    assert_eq!(
+        text_of(&doc, ".session-captioning"),
+        "Sous-titrage en direct"
+    );
+    assert_eq!(
+        attrs(&doc, "a.session-stream", "href"),
+        ["https://event.example.org/live/opening"]
+    );
     // The whole-day exhibition: Google's all-day form ends the day after.
     let doc = page(&public, "en/sessions/exhibition/index.html");
-    let google = attrs(&doc, ".add-to-calendar a[href^='https://calendar.google.com/']", "href");
-    assert!(google[0].contains("&dates=20210517/20210522&"), "{}", google[0]);
+    let google = attrs(
+        &doc,
+        ".add-to-calendar a[href^='https://calendar.google.com/']",
+        "href",
+    );
+    assert!(
+        google[0].contains("&dates=20210517/20210522&"),
+        "{}",
+        google[0]
+    );
 }
 
 fn json_ld(doc: &Html) -> serde_json::Value {
@@ -232,15 +400,27 @@ fn session_pages_describe_a_schema_org_event() {
     assert_eq!(e["name"], "Séance d’ouverture");
     assert_eq!(e["startDate"], "2021-05-18T13:00:00+02:00");
     assert_eq!(e["endDate"], "2021-05-18T13:30:00+02:00");
-    assert_eq!(e["eventAttendanceMode"], "https://schema.org/OnlineEventAttendanceMode");
-    assert_eq!(e["location"]["url"], "https://event.example.org/live/opening");
+    assert_eq!(
+        e["eventAttendanceMode"],
+        "https://schema.org/OnlineEventAttendanceMode"
+    );
+    assert_eq!(
+        e["location"]["url"],
+        "https://event.example.org/live/opening"
+    );
     assert_eq!(e["organizer"][0]["name"], "Organisation Alpha");
-    assert_eq!(e["performer"][0]["url"], "https://event.example.org/fr/people/ada/");
+    assert_eq!(
+        e["performer"][0]["url"],
+        "https://event.example.org/fr/people/ada/"
+    );
     assert_eq!(e["superEvent"]["name"], "Événement d’essai");
     let tokyo = json_ld(&page(&public, "en/sessions/asia-workshop/index.html"));
     assert_eq!(tokyo["startDate"], "2021-05-19T10:00:00+09:00");
     let home = json_ld(&page(&public, "en/index.html"));
-    assert_eq!((home["startDate"].as_str(), home["endDate"].as_str()), (Some("2021-05-17"), Some("2021-05-21")));
+    assert_eq!(
+        (home["startDate"].as_str(), home["endDate"].as_str()),
+        (Some("2021-05-17"), Some("2021-05-21"))
+    );
     assert_eq!(home["organizer"][0]["alternateName"], "ALPHA");
 }
 
@@ -251,23 +431,49 @@ fn forum_home_page_describes_the_online_forum_of_17_to_21_may_2021() {
     let public = site.path().join("public");
     let e = json_ld(&page(&public, "en/index.html"));
     assert_eq!(e["name"], "WSIS Forum 2021");
-    assert_eq!((e["startDate"].as_str(), e["endDate"].as_str()), (Some("2021-05-17"), Some("2021-05-21")));
-    assert_eq!(e["eventAttendanceMode"], "https://schema.org/OnlineEventAttendanceMode");
-    let organizers: Vec<&str> = e["organizer"].as_array().unwrap().iter().map(|o| o["alternateName"].as_str().unwrap()).collect();
+    assert_eq!(
+        (e["startDate"].as_str(), e["endDate"].as_str()),
+        (Some("2021-05-17"), Some("2021-05-21"))
+    );
+    assert_eq!(
+        e["eventAttendanceMode"],
+        "https://schema.org/OnlineEventAttendanceMode"
+    );
+    let organizers: Vec<&str> = e["organizer"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["alternateName"].as_str().unwrap())
+        .collect();
     assert_eq!(organizers, ["ITU", "UNESCO", "UNCTAD", "UNDP"]);
     let ar = json_ld(&page(&public, "ar/index.html"));
-    assert_eq!(ar["name"], "منتدى القمة العالمية لمجتمع المعلومات لعام 2021");
+    assert_eq!(
+        ar["name"],
+        "منتدى القمة العالمية لمجتمع المعلومات لعام 2021"
+    );
     // No sessions in the forum's data: no schedule, but the calendar of the final week.
     assert!(!public.join("en/sessions").exists());
     let programme = page(&public, "en/programme/index.html");
-    assert_eq!(attrs(&programme, "a.calendar-link", "href"), ["/en/calendar.ics"]);
+    assert_eq!(
+        attrs(&programme, "a.calendar-link", "href"),
+        ["/en/calendar.ics"]
+    );
     // Organizers and signatories have pages, linked from the Organizers page.
     let organizers = page(&public, "fr/organizers/index.html");
     let hrefs = attrs(&organizers, "main a", "href");
-    assert!(hrefs.contains(&"/fr/organizations/itu/".to_string()), "{hrefs:?}");
-    assert!(hrefs.contains(&"/fr/people/houlin-zhao/".to_string()), "{hrefs:?}");
+    assert!(
+        hrefs.contains(&"/fr/organizations/itu/".to_string()),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.contains(&"/fr/people/houlin-zhao/".to_string()),
+        "{hrefs:?}"
+    );
     let zhao = page(&public, "fr/people/houlin-zhao/index.html");
-    assert_eq!(attrs(&zhao, "a.person-organization", "href"), ["/fr/organizations/itu/"]);
+    assert_eq!(
+        attrs(&zhao, "a.person-organization", "href"),
+        ["/fr/organizations/itu/"]
+    );
 }
 
 /// One bad-data case: the fixture site with the case's files laid over it.
@@ -281,7 +487,15 @@ fn errors_of(case: &Path) -> Vec<String> {
     err.diagnostics()
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| format!("{}:{}:{}: {}", d.file.display(), d.line, d.column, d.message))
+        .map(|d| {
+            format!(
+                "{}:{}:{}: {}",
+                d.file.display(),
+                d.line,
+                d.column,
+                d.message
+            )
+        })
         .collect()
 }
 
@@ -290,7 +504,11 @@ fn errors_of(case: &Path) -> Vec<String> {
 #[test]
 fn bad_event_data_is_reported_at_its_file_line_and_column() {
     let corpus = repo().join("tests/fixtures/event-errors");
-    let mut cases: Vec<_> = std::fs::read_dir(&corpus).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
+    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
     cases.sort();
     assert!(cases.len() >= 8, "{cases:?}");
     let mut failures = Vec::new();
@@ -298,7 +516,11 @@ fn bad_event_data_is_reported_at_its_file_line_and_column() {
         let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
         let got = errors_of(case).join("\n");
         if got != expected.trim_end() {
-            failures.push(format!("{}:\n--- expected\n{}\n--- got\n{got}", case.display(), expected.trim_end()));
+            failures.push(format!(
+                "{}:\n--- expected\n{}\n--- got\n{got}",
+                case.display(),
+                expected.trim_end()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -309,11 +531,20 @@ fn a_failed_build_of_bad_data_leaves_public_untouched_and_shows_the_line() {
     let site = built();
     let public = site.path().join("public");
     let before = read_tree(&public);
-    copy_tree(&repo().join("tests/fixtures/event-errors/unknown-time-zone/content"), &site.path().join("content"));
+    copy_tree(
+        &repo().join("tests/fixtures/event-errors/unknown-time-zone/content"),
+        &site.path().join("content"),
+    );
     let message = build(site.path()).unwrap_err().to_string();
-    assert!(message.contains("  --> content/data/sessions.yaml:"), "{message}");
+    assert!(
+        message.contains("  --> content/data/sessions.yaml:"),
+        "{message}"
+    );
     assert!(message.contains("time_zone: Europe/Genva"), "{message}");
-    assert!(message.contains("= hint: write a zone name such as Europe/Zurich"), "{message}");
+    assert!(
+        message.contains("= hint: write a zone name such as Europe/Zurich"),
+        "{message}"
+    );
     assert_eq!(read_tree(&public), before);
 }
 
@@ -321,7 +552,10 @@ fn a_failed_build_of_bad_data_leaves_public_untouched_and_shows_the_line() {
 #[test]
 fn two_builds_of_the_event_site_are_byte_identical() {
     let (a, b) = (built(), built());
-    let (ta, tb) = (read_tree(&a.path().join("public")), read_tree(&b.path().join("public")));
+    let (ta, tb) = (
+        read_tree(&a.path().join("public")),
+        read_tree(&b.path().join("public")),
+    );
     assert!(ta.keys().any(|k| k.ends_with(".ics")));
     assert_eq!(ta, tb);
 }

@@ -19,11 +19,20 @@ use scraper::{Html, Selector};
 
 /// The Chromium binary, or `None` (with the reason printed) outside CI.
 fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| {
-        std::env::var_os("PATH").and_then(|paths| std::env::split_paths(&paths).map(|p| p.join(name)).find(|p| p.is_file()))
-    });
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .find_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|p| p.join(name))
+                    .find(|p| p.is_file())
+            })
+        });
     if found.is_none() {
-        assert!(std::env::var_os("CI").is_none(), "CI must run the browser tests: install chromium");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the browser tests: install chromium"
+        );
         eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
     }
     found
@@ -49,7 +58,13 @@ fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
     while reader.read_line(&mut header)? > 2 {
         header.clear();
     }
-    let path = request.split_whitespace().nth(1).unwrap_or("/").split('?').next().unwrap_or("/");
+    let path = request
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or("/")
+        .split('?')
+        .next()
+        .unwrap_or("/");
     let mut file = root.join(path.trim_start_matches('/'));
     if path.ends_with('/') {
         file = file.join("index.html");
@@ -65,7 +80,11 @@ fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
         Some("css") => "text/css; charset=utf-8",
         _ => "application/octet-stream",
     };
-    write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
+    write!(
+        stream,
+        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
     stream.write_all(&body)
 }
 
@@ -74,12 +93,23 @@ fn dom_in_zone(browser: &Path, url: &str, tz: &str) -> Html {
     let profile = tempfile::tempdir().unwrap();
     let output = Command::new(browser)
         .env("TZ", tz)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"])
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+        ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
         .args(["--virtual-time-budget=5000", "--dump-dom", url])
         .output()
         .expect("chromium runs");
-    assert!(output.status.success(), "chromium failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     Html::parse_document(&String::from_utf8_lossy(&output.stdout))
 }
 
@@ -90,16 +120,32 @@ fn local_times(doc: &Html) -> Vec<(String, Option<String>, Option<String>)> {
     let mark = Selector::parse(".day-shift").unwrap();
     doc.select(&cards)
         .map(|card| {
-            let id = card.value().attr("id").unwrap().trim_start_matches("session-").to_string();
-            let text = card.select(&local).next().map(|e| e.text().collect::<String>());
-            let shift = card.select(&mark).next().map(|e| e.text().collect::<String>());
+            let id = card
+                .value()
+                .attr("id")
+                .unwrap()
+                .trim_start_matches("session-")
+                .to_string();
+            let text = card
+                .select(&local)
+                .next()
+                .map(|e| e.text().collect::<String>());
+            let shift = card
+                .select(&mark)
+                .next()
+                .map(|e| e.text().collect::<String>());
             (id, text, shift)
         })
         .collect()
 }
 
-fn find<'a>(rows: &'a [(String, Option<String>, Option<String>)], id: &str) -> &'a (String, Option<String>, Option<String>) {
-    rows.iter().find(|r| r.0 == id).unwrap_or_else(|| panic!("no card {id}"))
+fn find<'a>(
+    rows: &'a [(String, Option<String>, Option<String>)],
+    id: &str,
+) -> &'a (String, Option<String>, Option<String>) {
+    rows.iter()
+        .find(|r| r.0 == id)
+        .unwrap_or_else(|| panic!("no card {id}"))
 }
 
 #[test]
@@ -116,7 +162,10 @@ fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
     assert_eq!(mark, &None);
     // 18:00 in Geneva is 01:00 the next day in Tokyo.
     let (_, evening, mark) = find(&tokyo, "evening-dialogue");
-    assert_eq!(evening.as_deref(), Some("Your time: 01:00–02:30 UTC+9 +1 day"));
+    assert_eq!(
+        evening.as_deref(),
+        Some("Your time: 01:00–02:30 UTC+9 +1 day")
+    );
     assert_eq!(mark.as_deref(), Some("+1 day"));
     assert_eq!(find(&tokyo, "late-night").2.as_deref(), Some("+1 day"));
     // Written in Tokyo time: nothing to add for a visitor in Tokyo; whole days neither.
@@ -124,17 +173,32 @@ fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
     assert_eq!(find(&tokyo, "exhibition").1, None);
     // The schedule stays grouped by the event's days.
     let doc = dom_in_zone(&browser, &schedule, "Asia/Tokyo");
-    assert_eq!(attrs(&doc, "section.schedule-day", "aria-labelledby"), ["day-2021-05-17", "day-2021-05-18", "day-2021-05-19", "day-2021-05-20"]);
+    assert_eq!(
+        attrs(&doc, "section.schedule-day", "aria-labelledby"),
+        [
+            "day-2021-05-17",
+            "day-2021-05-18",
+            "day-2021-05-19",
+            "day-2021-05-20"
+        ]
+    );
 
     let new_york = local_times(&dom_in_zone(&browser, &schedule, "America/New_York"));
     // 10:00 in Tokyo on 19 May is 21:00 on 18 May in New York.
     let (_, workshop, mark) = find(&new_york, "asia-workshop");
-    assert_eq!(workshop.as_deref(), Some("Your time: 21:00–22:00 UTC-4 −1 day"));
+    assert_eq!(
+        workshop.as_deref(),
+        Some("Your time: 21:00–22:00 UTC-4 −1 day")
+    );
     assert_eq!(mark.as_deref(), Some("−1 day"));
     assert_eq!(find(&new_york, "opening").2, None);
 
     let geneva = local_times(&dom_in_zone(&browser, &schedule, "Europe/Zurich"));
-    assert_eq!(find(&geneva, "opening").1, None, "same clock as the session: nothing added");
+    assert_eq!(
+        find(&geneva, "opening").1,
+        None,
+        "same clock as the session: nothing added"
+    );
     let (_, workshop, mark) = find(&geneva, "asia-workshop");
     assert_eq!(workshop.as_deref(), Some("Your time: 03:00–04:00 UTC+2"));
     assert_eq!(mark, &None);
@@ -146,12 +210,33 @@ fn the_local_time_speaks_the_page_language() {
     let site = fixture_with_forum_theme("event");
     build(site.path()).unwrap();
     let base = serve(site.path().join("public"));
-    let ar = dom_in_zone(&browser, &format!("{base}/ar/sessions/evening-dialogue/"), "Asia/Tokyo");
+    let ar = dom_in_zone(
+        &browser,
+        &format!("{base}/ar/sessions/evening-dialogue/"),
+        "Asia/Tokyo",
+    );
     // The patterns of the page's language: Arabic's hyphen, Western digits, 24 hours.
-    assert_eq!(texts(&ar, ".session-when .local-time"), ["بتوقيتك المحلي: 01:00-02:30 UTC+9 اليوم التالي"]);
+    assert_eq!(
+        texts(&ar, ".session-when .local-time"),
+        ["بتوقيتك المحلي: 01:00-02:30 UTC+9 اليوم التالي"]
+    );
     assert_eq!(texts(&ar, ".day-shift"), ["اليوم التالي"]);
-    let fr = dom_in_zone(&browser, &format!("{base}/fr/sessions/evening-dialogue/"), "Asia/Tokyo");
-    assert_eq!(texts(&fr, ".local-time"), ["Votre heure\u{202f}: 01:00–02:30 UTC+9 +1 jour"]);
-    let zh = dom_in_zone(&browser, &format!("{base}/zh/sessions/evening-dialogue/"), "Asia/Tokyo");
-    assert_eq!(texts(&zh, ".local-time"), ["您的当地时间：01:00至02:30 UTC+9 +1天"]);
+    let fr = dom_in_zone(
+        &browser,
+        &format!("{base}/fr/sessions/evening-dialogue/"),
+        "Asia/Tokyo",
+    );
+    assert_eq!(
+        texts(&fr, ".local-time"),
+        ["Votre heure\u{202f}: 01:00–02:30 UTC+9 +1 jour"]
+    );
+    let zh = dom_in_zone(
+        &browser,
+        &format!("{base}/zh/sessions/evening-dialogue/"),
+        "Asia/Tokyo",
+    );
+    assert_eq!(
+        texts(&zh, ".local-time"),
+        ["您的当地时间：01:00至02:30 UTC+9 +1天"]
+    );
 }

@@ -21,24 +21,40 @@ fn parse_ics(files: &[std::path::PathBuf]) -> Option<BTreeMap<String, Value>> {
     let output = Command::new("python3").arg(&script).args(files).output();
     let missing = match &output {
         Err(e) => Some(format!("python3 cannot run: {e}")),
-        Ok(o) if !o.status.success() && String::from_utf8_lossy(&o.stderr).contains("No module named 'icalendar'") => {
-            Some("the Python package icalendar is not installed (pip install icalendar)".to_string())
+        Ok(o)
+            if !o.status.success()
+                && String::from_utf8_lossy(&o.stderr).contains("No module named 'icalendar'") =>
+        {
+            Some(
+                "the Python package icalendar is not installed (pip install icalendar)".to_string(),
+            )
         }
         Ok(_) => None,
     };
     if let Some(why) = missing {
-        assert!(std::env::var_os("CI").is_none(), "CI must run the calendar parser: {why}");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must run the calendar parser: {why}"
+        );
         eprintln!("skipped: {why}");
         return None;
     }
     let output = output.unwrap();
-    assert!(output.status.success(), "the parser failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "the parser failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let parsed: BTreeMap<String, Value> = serde_json::from_slice(&output.stdout).unwrap();
     Some(parsed)
 }
 
 fn ics_files(public: &Path) -> Vec<std::path::PathBuf> {
-    read_tree(public).into_keys().filter(|k| k.ends_with(".ics")).map(|k| public.join(k)).collect()
+    read_tree(public)
+        .into_keys()
+        .filter(|k| k.ends_with(".ics"))
+        .map(|k| public.join(k))
+        .collect()
 }
 
 fn events(cal: &Value) -> &Vec<Value> {
@@ -53,7 +69,9 @@ fn every_calendar_parses_and_matches_the_sessions_of_the_yaml() {
     let files = ics_files(&public);
     // One per session and language, and one programme per language.
     assert_eq!(files.len(), 6 * 6 + 6, "{files:?}");
-    let Some(parsed) = parse_ics(&files) else { return };
+    let Some(parsed) = parse_ics(&files) else {
+        return;
+    };
     for (file, cal) in &parsed {
         assert_eq!(cal["errors"], Value::Array(vec![]), "{file}");
         assert_eq!(cal["version"], "2.0", "{file}");
@@ -62,44 +80,115 @@ fn every_calendar_parses_and_matches_the_sessions_of_the_yaml() {
     let expected = [
         ("key-date-week", "2021-05-17", "2021-05-22", true),
         ("session-exhibition", "2021-05-17", "2021-05-22", true),
-        ("session-opening", "2021-05-18T11:00:00Z", "2021-05-18T11:30:00Z", false),
-        ("session-evening-dialogue", "2021-05-18T16:00:00Z", "2021-05-18T17:30:00Z", false),
-        ("session-asia-workshop", "2021-05-19T01:00:00Z", "2021-05-19T02:00:00Z", false),
-        ("session-networking", "2021-05-19T10:00:00Z", "2021-05-19T10:30:00Z", false),
-        ("session-late-night", "2021-05-20T21:30:00Z", "2021-05-20T22:30:00Z", false),
+        (
+            "session-opening",
+            "2021-05-18T11:00:00Z",
+            "2021-05-18T11:30:00Z",
+            false,
+        ),
+        (
+            "session-evening-dialogue",
+            "2021-05-18T16:00:00Z",
+            "2021-05-18T17:30:00Z",
+            false,
+        ),
+        (
+            "session-asia-workshop",
+            "2021-05-19T01:00:00Z",
+            "2021-05-19T02:00:00Z",
+            false,
+        ),
+        (
+            "session-networking",
+            "2021-05-19T10:00:00Z",
+            "2021-05-19T10:30:00Z",
+            false,
+        ),
+        (
+            "session-late-night",
+            "2021-05-20T21:30:00Z",
+            "2021-05-20T22:30:00Z",
+            false,
+        ),
     ];
     for lang in LANGS {
-        let programme = &parsed[&public.join(lang).join("calendar.ics").to_string_lossy().into_owned()];
+        let programme = &parsed[&public
+            .join(lang)
+            .join("calendar.ics")
+            .to_string_lossy()
+            .into_owned()];
         let got: Vec<(String, String, String, bool)> = events(programme)
             .iter()
             .map(|e| {
-                let uid = e["uid"].as_str().unwrap().trim_end_matches("@event.example.org").to_string();
-                (uid, e["start"].as_str().unwrap().to_string(), e["end"].as_str().unwrap().to_string(), e["all_day"].as_bool().unwrap())
+                let uid = e["uid"]
+                    .as_str()
+                    .unwrap()
+                    .trim_end_matches("@event.example.org")
+                    .to_string();
+                (
+                    uid,
+                    e["start"].as_str().unwrap().to_string(),
+                    e["end"].as_str().unwrap().to_string(),
+                    e["all_day"].as_bool().unwrap(),
+                )
             })
             .collect();
-        let want: Vec<(String, String, String, bool)> = expected.iter().map(|(u, s, e, a)| (u.to_string(), s.to_string(), e.to_string(), *a)).collect();
+        let want: Vec<(String, String, String, bool)> = expected
+            .iter()
+            .map(|(u, s, e, a)| (u.to_string(), s.to_string(), e.to_string(), *a))
+            .collect();
         assert_eq!(got, want, "{lang}");
     }
     let summary = |lang: &str, id: &str| {
-        let cal = &parsed[&public.join(lang).join(format!("sessions/{id}/{id}.ics")).to_string_lossy().into_owned()];
+        let cal = &parsed[&public
+            .join(lang)
+            .join(format!("sessions/{id}/{id}.ics"))
+            .to_string_lossy()
+            .into_owned()];
         let e = &events(cal)[0];
         assert_eq!(events(cal).len(), 1);
-        (e["summary"].as_str().unwrap().to_string(), e["summary_lang"].as_str().unwrap().to_string())
+        (
+            e["summary"].as_str().unwrap().to_string(),
+            e["summary_lang"].as_str().unwrap().to_string(),
+        )
     };
-    assert_eq!(summary("fr", "opening"), ("Séance d’ouverture".into(), "fr".into()));
+    assert_eq!(
+        summary("fr", "opening"),
+        ("Séance d’ouverture".into(), "fr".into())
+    );
     assert_eq!(summary("zh", "opening"), ("开幕式".into(), "zh".into()));
     // Fallback text says which language it is in.
-    assert_eq!(summary("ru", "evening-dialogue"), ("Evening dialogue".into(), "en".into()));
+    assert_eq!(
+        summary("ru", "evening-dialogue"),
+        ("Evening dialogue".into(), "en".into())
+    );
     // Escaped commas and semicolons and a folded Arabic title come back as written.
-    assert_eq!(summary("en", "late-night").0, "Late-night hackathon, with prizes; bring a laptop");
+    assert_eq!(
+        summary("en", "late-night").0,
+        "Late-night hackathon, with prizes; bring a laptop"
+    );
     assert_eq!(
         summary("ar", "late-night").0,
         "هاكاثون ليلي طويل لتكنولوجيا المعلومات والاتصالات وكبار السن مع جوائز للفائزين في نهاية الليلة"
     );
-    let opening = &events(&parsed[&public.join("en/sessions/opening/opening.ics").to_string_lossy().into_owned()])[0];
-    assert_eq!(opening["description"], "Welcome; then statements, questions and answers.\n\nhttps://event.example.org/en/sessions/opening/");
-    assert_eq!(opening["url"], "https://event.example.org/en/sessions/opening/");
-    assert_eq!(opening["location"], "https://event.example.org/live/opening");
+    let opening = &events(
+        &parsed[&public
+            .join("en/sessions/opening/opening.ics")
+            .to_string_lossy()
+            .into_owned()],
+    )[0];
+    assert_eq!(
+        opening["description"],
+        "Welcome; then statements, questions and answers.\n\nhttps://event.example.org/en/sessions/opening/"
+    );
+    assert_eq!(
+        opening["url"],
+        "https://event.example.org/en/sessions/opening/"
+    );
+    assert_eq!(
+        opening["location"],
+        "https://event.example.org/live/opening"
+    );
 }
 
 #[test]
@@ -109,7 +198,9 @@ fn the_forum_calendar_holds_the_final_week_as_17_to_21_may_2021() {
     let public = site.path().join("public");
     let files = ics_files(&public);
     assert_eq!(files.len(), 6, "{files:?}");
-    let Some(parsed) = parse_ics(&files) else { return };
+    let Some(parsed) = parse_ics(&files) else {
+        return;
+    };
     let titles = [
         ("ar", "الأسبوع الأخير من المنتدى"),
         ("zh", "论坛最后一周"),
@@ -119,13 +210,20 @@ fn the_forum_calendar_holds_the_final_week_as_17_to_21_may_2021() {
         ("es", "Semana final del Foro"),
     ];
     for (lang, title) in titles {
-        let cal = &parsed[&public.join(lang).join("calendar.ics").to_string_lossy().into_owned()];
+        let cal = &parsed[&public
+            .join(lang)
+            .join("calendar.ics")
+            .to_string_lossy()
+            .into_owned()];
         let e = events(cal);
         assert_eq!(e.len(), 1, "{lang}: no invented sessions");
         assert_eq!(e[0]["summary"], title);
         assert_eq!(e[0]["all_day"], true);
         // DTEND of whole days is exclusive: 22 May ends an event whose last day is 21 May.
-        assert_eq!((e[0]["start"].as_str(), e[0]["end"].as_str()), (Some("2021-05-17"), Some("2021-05-22")));
+        assert_eq!(
+            (e[0]["start"].as_str(), e[0]["end"].as_str()),
+            (Some("2021-05-17"), Some("2021-05-22"))
+        );
         assert_eq!(e[0]["uid"], "key-date-final-week@wsis-forum.example.org");
     }
 }
@@ -145,10 +243,24 @@ fn calendar_lines_are_crlf_and_folded_at_75_octets() {
             if line.is_empty() {
                 continue;
             }
-            assert_eq!(line.last(), Some(&b'\r'), "{}: a line without CR", file.display());
+            assert_eq!(
+                line.last(),
+                Some(&b'\r'),
+                "{}: a line without CR",
+                file.display()
+            );
             let line = &line[..line.len() - 1];
-            assert!(line.len() <= 75, "{}: {} octets", file.display(), line.len());
-            assert!(std::str::from_utf8(line).is_ok(), "{}: a fold splits a character", file.display());
+            assert!(
+                line.len() <= 75,
+                "{}: {} octets",
+                file.display(),
+                line.len()
+            );
+            assert!(
+                std::str::from_utf8(line).is_ok(),
+                "{}: a fold splits a character",
+                file.display()
+            );
             folded += usize::from(line.starts_with(b" "));
         }
     }
@@ -157,7 +269,14 @@ fn calendar_lines_are_crlf_and_folded_at_75_octets() {
 
 fn sequence_and_uid(ics: &str) -> (String, String) {
     let unfolded = ics.replace("\r\n ", "");
-    let field = |name: &str| unfolded.lines().find_map(|l| l.strip_prefix(name)).unwrap().trim_end().to_string();
+    let field = |name: &str| {
+        unfolded
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap()
+            .trim_end()
+            .to_string()
+    };
     (field("UID:"), field("SEQUENCE:"))
 }
 
@@ -166,19 +285,31 @@ fn uid_stays_and_sequence_changes_only_when_the_session_changes() {
     let site = fixture_with_forum_theme("event");
     build(site.path()).unwrap();
     let public = site.path().join("public");
-    let read = |lang: &str, id: &str| std::fs::read_to_string(public.join(format!("{lang}/sessions/{id}/{id}.ics"))).unwrap();
+    let read = |lang: &str, id: &str| {
+        std::fs::read_to_string(public.join(format!("{lang}/sessions/{id}/{id}.ics"))).unwrap()
+    };
     let (uid, seq) = sequence_and_uid(&read("en", "opening"));
     let (uid_fr, seq_fr) = sequence_and_uid(&read("fr", "opening"));
-    assert_eq!((uid.as_str(), &uid_fr, &seq_fr), ("session-opening@event.example.org", &uid, &seq));
+    assert_eq!(
+        (uid.as_str(), &uid_fr, &seq_fr),
+        ("session-opening@event.example.org", &uid, &seq)
+    );
     let other = sequence_and_uid(&read("en", "networking"));
     // The same input gives the same calendar.
     build(site.path()).unwrap();
-    assert_eq!(sequence_and_uid(&read("en", "opening")), (uid.clone(), seq.clone()));
+    assert_eq!(
+        sequence_and_uid(&read("en", "opening")),
+        (uid.clone(), seq.clone())
+    );
     // Moving the opening by half an hour changes its SEQUENCE, not its UID, and leaves
     // the other sessions alone.
     let sessions = site.path().join("content/data/sessions.yaml");
     let text = std::fs::read_to_string(&sessions).unwrap();
-    std::fs::write(&sessions, text.replace("end: 2021-05-18T13:30", "end: 2021-05-18T14:00")).unwrap();
+    std::fs::write(
+        &sessions,
+        text.replace("end: 2021-05-18T13:30", "end: 2021-05-18T14:00"),
+    )
+    .unwrap();
     build(site.path()).unwrap();
     let (uid_after, seq_after) = sequence_and_uid(&read("en", "opening"));
     assert_eq!(uid_after, uid);

@@ -9,7 +9,15 @@ use common::*;
 use scraper::{Html, Selector};
 
 const LANGS: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
-const PAGES: [&str; 7] = ["", "about/", "programme/", "organizers/", "participate/", "letter/", "contact/"];
+const PAGES: [&str; 7] = [
+    "",
+    "about/",
+    "programme/",
+    "organizers/",
+    "participate/",
+    "letter/",
+    "contact/",
+];
 
 /// The forum site, built once for all tests of this file.
 fn public() -> &'static std::path::Path {
@@ -56,9 +64,16 @@ fn every_page_exists_in_six_languages_without_fallback() {
         for page in PAGES {
             let d = doc(lang, page);
             assert_eq!(attrs(&d, "html", "lang"), [lang]);
-            assert!(texts(&d, ".notice-fallback").is_empty(), "{lang}/{page} shows the fallback notice");
+            assert!(
+                texts(&d, ".notice-fallback").is_empty(),
+                "{lang}/{page} shows the fallback notice"
+            );
             let alternates = attrs(&d, "link[rel=alternate][hreflang]", "hreflang");
-            assert_eq!(alternates.len(), 7, "{lang}/{page}: six translations and x-default: {alternates:?}");
+            assert_eq!(
+                alternates.len(),
+                7,
+                "{lang}/{page}: six translations and x-default: {alternates:?}"
+            );
         }
     }
 }
@@ -79,7 +94,11 @@ fn body_text_is_overwhelmingly_in_the_language_script() {
                 _ => c.latin,
             } as f64;
             let share = own / total;
-            assert!(share >= 0.8, "{lang}/{page}: only {:.0}% of the letters are in the language's script ({c:?})", share * 100.0);
+            assert!(
+                share >= 0.8,
+                "{lang}/{page}: only {:.0}% of the letters are in the language's script ({c:?})",
+                share * 100.0
+            );
         }
     }
 }
@@ -88,15 +107,23 @@ fn body_text_is_overwhelmingly_in_the_language_script() {
 fn organizers_page_names_every_organization_in_each_language() {
     let yaml = std::fs::read_to_string(repo().join("content/data/organizations.yaml")).unwrap();
     let orgs: Vec<serde_yaml::Value> = serde_yaml::from_str(&yaml).unwrap();
-    assert!(orgs.len() >= 20, "the letter names 20 organizations and the Regional Commissions");
+    assert!(
+        orgs.len() >= 20,
+        "the letter names 20 organizations and the Regional Commissions"
+    );
     for lang in LANGS {
         let d = doc(lang, "organizers/");
         let page_text: String = texts(&d, "main").concat();
         for org in &orgs {
-            let name = org["name"][lang].as_str().unwrap_or_else(|| panic!("{:?} has no {lang} name", org["id"]));
+            let name = org["name"][lang]
+                .as_str()
+                .unwrap_or_else(|| panic!("{:?} has no {lang} name", org["id"]));
             assert!(page_text.contains(name), "{lang}: {name} is missing");
             if let Some(acronym) = org["acronym"][lang].as_str() {
-                assert!(page_text.contains(acronym), "{lang}: acronym {acronym} is missing");
+                assert!(
+                    page_text.contains(acronym),
+                    "{lang}: acronym {acronym} is missing"
+                );
             }
         }
     }
@@ -107,7 +134,10 @@ fn arabic_contact_details_are_isolated_left_to_right() {
     let d = doc("ar", "contact/");
     let isolated = texts(&d, "main bdi[dir=ltr], main [dir=ltr]");
     for needle in ["+41 22 730 6240", "+41 22 730 6453", "wsis-info@itu.int"] {
-        assert!(isolated.iter().any(|t| t.contains(needle)), "{needle} is not isolated: {isolated:?}");
+        assert!(
+            isolated.iter().any(|t| t.contains(needle)),
+            "{needle} is not isolated: {isolated:?}"
+        );
     }
 }
 
@@ -124,7 +154,10 @@ fn programme_shows_the_final_week_as_each_language_writes_it() {
     for (lang, range) in expected {
         let d = doc(lang, "programme/");
         let dates = texts(&d, ".key-dates time");
-        assert!(dates.iter().any(|t| t == range), "{lang}: {range} not among {dates:?}");
+        assert!(
+            dates.iter().any(|t| t == range),
+            "{lang}: {range} not among {dates:?}"
+        );
     }
 }
 
@@ -140,14 +173,25 @@ fn programme_lists_both_tracks_and_twelve_formats() {
 #[test]
 fn invitation_letter_translations_are_marked_unofficial_and_link_the_arabic_original() {
     let ar = doc("ar", "letter/");
-    assert!(texts(&ar, ".notice-translation").is_empty(), "the original carries no banner");
+    assert!(
+        texts(&ar, ".notice-translation").is_empty(),
+        "the original carries no banner"
+    );
     assert!(texts(&ar, "main").concat().contains("WSIS Forum 2021/01"));
     for lang in ["zh", "en", "fr", "ru", "es"] {
         let d = doc(lang, "letter/");
         let banner = texts(&d, ".notice-translation");
         assert_eq!(banner.len(), 1, "{lang}: no translation banner");
-        assert_eq!(attrs(&d, ".notice-translation a", "href"), ["/ar/letter/"], "{lang}");
-        assert_eq!(attrs(&d, ".notice-translation a", "hreflang"), ["ar"], "{lang}");
+        assert_eq!(
+            attrs(&d, ".notice-translation a", "href"),
+            ["/ar/letter/"],
+            "{lang}"
+        );
+        assert_eq!(
+            attrs(&d, ".notice-translation a", "hreflang"),
+            ["ar"],
+            "{lang}"
+        );
     }
 }
 
@@ -155,8 +199,21 @@ fn invitation_letter_translations_are_marked_unofficial_and_link_the_arabic_orig
 fn language_chooser_names_each_language_in_its_own_script() {
     let d = common::page(public(), "index.html");
     assert_eq!(attrs(&d, ".chooser-list a", "hreflang"), LANGS);
-    assert_eq!(texts(&d, ".chooser-name"), ["العربية", "中文", "English", "Français", "Русский", "Español"]);
-    assert_eq!(attrs(&d, ".chooser-list li", "dir"), ["rtl", "ltr", "ltr", "ltr", "ltr", "ltr"]);
+    assert_eq!(
+        texts(&d, ".chooser-name"),
+        [
+            "العربية",
+            "中文",
+            "English",
+            "Français",
+            "Русский",
+            "Español"
+        ]
+    );
+    assert_eq!(
+        attrs(&d, ".chooser-list li", "dir"),
+        ["rtl", "ltr", "ltr", "ltr", "ltr", "ltr"]
+    );
 }
 
 #[test]
@@ -170,7 +227,11 @@ fn no_user_visible_text_in_templates() {
         let text = std::fs::read_to_string(&path).unwrap();
         for fragment in tag(&text) {
             let letters: String = fragment.chars().filter(|c| c.is_alphabetic()).collect();
-            assert!(letters.is_empty(), "{}: text {fragment:?} belongs in a Fluent file", path.display());
+            assert!(
+                letters.is_empty(),
+                "{}: text {fragment:?} belongs in a Fluent file",
+                path.display()
+            );
         }
     }
 }
@@ -182,17 +243,35 @@ fn regex_lite_split() -> impl Fn(&str) -> Vec<String> {
         let mut rest = text;
         let mut in_script = false;
         while !rest.is_empty() {
-            let next = ["<", "{{", "{%", "{#"].iter().filter_map(|m| rest.find(m).map(|i| (i, *m))).min();
+            let next = ["<", "{{", "{%", "{#"]
+                .iter()
+                .filter_map(|m| rest.find(m).map(|i| (i, *m)))
+                .min();
             let Some((i, marker)) = next else {
-                if !in_script { out.push(rest.to_string()); }
+                if !in_script {
+                    out.push(rest.to_string());
+                }
                 break;
             };
-            if !in_script { out.push(rest[..i].to_string()); }
-            let close = match marker { "<" => ">", "{{" => "}}", "{%" => "%}", _ => "#}" };
-            let end = rest[i..].find(close).map_or(rest.len(), |j| i + j + close.len());
+            if !in_script {
+                out.push(rest[..i].to_string());
+            }
+            let close = match marker {
+                "<" => ">",
+                "{{" => "}}",
+                "{%" => "%}",
+                _ => "#}",
+            };
+            let end = rest[i..]
+                .find(close)
+                .map_or(rest.len(), |j| i + j + close.len());
             let tag = &rest[i..end];
-            if tag.starts_with("<script") { in_script = true; }
-            if tag.starts_with("</script") { in_script = false; }
+            if tag.starts_with("<script") {
+                in_script = true;
+            }
+            if tag.starts_with("</script") {
+                in_script = false;
+            }
             rest = &rest[end..];
         }
         out

@@ -21,10 +21,20 @@ fn serves_pages_in_several_languages_with_the_live_script() {
     for (lang, dir) in [("fr", "ltr"), ("ar", "rtl"), ("zh", "ltr"), ("ru", "ltr")] {
         let response = server.get(&format!("/{lang}/about/"));
         assert_eq!(response.status, 200, "/{lang}/about/");
-        assert_eq!(response.header("content-type"), Some("text/html; charset=utf-8"));
-        assert_eq!(lang_and_dir(&response), (vec![lang.to_string()], vec![dir.to_string()]));
+        assert_eq!(
+            response.header("content-type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(
+            lang_and_dir(&response),
+            (vec![lang.to_string()], vec![dir.to_string()])
+        );
         let doc = response.html();
-        let script = attrs(&doc, "body > script[src='/__hexaglot/live.js']", "data-file");
+        let script = attrs(
+            &doc,
+            "body > script[src='/__hexaglot/live.js']",
+            "data-file",
+        );
         assert_eq!(script, [format!("{lang}/about/index.html")]);
     }
     // The language chooser at the root.
@@ -32,16 +42,31 @@ fn serves_pages_in_several_languages_with_the_live_script() {
     assert_eq!(root.status, 200);
     assert!(root.text().contains("hreflang=\"ar\""));
     let script = server.get("/__hexaglot/live.js");
-    assert_eq!(script.header("content-type"), Some("text/javascript; charset=utf-8"));
+    assert_eq!(
+        script.header("content-type"),
+        Some("text/javascript; charset=utf-8")
+    );
     assert!(script.text().contains("EventSource"));
 }
 
 #[test]
 fn a_correct_little_web_server() {
     let site = forum_site();
-    std::fs::write(site.path().join("themes/forum/static/site.webmanifest"), "{}").unwrap();
-    std::fs::write(site.path().join("themes/forum/static/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>").unwrap();
-    std::fs::write(site.path().join("themes/forum/static/font.woff2"), [0u8, 1, 2]).unwrap();
+    std::fs::write(
+        site.path().join("themes/forum/static/site.webmanifest"),
+        "{}",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("themes/forum/static/logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    std::fs::write(
+        site.path().join("themes/forum/static/font.woff2"),
+        [0u8, 1, 2],
+    )
+    .unwrap();
     let server = Server::start(site.path());
     let style = style_path();
     for (path, mime) in [
@@ -52,7 +77,11 @@ fn a_correct_little_web_server() {
         ("/fr/index.html", "text/html; charset=utf-8"),
     ] {
         let response = server.get(path);
-        assert_eq!((response.status, response.header("content-type")), (200, Some(mime)), "{path}");
+        assert_eq!(
+            (response.status, response.header("content-type")),
+            (200, Some(mime)),
+            "{path}"
+        );
         assert_eq!(response.header("cache-control"), Some("no-cache"), "{path}");
     }
     // HEAD: the same headers, no body.
@@ -68,13 +97,19 @@ fn a_correct_little_web_server() {
     assert!(again.body.is_empty());
     // A folder without its slash.
     let redirect = server.get("/fr/about");
-    assert_eq!((redirect.status, redirect.header("location")), (308, Some("/fr/about/")));
+    assert_eq!(
+        (redirect.status, redirect.header("location")),
+        (308, Some("/fr/about/"))
+    );
     // The site's own 404 page, in the language of the path.
     let missing = server.get("/fr/nulle-part/");
     assert_eq!(missing.status, 404);
     assert_eq!(lang_and_dir(&missing).0, ["fr"]);
     let missing = server.get("/ar/nowhere");
-    assert_eq!((missing.status, lang_and_dir(&missing)), (404, (vec!["ar".to_string()], vec!["rtl".to_string()])));
+    assert_eq!(
+        (missing.status, lang_and_dir(&missing)),
+        (404, (vec!["ar".to_string()], vec!["rtl".to_string()]))
+    );
     let missing = server.get("/nowhere.html");
     assert_eq!(missing.status, 404);
     assert_eq!(lang_and_dir(&missing).0, ["en"]);
@@ -110,15 +145,34 @@ fn an_edit_reloads_the_page_that_shows_it() {
     let site = forum_site();
     let server = Server::start(site.path());
     let mut events = server.events("fr");
-    save(site.path(), "content/about.fr.md", "la communauté multipartite", "la vaste communauté multipartite");
+    save(
+        site.path(),
+        "content/about.fr.md",
+        "la communauté multipartite",
+        "la vaste communauté multipartite",
+    );
     let data = events.next_named("reload");
     let reload: serde_json::Value = serde_json::from_str(&data).unwrap();
     // The page, and the French search index, which holds its text.
-    assert_eq!(reload["files"], serde_json::json!(["fr/about/index.html", "fr/search/index.json"]), "{data}");
+    assert_eq!(
+        reload["files"],
+        serde_json::json!(["fr/about/index.html", "fr/search/index.json"]),
+        "{data}"
+    );
     assert_eq!(reload["all"], false);
-    assert!(server.get("/fr/about/").text().contains("la vaste communauté multipartite"));
+    assert!(
+        server
+            .get("/fr/about/")
+            .text()
+            .contains("la vaste communauté multipartite")
+    );
     let line = server.wait_for("content/about.fr.md", Duration::from_secs(10));
-    assert!(line.contains("re-rendered 1 of") && line.contains("fr/about/index.html") && line.ends_with(" ms"), "{line}");
+    assert!(
+        line.contains("re-rendered 1 of")
+            && line.contains("fr/about/index.html")
+            && line.ends_with(" ms"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -127,32 +181,56 @@ fn a_broken_yaml_file_shows_the_overlay_and_keeps_the_last_good_page() {
     let server = Server::start(site.path());
     let before = server.get("/fr/about/").text();
     let mut events = server.events("fr");
-    save(site.path(), "content/about.fr.md", "weight: 10", "weight: [10");
+    save(
+        site.path(),
+        "content/about.fr.md",
+        "weight: 10",
+        "weight: [10",
+    );
     let data = events.next_named("build-error");
     let error: serde_json::Value = serde_json::from_str(&data).unwrap();
     let text = error["text"].as_str().unwrap();
-    assert!(text.contains("invalid YAML") && text.contains("content/about.fr.md:4:"), "{text}");
+    assert!(
+        text.contains("invalid YAML") && text.contains("content/about.fr.md:4:"),
+        "{text}"
+    );
     assert_eq!(error["lang"], "fr");
     assert_eq!(error["title"], "Le site n’a pas pu être reconstruit");
     // The last good page is still served.
     let during = server.get("/fr/about/");
     assert_eq!(during.status, 200);
     assert_eq!(during.text(), before);
-    server.wait_for("still serving the last good version", Duration::from_secs(10));
+    server.wait_for(
+        "still serving the last good version",
+        Duration::from_secs(10),
+    );
     // A page opened now gets the error at once, in its own language.
     let mut arabic = server.events("ar");
     let (name, data) = arabic.next();
     assert_eq!(name, "build-error");
     let error: serde_json::Value = serde_json::from_str(&data).unwrap();
-    assert_eq!((error["lang"].as_str(), error["dir"].as_str()), (Some("ar"), Some("rtl")));
+    assert_eq!(
+        (error["lang"].as_str(), error["dir"].as_str()),
+        (Some("ar"), Some("rtl"))
+    );
     assert_eq!(error["title"], "تعذّرت إعادة إنشاء الموقع");
     // Fixing the file clears the overlay; the site is the same as before the error, so
     // no page needs a reload.
-    save(site.path(), "content/about.fr.md", "weight: [10", "weight: 10");
+    save(
+        site.path(),
+        "content/about.fr.md",
+        "weight: [10",
+        "weight: 10",
+    );
     assert_eq!(events.next(), ("build-ok".to_string(), "{}".to_string()));
     assert_eq!(server.get("/fr/about/").text(), before);
     // And the next edit reloads as usual.
-    save(site.path(), "content/about.fr.md", "la communauté multipartite", "la large communauté multipartite");
+    save(
+        site.path(),
+        "content/about.fr.md",
+        "la communauté multipartite",
+        "la large communauté multipartite",
+    );
     let data = events.next_named("reload");
     assert!(data.contains("fr/about/index.html"), "{data}");
 }
@@ -198,9 +276,16 @@ fn traversal_spellings_never_leak_a_byte() {
     assert!(spellings.len() >= 10);
     for target in spellings {
         let response = server.get(target);
-        assert!(response.status >= 400, "{target}: status {}", response.status);
+        assert!(
+            response.status >= 400,
+            "{target}: status {}",
+            response.status
+        );
         let text = response.text();
-        assert!(!text.contains(marker) && !text.contains("root:x:0"), "{target} leaked: {text}");
+        assert!(
+            !text.contains(marker) && !text.contains("root:x:0"),
+            "{target} leaked: {text}"
+        );
     }
     // The site itself is still served.
     assert_eq!(server.get("/fr/").status, 200);
@@ -215,10 +300,17 @@ fn ctrl_c_stops_the_server_and_leaves_nothing_behind() {
     let (status, lines) = server.interrupt();
     assert!(status.success(), "{status:?}: {lines:?}");
     assert!(lines.iter().any(|l| l == "stopped"), "{lines:?}");
-    let left: Vec<String> = std::fs::read_dir(site.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let left: Vec<String> = std::fs::read_dir(site.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     let mut left = left;
     left.sort();
-    assert_eq!(left, ["content", "locales", "themes"], "no public/ and no staging folder");
+    assert_eq!(
+        left,
+        ["content", "locales", "themes"],
+        "no public/ and no staging folder"
+    );
 }
 
 #[test]
@@ -227,7 +319,10 @@ fn the_live_script_is_never_in_build_output() {
     build(site.path()).unwrap();
     let public = site.path().join("public");
     for (path, bytes) in read_tree(&public) {
-        assert!(!String::from_utf8_lossy(&bytes).contains("__hexaglot"), "{path} holds the live-reload script");
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__hexaglot"),
+            "{path} holds the live-reload script"
+        );
     }
     let server = Server::start(site.path());
     assert!(server.get("/en/").text().contains("/__hexaglot/live.js"));

@@ -28,7 +28,10 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn in_memory(site: &Incremental) -> BTreeMap<String, Vec<u8>> {
-    site.files().iter().map(|(p, b)| (p.clone(), b.to_vec())).collect()
+    site.files()
+        .iter()
+        .map(|(p, b)| (p.clone(), b.to_vec()))
+        .collect()
 }
 
 /// Asserts that the incremental site equals a full build, naming the first difference.
@@ -39,7 +42,11 @@ fn assert_same_as_full_build(site: &Incremental, root: &Path) {
     let incremental_keys: Vec<&String> = incremental.keys().collect();
     assert_eq!(incremental_keys, full_keys, "the same files");
     for (path, bytes) in &full {
-        assert!(incremental[path] == *bytes, "{path} differs from a full build:\n{}", String::from_utf8_lossy(&incremental[path]));
+        assert!(
+            incremental[path] == *bytes,
+            "{path} differs from a full build:\n{}",
+            String::from_utf8_lossy(&incremental[path])
+        );
     }
 }
 
@@ -61,7 +68,10 @@ fn start(root: &Path) -> Incremental {
     let mut site = Incremental::new(hexaglot::Options::new(root));
     site.verify_dependencies();
     let first = rebuild(&mut site, &[]);
-    assert_eq!(first.rendered, first.jobs, "the first build renders everything");
+    assert_eq!(
+        first.rendered, first.jobs,
+        "the first build renders everything"
+    );
     assert_same_as_full_build(&site, root);
     site
 }
@@ -70,11 +80,25 @@ fn start(root: &Path) -> Incremental {
 fn an_edit_to_a_page_body_rerenders_that_page_only() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
-    let path = edit(dir.path(), "content/news/second.en.md", "Text.", "New text.");
+    let path = edit(
+        dir.path(),
+        "content/news/second.en.md",
+        "Text.",
+        "New text.",
+    );
     let outcome = rebuild(&mut site, &[path]);
     // Every language shows the English text of this untranslated page; the English
     // Atom feed carries the text of this dated page.
-    assert_eq!(outcome.changed, ["ar/news/second/index.html", "en/atom.xml", "en/news/second/index.html", "fr/news/second/index.html", "ru/news/second/index.html"]);
+    assert_eq!(
+        outcome.changed,
+        [
+            "ar/news/second/index.html",
+            "en/atom.xml",
+            "en/news/second/index.html",
+            "fr/news/second/index.html",
+            "ru/news/second/index.html"
+        ]
+    );
     assert_eq!(outcome.rendered, 4, "{:?}", outcome.changed);
     assert_eq!(outcome.parsed, 1);
     assert_eq!(outcome.markdown, 4);
@@ -85,13 +109,35 @@ fn an_edit_to_a_page_body_rerenders_that_page_only() {
 fn a_new_title_reaches_the_section_that_lists_the_page() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
-    let path = edit(dir.path(), "content/news/second.en.md", "title: Second", "title: Second edition");
+    let path = edit(
+        dir.path(),
+        "content/news/second.en.md",
+        "title: Second",
+        "title: Second edition",
+    );
     let outcome = rebuild(&mut site, &[path]);
     for lang in ["en", "fr", "ar", "ru"] {
-        assert!(outcome.changed.contains(&format!("{lang}/news/second/index.html")), "{:?}", outcome.changed);
-        assert!(outcome.changed.contains(&format!("{lang}/news/index.html")), "{:?}", outcome.changed);
+        assert!(
+            outcome
+                .changed
+                .contains(&format!("{lang}/news/second/index.html")),
+            "{:?}",
+            outcome.changed
+        );
+        assert!(
+            outcome.changed.contains(&format!("{lang}/news/index.html")),
+            "{:?}",
+            outcome.changed
+        );
     }
-    assert!(!outcome.changed.iter().any(|p| p.contains("about") || p.contains("propos")), "{:?}", outcome.changed);
+    assert!(
+        !outcome
+            .changed
+            .iter()
+            .any(|p| p.contains("about") || p.contains("propos")),
+        "{:?}",
+        outcome.changed
+    );
     assert_same_as_full_build(&site, dir.path());
 }
 
@@ -99,11 +145,24 @@ fn a_new_title_reaches_the_section_that_lists_the_page() {
 fn a_new_slug_reaches_the_pages_that_link_to_the_page() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
-    let path = edit(dir.path(), "content/about.fr.md", "slug: a-propos", "slug: qui-sommes-nous");
+    let path = edit(
+        dir.path(),
+        "content/about.fr.md",
+        "slug: a-propos",
+        "slug: qui-sommes-nous",
+    );
     let outcome = rebuild(&mut site, &[path]);
     // The French home links to the page with `@/about.md`.
-    assert!(outcome.changed.contains(&"fr/index.html".to_string()), "{:?}", outcome.changed);
-    assert!(outcome.changed.contains(&"fr/qui-sommes-nous/index.html".to_string()));
+    assert!(
+        outcome.changed.contains(&"fr/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
+    assert!(
+        outcome
+            .changed
+            .contains(&"fr/qui-sommes-nous/index.html".to_string())
+    );
     assert_eq!(outcome.removed, ["fr/a-propos/index.html"]);
     let fr_home = String::from_utf8(site.files()["fr/index.html"].to_vec()).unwrap();
     assert!(fr_home.contains("/fr/qui-sommes-nous/"), "{fr_home}");
@@ -114,11 +173,25 @@ fn a_new_slug_reaches_the_pages_that_link_to_the_page() {
 fn a_fluent_edit_rerenders_the_pages_of_that_language_only() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
-    let path = edit(dir.path(), "locales/fr/main.ftl", "nav-home = Accueil", "nav-home = Page d’accueil");
+    let path = edit(
+        dir.path(),
+        "locales/fr/main.ftl",
+        "nav-home = Accueil",
+        "nav-home = Page d’accueil",
+    );
     let outcome = rebuild(&mut site, &[path]);
     assert!(!outcome.changed.is_empty());
-    assert!(outcome.changed.iter().all(|p| p.starts_with("fr/")), "{:?}", outcome.changed);
-    assert!(outcome.rendered < outcome.jobs / 2, "{} of {}", outcome.rendered, outcome.jobs);
+    assert!(
+        outcome.changed.iter().all(|p| p.starts_with("fr/")),
+        "{:?}",
+        outcome.changed
+    );
+    assert!(
+        outcome.rendered < outcome.jobs / 2,
+        "{} of {}",
+        outcome.rendered,
+        outcome.jobs
+    );
     assert_same_as_full_build(&site, dir.path());
 }
 
@@ -126,14 +199,31 @@ fn a_fluent_edit_rerenders_the_pages_of_that_language_only() {
 fn a_template_edit_rerenders_the_pages_that_use_it() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
-    let path = edit(dir.path(), "themes/plain/templates/tag.html", "<ul class=\"pages\">", "<ul class=\"pages tagged\">");
+    let path = edit(
+        dir.path(),
+        "themes/plain/templates/tag.html",
+        "<ul class=\"pages\">",
+        "<ul class=\"pages tagged\">",
+    );
     let outcome = rebuild(&mut site, &[path]);
     assert!(!outcome.changed.is_empty());
-    assert!(outcome.changed.iter().all(|p| p.contains("/tags/")), "{:?}", outcome.changed);
+    assert!(
+        outcome.changed.iter().all(|p| p.contains("/tags/")),
+        "{:?}",
+        outcome.changed
+    );
     assert_same_as_full_build(&site, dir.path());
-    let path = edit(dir.path(), "themes/plain/templates/base.html", "<main>", "<main class=\"main\">");
+    let path = edit(
+        dir.path(),
+        "themes/plain/templates/base.html",
+        "<main>",
+        "<main class=\"main\">",
+    );
     let outcome = rebuild(&mut site, &[path]);
-    assert_eq!(outcome.rendered, outcome.jobs, "every template extends base.html");
+    assert_eq!(
+        outcome.rendered, outcome.jobs,
+        "every template extends base.html"
+    );
     assert_same_as_full_build(&site, dir.path());
 }
 
@@ -142,17 +232,38 @@ fn pages_added_and_removed_and_config_edits_match_a_full_build() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
     let new = dir.path().join("content/news/third.en.md");
-    std::fs::write(&new, "---\ntitle: Third\ndate: 2021-07-01\ntags: [Forum]\n---\nSee [about](@/about.md).\n").unwrap();
+    std::fs::write(
+        &new,
+        "---\ntitle: Third\ndate: 2021-07-01\ntags: [Forum]\n---\nSee [about](@/about.md).\n",
+    )
+    .unwrap();
     let outcome = rebuild(&mut site, std::slice::from_ref(&new));
-    assert!(outcome.changed.contains(&"en/news/third/index.html".to_string()), "{:?}", outcome.changed);
+    assert!(
+        outcome
+            .changed
+            .contains(&"en/news/third/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
     assert_same_as_full_build(&site, dir.path());
 
     std::fs::remove_file(&new).unwrap();
     let outcome = rebuild(&mut site, &[new]);
-    assert!(outcome.removed.contains(&"en/news/third/index.html".to_string()), "{:?}", outcome.removed);
+    assert!(
+        outcome
+            .removed
+            .contains(&"en/news/third/index.html".to_string()),
+        "{:?}",
+        outcome.removed
+    );
     assert_same_as_full_build(&site, dir.path());
 
-    let path = edit(dir.path(), "content/site.yaml", "title: {en: Basic,", "title: {en: Basic site,");
+    let path = edit(
+        dir.path(),
+        "content/site.yaml",
+        "title: {en: Basic,",
+        "title: {en: Basic site,",
+    );
     let outcome = rebuild(&mut site, &[path]);
     assert_eq!(outcome.rendered, outcome.jobs);
     assert_same_as_full_build(&site, dir.path());
@@ -163,19 +274,39 @@ fn a_broken_file_keeps_the_last_good_site_until_it_is_fixed() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
     let before = in_memory(&site);
-    let path = edit(dir.path(), "content/about.en.md", "tags: [Civil society, Forum]", "tags: [Civil society, Forum");
+    let path = edit(
+        dir.path(),
+        "content/about.en.md",
+        "tags: [Civil society, Forum]",
+        "tags: [Civil society, Forum",
+    );
     let changed: HashSet<PathBuf> = [path.clone()].into();
     let error = site.rebuild(&changed).err().expect("broken YAML fails");
     let d = &error.diagnostics()[0];
     // libyaml notices the missing `]` at the start of the next line.
-    assert_eq!((d.file.to_str().unwrap(), d.line), ("content/about.en.md", 4), "{error}");
+    assert_eq!(
+        (d.file.to_str().unwrap(), d.line),
+        ("content/about.en.md", 4),
+        "{error}"
+    );
     assert_eq!(in_memory(&site), before, "the last good site is kept");
     // Still broken, and reported again, when another file changes.
-    let other = edit(dir.path(), "content/news/second.en.md", "Text.", "Other text.");
+    let other = edit(
+        dir.path(),
+        "content/news/second.en.md",
+        "Text.",
+        "Other text.",
+    );
     assert!(site.rebuild(&[other.clone()].into()).is_err());
     edit(dir.path(), "content/about.en.md", "Forum\n", "Forum]\n");
     let outcome = rebuild(&mut site, &[path, other]);
-    assert!(outcome.changed.contains(&"en/news/second/index.html".to_string()), "{:?}", outcome.changed);
+    assert!(
+        outcome
+            .changed
+            .contains(&"en/news/second/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
     assert_same_as_full_build(&site, dir.path());
 }
 
@@ -183,15 +314,38 @@ fn a_broken_file_keeps_the_last_good_site_until_it_is_fixed() {
 fn forum_site_edits_match_a_full_build() {
     let dir = forum_site();
     let mut site = start(dir.path());
-    let path = edit(dir.path(), "content/contact.fr.md", "title:", "title: Nous écrire —");
+    let path = edit(
+        dir.path(),
+        "content/contact.fr.md",
+        "title:",
+        "title: Nous écrire —",
+    );
     let outcome = rebuild(&mut site, &[path]);
-    assert!(outcome.changed.iter().all(|p| p.starts_with("fr/")), "{:?}", outcome.changed);
-    assert!(outcome.rendered <= 3, "{} rendered: {:?}", outcome.rendered, outcome.changed);
+    assert!(
+        outcome.changed.iter().all(|p| p.starts_with("fr/")),
+        "{:?}",
+        outcome.changed
+    );
+    assert!(
+        outcome.rendered <= 3,
+        "{} rendered: {:?}",
+        outcome.rendered,
+        outcome.changed
+    );
     assert_same_as_full_build(&site, dir.path());
     // Event data shows on many pages.
     let data = std::fs::read_to_string(dir.path().join("content/data/tracks.yaml")).unwrap();
-    let first_en = data.lines().find(|l| l.trim_start().starts_with("en:")).unwrap().to_string();
-    let path = edit(dir.path(), "content/data/tracks.yaml", &first_en, &format!("{first_en} (edited)"));
+    let first_en = data
+        .lines()
+        .find(|l| l.trim_start().starts_with("en:"))
+        .unwrap()
+        .to_string();
+    let path = edit(
+        dir.path(),
+        "content/data/tracks.yaml",
+        &first_en,
+        &format!("{first_en} (edited)"),
+    );
     rebuild(&mut site, &[path]);
     assert_same_as_full_build(&site, dir.path());
 }
@@ -200,10 +354,25 @@ fn forum_site_edits_match_a_full_build() {
 fn a_tag_change_reaches_the_tag_pages_and_the_pages_that_share_the_tag() {
     let dir = fixture("basic");
     let mut site = start(dir.path());
-    let path = edit(dir.path(), "content/about.en.md", "tags: [Civil society, Forum]", "tags: [Civil society]");
+    let path = edit(
+        dir.path(),
+        "content/about.en.md",
+        "tags: [Civil society, Forum]",
+        "tags: [Civil society]",
+    );
     let outcome = rebuild(&mut site, &[path]);
     // `only-en` keeps the tag `Forum`, now on one page instead of two.
-    assert!(outcome.changed.contains(&"en/tags/forum/index.html".to_string()), "{:?}", outcome.changed);
-    assert!(outcome.changed.contains(&"en/tags/index.html".to_string()), "{:?}", outcome.changed);
+    assert!(
+        outcome
+            .changed
+            .contains(&"en/tags/forum/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
+    assert!(
+        outcome.changed.contains(&"en/tags/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
     assert_same_as_full_build(&site, dir.path());
 }

@@ -86,7 +86,10 @@ impl Assets {
 
     /// (name as templates know it, published path) of every static file.
     pub fn published(&self) -> Vec<(&str, &str)> {
-        self.files.iter().map(|(name, asset)| (name.as_str(), asset.out.as_str())).collect()
+        self.files
+            .iter()
+            .map(|(name, asset)| (name.as_str(), asset.out.as_str()))
+            .collect()
     }
 
     /// The static files' names, as templates know them.

@@ -74,8 +74,15 @@ pub fn escape_text(text: &str) -> String {
 /// Quotes a parameter value when it holds `:`, `;` or `,` (§3.2); drops `"`, which no
 /// parameter value may contain.
 fn param_value(value: &str) -> String {
-    let clean: String = value.chars().filter(|&c| c != '"' && !c.is_control()).collect();
-    if clean.contains([':', ';', ',']) { format!("\"{clean}\"") } else { clean }
+    let clean: String = value
+        .chars()
+        .filter(|&c| c != '"' && !c.is_control())
+        .collect();
+    if clean.contains([':', ';', ',']) {
+        format!("\"{clean}\"")
+    } else {
+        clean
+    }
 }
 
 /// Appends `line` folded to 75 octets a line, each line ended by CRLF (§3.1).
@@ -106,7 +113,10 @@ mod tests {
 
     #[test]
     fn escapes_text_values() {
-        assert_eq!(escape_text("a, b; c\\d\nnext\r\nlast"), "a\\, b\\; c\\\\d\\nnext\\nlast");
+        assert_eq!(
+            escape_text("a, b; c\\d\nnext\r\nlast"),
+            "a\\, b\\; c\\\\d\\nnext\\nlast"
+        );
     }
 
     #[test]
@@ -119,7 +129,10 @@ mod tests {
             assert!(line.len() <= 75, "{} octets: {line}", line.len());
         }
         let unfolded = text.replace("\r\n ", "");
-        assert_eq!(unfolded, format!("SUMMARY;LANGUAGE=ar:{}\r\n", escape_text(title)));
+        assert_eq!(
+            unfolded,
+            format!("SUMMARY;LANGUAGE=ar:{}\r\n", escape_text(title))
+        );
         assert!(text.lines().count() > 1);
     }
 

@@ -24,9 +24,16 @@ pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
     let in_calendar: Vec<&KeyDate> = data.key_dates.iter().filter(|k| k.calendar).collect();
     let mut files = Vec::new();
     for language in &site.config.languages {
-        let lang = Lang { code: &language.code, fallback: &language.fallback };
+        let lang = Lang {
+            code: &language.code,
+            fallback: &language.fallback,
+        };
         let urls = Urls::new(&site.config, lang.code);
-        let rel = |path: String| path.strip_prefix(&site.config.base_path).map(str::to_string).unwrap_or(path);
+        let rel = |path: String| {
+            path.strip_prefix(&site.config.base_path)
+                .map(str::to_string)
+                .unwrap_or(path)
+        };
         for s in &data.sessions {
             let mut w = calendar_start(site, lang);
             session_event(&mut w, site, lang, &urls, s);
@@ -59,7 +66,8 @@ struct Lang<'a> {
 impl<'a> Lang<'a> {
     /// The text in this language (or its fallback) and the language it is in.
     fn text<'t>(&self, l: &'t Localized) -> Option<(&'t str, &'t str)> {
-        l.get(self.code, self.fallback).or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str())))
+        l.get(self.code, self.fallback)
+            .or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str())))
     }
 }
 
@@ -67,7 +75,11 @@ fn calendar_start(site: &Site, lang: Lang) -> Writer {
     let mut w = Writer::new();
     w.begin("VCALENDAR");
     w.raw("VERSION", &[], "2.0");
-    w.raw("PRODID", &[], &format!("-//hexaglot//{}//{}", host(site), lang.code.to_uppercase()));
+    w.raw(
+        "PRODID",
+        &[],
+        &format!("-//hexaglot//{}//{}", host(site), lang.code.to_uppercase()),
+    );
     w.raw("CALSCALE", &[], "GREGORIAN");
     w.raw("METHOD", &[], "PUBLISH");
     if let Some(title) = site.config.title.get(lang.code) {
@@ -94,8 +106,13 @@ fn session_event(w: &mut Writer, site: &Site, lang: Lang, urls: &Urls, s: &Sessi
     }
     let page = urls.absolute(&urls.session(&s.id));
     let description = s.description.as_ref().and_then(|d| lang.text(d));
-    let (desc_lang, desc) = description.map_or((lang.code, String::new()), |(l, d)| (l, format!("{d}\n\n")));
-    w.text("DESCRIPTION", &[("LANGUAGE", desc_lang)], &format!("{desc}{page}"));
+    let (desc_lang, desc) =
+        description.map_or((lang.code, String::new()), |(l, d)| (l, format!("{d}\n\n")));
+    w.text(
+        "DESCRIPTION",
+        &[("LANGUAGE", desc_lang)],
+        &format!("{desc}{page}"),
+    );
     w.raw("URL", &[], &page);
     let room = s.room.as_ref().and_then(|r| lang.text(r));
     match (room, &s.stream) {
@@ -103,9 +120,21 @@ fn session_event(w: &mut Writer, site: &Site, lang: Lang, urls: &Urls, s: &Sessi
         (None, Some(stream)) => w.text("LOCATION", &[], stream),
         (None, None) => {}
     }
-    let track = s.track.as_deref().and_then(|t| data.tracks.iter().find(|x| x.id == t)).and_then(|t| lang.text(&t.name));
-    let format = s.format.as_deref().and_then(|f| data.formats.iter().find(|x| x.id == f)).and_then(|f| lang.text(&f.name));
-    let categories: Vec<String> = track.into_iter().chain(format).map(|(_, c)| ics::escape_text(c)).collect();
+    let track = s
+        .track
+        .as_deref()
+        .and_then(|t| data.tracks.iter().find(|x| x.id == t))
+        .and_then(|t| lang.text(&t.name));
+    let format = s
+        .format
+        .as_deref()
+        .and_then(|f| data.formats.iter().find(|x| x.id == f))
+        .and_then(|f| lang.text(&f.name));
+    let categories: Vec<String> = track
+        .into_iter()
+        .chain(format)
+        .map(|(_, c)| ics::escape_text(c))
+        .collect();
     if !categories.is_empty() {
         // No LANGUAGE parameter: a track's name may be in the language and its format's
         // in a fallback language.
@@ -117,7 +146,10 @@ fn session_event(w: &mut Writer, site: &Site, lang: Lang, urls: &Urls, s: &Sessi
 
 fn key_date_event(w: &mut Writer, site: &Site, lang: Lang, k: &KeyDate) {
     let last = k.end.unwrap_or(k.start);
-    let when = When::AllDay { first: k.start, last };
+    let when = When::AllDay {
+        first: k.start,
+        last,
+    };
     let mut hasher = Fnv::default();
     hasher.localized(&k.title);
     hasher.str(&format!("{}/{}", k.start.iso(), last.iso()));
@@ -159,10 +191,18 @@ pub fn sequence(s: &Session) -> u32 {
         h.localized(l);
     }
     match &s.when {
-        When::Timed { start, end, zone } => h.str(&format!("{}/{}/{}", start.unix_seconds(), end.unix_seconds(), zone.name())),
+        When::Timed { start, end, zone } => h.str(&format!(
+            "{}/{}/{}",
+            start.unix_seconds(),
+            end.unix_seconds(),
+            zone.name()
+        )),
         When::AllDay { first, last } => h.str(&format!("{}/{}", first.iso(), last.iso())),
     }
-    for v in [&s.track, &s.format, &s.stream, &s.registration].into_iter().flatten() {
+    for v in [&s.track, &s.format, &s.stream, &s.registration]
+        .into_iter()
+        .flatten()
+    {
         h.str(v);
     }
     for list in [&s.people, &s.organizations, &s.interpretation] {

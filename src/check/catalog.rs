@@ -48,12 +48,22 @@ impl Catalog {
             let dir = config.root.join("locales").join(&language.code);
             let mut messages = BTreeMap::new();
             let mut files = Vec::new();
-            for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+            for entry in walkdir::WalkDir::new(&dir)
+                .sort_by_file_name()
+                .into_iter()
+                .flatten()
+            {
                 if entry.path().extension().is_none_or(|e| e != "ftl") {
                     continue;
                 }
-                let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
-                let display = entry.path().strip_prefix(&config.root).unwrap_or(entry.path()).to_path_buf();
+                let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                    continue;
+                };
+                let display = entry
+                    .path()
+                    .strip_prefix(&config.root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
                 add_file(&display, &text, &mut messages);
                 files.push((display, text));
             }
@@ -80,7 +90,10 @@ impl Catalog {
 
     /// Every message id of any language, sorted.
     pub fn all_ids(&self) -> BTreeSet<&str> {
-        self.languages.values().flat_map(|m| m.keys().map(String::as_str)).collect()
+        self.languages
+            .values()
+            .flat_map(|m| m.keys().map(String::as_str))
+            .collect()
     }
 
     /// The first `.ftl` file of `lang`, where a missing message would be added.
@@ -107,7 +120,9 @@ fn add_file(display: &Path, text: &str, messages: &mut BTreeMap<String, MessageD
         Err((r, _)) => r,
     };
     for entry in &resource.body {
-        let ast::Entry::Message(message) = entry else { continue };
+        let ast::Entry::Message(message) = entry else {
+            continue;
+        };
         let id = message.id.name.to_string();
         let mut def = MessageDef {
             file: display.to_path_buf(),
@@ -141,7 +156,11 @@ fn definition_line(text: &str, id: &str) -> usize {
     0
 }
 
-fn walk_pattern(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {
+fn walk_pattern(
+    pattern: &ast::Pattern<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
             walk_expression(expression, vars, refs);
@@ -149,7 +168,11 @@ fn walk_pattern(pattern: &ast::Pattern<&str>, vars: &mut BTreeSet<String>, refs:
     }
 }
 
-fn walk_expression(expression: &ast::Expression<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {
+fn walk_expression(
+    expression: &ast::Expression<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
     match expression {
         ast::Expression::Select { selector, variants } => {
             walk_inline(selector, vars, refs);
@@ -161,7 +184,11 @@ fn walk_expression(expression: &ast::Expression<&str>, vars: &mut BTreeSet<Strin
     }
 }
 
-fn walk_inline(inline: &ast::InlineExpression<&str>, vars: &mut BTreeSet<String>, refs: &mut BTreeSet<String>) {
+fn walk_inline(
+    inline: &ast::InlineExpression<&str>,
+    vars: &mut BTreeSet<String>,
+    refs: &mut BTreeSet<String>,
+) {
     match inline {
         ast::InlineExpression::VariableReference { id } => {
             vars.insert(id.name.to_string());
@@ -197,7 +224,10 @@ mod tests {
         let hello = &messages["hello"];
         assert_eq!(hello.line, 2);
         assert_eq!(hello.variables, BTreeSet::from(["name".to_string()]));
-        assert_eq!(hello.attributes["title"], BTreeSet::from(["count".to_string(), "what".to_string()]));
+        assert_eq!(
+            hello.attributes["title"],
+            BTreeSet::from(["count".to_string(), "what".to_string()])
+        );
         assert_eq!(hello.references, BTreeSet::from(["other-msg".to_string()]));
         assert_eq!(messages["plain"].line, 7);
     }

@@ -21,7 +21,11 @@ pub fn check(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec
 }
 
 /// Every key a page may ask for, with where it is asked for first.
-fn required_keys(config: &Config, catalog: &Catalog, usages: &[Usage]) -> BTreeMap<String, (PathBuf, usize)> {
+fn required_keys(
+    config: &Config,
+    catalog: &Catalog,
+    usages: &[Usage],
+) -> BTreeMap<String, (PathBuf, usize)> {
     let mut keys: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
     let default = catalog.languages.get(&config.default_language);
     for usage in usages {
@@ -33,7 +37,11 @@ fn required_keys(config: &Config, catalog: &Catalog, usages: &[Usage]) -> BTreeM
             // A key built at render time: whatever the default language defines under
             // that prefix is what the pages can ask for.
             KeyPattern::Prefix { prefix, attribute } => {
-                for (id, def) in default.into_iter().flatten().filter(|(id, _)| id.starts_with(prefix.as_str())) {
+                for (id, def) in default
+                    .into_iter()
+                    .flatten()
+                    .filter(|(id, _)| id.starts_with(prefix.as_str()))
+                {
                     let key = match attribute {
                         Some(a) if def.attributes.contains_key(a) => format!("{id}.{a}"),
                         Some(_) => continue,
@@ -48,18 +56,29 @@ fn required_keys(config: &Config, catalog: &Catalog, usages: &[Usage]) -> BTreeM
     // What the generator formats itself is needed wherever the default language has it.
     for (id, _) in GENERATOR_MESSAGES {
         if default.is_some_and(|m| m.contains_key(id)) {
-            keys.entry(id.to_string()).or_insert_with(|| (PathBuf::from(GENERATOR), 0));
+            keys.entry(id.to_string())
+                .or_insert_with(|| (PathBuf::from(GENERATOR), 0));
         }
     }
-    let config_text = std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    let config_text =
+        std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
     for item in &config.menu {
-        let line = config_text.lines().position(|l| l.contains(item.label.as_str())).map_or(0, |i| i + 1);
-        keys.entry(item.label.clone()).or_insert_with(|| (PathBuf::from(crate::config::CONFIG_FILE), line));
+        let line = config_text
+            .lines()
+            .position(|l| l.contains(item.label.as_str()))
+            .map_or(0, |i| i + 1);
+        keys.entry(item.label.clone())
+            .or_insert_with(|| (PathBuf::from(crate::config::CONFIG_FILE), line));
     }
     keys
 }
 
-fn missing(config: &Config, catalog: &Catalog, required: &BTreeMap<String, (PathBuf, usize)>, out: &mut Vec<Diagnostic>) {
+fn missing(
+    config: &Config,
+    catalog: &Catalog,
+    required: &BTreeMap<String, (PathBuf, usize)>,
+    out: &mut Vec<Diagnostic>,
+) {
     for language in &config.languages {
         for (key, (used_in, line)) in required {
             if catalog.has(&language.code, key) {
@@ -77,8 +96,15 @@ fn missing(config: &Config, catalog: &Catalog, required: &BTreeMap<String, (Path
                 line => format!("used at {}:{line}", used_in.display()),
             };
             out.push(
-                Diagnostic::error(catalog.file_for(lang), format!("message `{key}` is used by the site but missing in `{lang}`"))
-                    .hint(format!("{used}; {shown}; add `{}` to {}", split_key(key).0, catalog.file_for(lang).display())),
+                Diagnostic::error(
+                    catalog.file_for(lang),
+                    format!("message `{key}` is used by the site but missing in `{lang}`"),
+                )
+                .hint(format!(
+                    "{used}; {shown}; add `{}` to {}",
+                    split_key(key).0,
+                    catalog.file_for(lang).display()
+                )),
             );
         }
     }
@@ -88,7 +114,10 @@ fn unused(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Di
     let referenced: BTreeSet<&str> = catalog
         .languages
         .values()
-        .flat_map(|m| m.values().flat_map(|d| d.references.iter().map(String::as_str)))
+        .flat_map(|m| {
+            m.values()
+                .flat_map(|d| d.references.iter().map(String::as_str))
+        })
         .collect();
     let menu: BTreeSet<&str> = config.menu.iter().map(|m| m.label.as_str()).collect();
     for id in catalog.all_ids() {
@@ -99,11 +128,29 @@ fn unused(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Di
         if used {
             continue;
         }
-        let Some((lang, def)) = first_definition(config, catalog, id) else { continue };
-        let langs: Vec<&str> = catalog.languages.iter().filter(|(_, m)| m.contains_key(id)).map(|(l, _)| l.as_str()).collect();
+        let Some((lang, def)) = first_definition(config, catalog, id) else {
+            continue;
+        };
+        let langs: Vec<&str> = catalog
+            .languages
+            .iter()
+            .filter(|(_, m)| m.contains_key(id))
+            .map(|(l, _)| l.as_str())
+            .collect();
         out.push(
-            at(catalog, lang, def, Diagnostic::warning(&def.file, format!("message `{id}` is defined ({}) but no template uses it", langs.join(", "))))
-                .hint("remove it from every language, or use it in a template with t(key=\"…\")"),
+            at(
+                catalog,
+                lang,
+                def,
+                Diagnostic::warning(
+                    &def.file,
+                    format!(
+                        "message `{id}` is defined ({}) but no template uses it",
+                        langs.join(", ")
+                    ),
+                ),
+            )
+            .hint("remove it from every language, or use it in a template with t(key=\"…\")"),
         );
     }
 }
@@ -111,15 +158,22 @@ fn unused(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Di
 fn variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     generator_message_variables(config, catalog, out);
     let default = &config.default_language;
-    let Some(reference) = catalog.languages.get(default) else { return };
+    let Some(reference) = catalog.languages.get(default) else {
+        return;
+    };
     for language in config.languages.iter().filter(|l| &l.code != default) {
-        let Some(messages) = catalog.languages.get(&language.code) else { continue };
+        let Some(messages) = catalog.languages.get(&language.code) else {
+            continue;
+        };
         for (id, def) in messages {
             if generator_variables(id).is_some() {
                 continue;
             }
-            let Some(expected) = reference.get(id) else { continue };
-            let mut parts: Vec<(String, &BTreeSet<String>, &BTreeSet<String>)> = vec![(id.clone(), &expected.variables, &def.variables)];
+            let Some(expected) = reference.get(id) else {
+                continue;
+            };
+            let mut parts: Vec<(String, &BTreeSet<String>, &BTreeSet<String>)> =
+                vec![(id.clone(), &expected.variables, &def.variables)];
             for (attribute, vars) in &def.attributes {
                 if let Some(want) = expected.attributes.get(attribute) {
                     parts.push((format!("{id}.{attribute}"), want, vars));
@@ -151,14 +205,30 @@ fn variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 fn generator_message_variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for language in &config.languages {
         for (id, passed) in GENERATOR_MESSAGES {
-            let Some(def) = catalog.get(&language.code, id) else { continue };
-            let unknown: BTreeSet<String> = def.variables.iter().filter(|v| !passed.contains(&v.as_str())).cloned().collect();
+            let Some(def) = catalog.get(&language.code, id) else {
+                continue;
+            };
+            let unknown: BTreeSet<String> = def
+                .variables
+                .iter()
+                .filter(|v| !passed.contains(&v.as_str()))
+                .cloned()
+                .collect();
             if unknown.is_empty() {
                 continue;
             }
-            let d = Diagnostic::error(&def.file, format!("message `{id}` uses {}, which the generator does not pass", list(&unknown)));
+            let d = Diagnostic::error(
+                &def.file,
+                format!(
+                    "message `{id}` uses {}, which the generator does not pass",
+                    list(&unknown)
+                ),
+            );
             let known: BTreeSet<String> = passed.iter().map(|v| v.to_string()).collect();
-            out.push(at(catalog, &language.code, def, d).hint(format!("`{id}` may use {}", list(&known))));
+            out.push(
+                at(catalog, &language.code, def, d)
+                    .hint(format!("`{id}` may use {}", list(&known))),
+            );
         }
     }
 }
@@ -167,14 +237,26 @@ fn list(vars: &BTreeSet<String>) -> String {
     if vars.is_empty() {
         return "no variables".to_string();
     }
-    vars.iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ")
+    vars.iter()
+        .map(|v| format!("${v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The definition in the default language, else in the first language that has one.
-fn first_definition<'a>(config: &Config, catalog: &'a Catalog, id: &str) -> Option<(&'a str, &'a MessageDef)> {
+fn first_definition<'a>(
+    config: &Config,
+    catalog: &'a Catalog,
+    id: &str,
+) -> Option<(&'a str, &'a MessageDef)> {
     std::iter::once(config.default_language.as_str())
         .chain(config.languages.iter().map(|l| l.code.as_str()))
-        .find_map(|l| catalog.languages.get_key_value(l).and_then(|(l, m)| Some((l.as_str(), m.get(id)?))))
+        .find_map(|l| {
+            catalog
+                .languages
+                .get_key_value(l)
+                .and_then(|(l, m)| Some((l.as_str(), m.get(id)?)))
+        })
 }
 
 /// Places `d` at the message's line, with the line as snippet.

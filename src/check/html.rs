@@ -49,7 +49,9 @@ pub struct Facts {
 }
 
 /// Elements whose text is not running text, or is shown as it is.
-const NOT_RUNNING_TEXT: [&str; 8] = ["head", "script", "style", "template", "textarea", "pre", "code", "svg"];
+const NOT_RUNNING_TEXT: [&str; 8] = [
+    "head", "script", "style", "template", "textarea", "pre", "code", "svg",
+];
 
 impl Facts {
     /// Parses `html` and collects its facts.
@@ -64,7 +66,9 @@ impl Facts {
                     }
                 }
                 Node::Text(text) => {
-                    let Some(parent) = node.parent().and_then(ElementRef::wrap) else { continue };
+                    let Some(parent) = node.parent().and_then(ElementRef::wrap) else {
+                        continue;
+                    };
                     if needs_isolation_check(parent) {
                         facts.unisolated.extend(unisolated_islands(text));
                     }
@@ -103,7 +107,10 @@ impl Facts {
         }
         if tag == "img" {
             if let Some(src) = el.attr("src") {
-                self.images.push(Image { src: src.to_string(), alt: el.attr("alt").map(str::to_string) });
+                self.images.push(Image {
+                    src: src.to_string(),
+                    alt: el.attr("alt").map(str::to_string),
+                });
             }
         }
         let attr = match tag {
@@ -112,7 +119,10 @@ impl Facts {
             _ => return,
         };
         if let Some(url) = el.attr(attr) {
-            self.links.push(Link { tag: tag.to_string(), url: url.to_string() });
+            self.links.push(Link {
+                tag: tag.to_string(),
+                url: url.to_string(),
+            });
         }
     }
 }
@@ -193,7 +203,10 @@ mod tests {
             <link rel="canonical" href="https://e.org/en/"><link rel="stylesheet" href="/style.css"></head>
             <body><h2 id="a">A</h2><a name="b"></a><a href="#a">x</a><img src="/i.png"><img src="/j.png" alt=""></body></html>"##;
         let facts = Facts::extract(html);
-        assert_eq!(facts.alternates, [("fr".to_string(), "https://e.org/fr/".to_string())]);
+        assert_eq!(
+            facts.alternates,
+            [("fr".to_string(), "https://e.org/fr/".to_string())]
+        );
         let urls: Vec<&str> = facts.links.iter().map(|l| l.url.as_str()).collect();
         assert_eq!(urls, ["/style.css", "#a", "/i.png", "/j.png"]);
         assert!(facts.ids.contains("a") && facts.ids.contains("b"));

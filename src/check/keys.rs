@@ -51,20 +51,38 @@ pub struct Usage {
 pub fn scan_templates(root: &Path, theme: &str) -> Vec<Usage> {
     let dir = root.join("themes").join(theme).join("templates");
     let mut usages = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
-        let file = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let file = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         for (offset, key) in scan(&text) {
             let line = text[..offset].matches('\n').count() + 1;
-            usages.push(Usage { key, file: file.clone(), line });
+            usages.push(Usage {
+                key,
+                file: file.clone(),
+                line,
+            });
         }
         for offset in date_range_calls(&text) {
             let line = text[..offset].matches('\n').count() + 1;
             for id in RANGE_MESSAGES {
-                usages.push(Usage { key: KeyPattern::Exact(id.to_string()), file: file.clone(), line });
+                usages.push(Usage {
+                    key: KeyPattern::Exact(id.to_string()),
+                    file: file.clone(),
+                    line,
+                });
             }
         }
     }
@@ -77,7 +95,14 @@ pub const RANGE_MESSAGES: [&str; 3] = ["date-range-days", "date-range-months", "
 
 /// The pieces a date range message receives; each language uses the ones it needs
 /// (`17–21 May 2021` takes the start's day alone, `2021年5月17日至21日` the full start).
-pub const RANGE_VARIABLES: [&str; 6] = ["startDay", "endDay", "startMonthDay", "endMonthDay", "startFull", "endFull"];
+pub const RANGE_VARIABLES: [&str; 6] = [
+    "startDay",
+    "endDay",
+    "startMonthDay",
+    "endMonthDay",
+    "startFull",
+    "endFull",
+];
 
 /// Messages the generator formats itself (not through `t()` in a template), with the
 /// variables it passes. Each language uses those its grammar needs — `CEST (UTC+2)` in
@@ -101,15 +126,21 @@ pub const GENERATOR_MESSAGES: [(&str, &[&str]); 11] = [
 
 /// The variables the generator passes to `id`, if it formats that message itself.
 pub fn generator_variables(id: &str) -> Option<&'static [&'static str]> {
-    GENERATOR_MESSAGES.iter().find(|(m, _)| *m == id).map(|(_, v)| *v)
+    GENERATOR_MESSAGES
+        .iter()
+        .find(|(m, _)| *m == id)
+        .map(|(_, v)| *v)
 }
 
 /// Byte offsets of the `format_date(…)` calls that pass an `end`.
 fn date_range_calls(text: &str) -> Vec<usize> {
     text.match_indices("format_date(")
         .filter(|(i, _)| {
-            call_arguments(&text[i + "format_date(".len()..])
-                .is_some_and(|args| split_top_level(args).iter().any(|a| a.trim().starts_with("end")))
+            call_arguments(&text[i + "format_date(".len()..]).is_some_and(|args| {
+                split_top_level(args)
+                    .iter()
+                    .any(|a| a.trim().starts_with("end"))
+            })
         })
         .map(|(i, _)| i)
         .collect()
@@ -122,14 +153,23 @@ pub fn scan(text: &str) -> Vec<(usize, KeyPattern)> {
     let mut from = 0;
     while let Some(i) = text[from..].find("t(").map(|i| i + from) {
         from = i + 2;
-        let preceded_by_ident = i > 0 && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_' || bytes[i - 1] == b'.');
+        let preceded_by_ident = i > 0
+            && (bytes[i - 1].is_ascii_alphanumeric()
+                || bytes[i - 1] == b'_'
+                || bytes[i - 1] == b'.');
         if preceded_by_ident {
             continue;
         }
-        let Some(args) = call_arguments(&text[i + 2..]) else { continue };
+        let Some(args) = call_arguments(&text[i + 2..]) else {
+            continue;
+        };
         for arg in split_top_level(args) {
             let arg = arg.trim();
-            let Some(value) = arg.strip_prefix("key").map(str::trim_start).and_then(|r| r.strip_prefix('=')) else {
+            let Some(value) = arg
+                .strip_prefix("key")
+                .map(str::trim_start)
+                .and_then(|r| r.strip_prefix('='))
+            else {
                 continue;
             };
             if value.starts_with('=') {
@@ -217,13 +257,22 @@ mod tests {
         .unwrap();
         let dates = crate::i18n::dates::Dates::new(&config);
         let d = |s| PageDate::parse(s).unwrap();
-        for (a, b) in [("2021-05-17", "2021-05-21"), ("2021-05-17", "2021-06-02"), ("2020-12-30", "2021-01-02")] {
+        for (a, b) in [
+            ("2021-05-17", "2021-05-21"),
+            ("2021-05-17", "2021-06-02"),
+            ("2020-12-30", "2021-01-02"),
+        ] {
             let pieces = dates.range_pieces("en", d(a), d(b));
             assert!(RANGE_MESSAGES.contains(&pieces.message));
             let names: Vec<&str> = pieces.args.iter().map(|(k, _)| *k).collect();
             assert_eq!(names, RANGE_VARIABLES);
         }
-        assert_eq!(date_range_calls("{{ format_date(date=d.start) }} {{ format_date(date=d.start, end=d.end) }}"), [35]);
+        assert_eq!(
+            date_range_calls(
+                "{{ format_date(date=d.start) }} {{ format_date(date=d.start, end=d.end) }}"
+            ),
+            [35]
+        );
     }
 
     #[test]
@@ -235,7 +284,10 @@ mod tests {
             [
                 KeyPattern::Exact("skip-link".into()),
                 KeyPattern::Exact("fallback-notice".into()),
-                KeyPattern::Prefix { prefix: "language-".into(), attribute: Some("in".into()) },
+                KeyPattern::Prefix {
+                    prefix: "language-".into(),
+                    attribute: Some("in".into())
+                },
                 KeyPattern::Dynamic,
                 KeyPattern::Exact("pages-count".into()),
             ]

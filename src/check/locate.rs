@@ -54,39 +54,78 @@ impl Sources {
                 .filter(|e| e.file_type().is_file() && keep(e.path()))
                 .filter_map(|e| {
                     let text = std::fs::read_to_string(e.path()).ok()?;
-                    Some((e.path().strip_prefix(root).unwrap_or(e.path()).to_path_buf(), text))
+                    Some((
+                        e.path()
+                            .strip_prefix(root)
+                            .unwrap_or(e.path())
+                            .to_path_buf(),
+                        text,
+                    ))
                 })
                 .collect()
         };
-        let templates = read_tree(root.join("themes").join(&site.config.theme).join("templates"), &|_| true);
-        let data = read_tree(root.join("content").join("data"), &|p| p.extension().is_some_and(|e| e == "yaml" || e == "yml"));
+        let templates = read_tree(
+            root.join("themes")
+                .join(&site.config.theme)
+                .join("templates"),
+            &|_| true,
+        );
+        let data = read_tree(root.join("content").join("data"), &|p| {
+            p.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        });
         let config_path = PathBuf::from(crate::config::CONFIG_FILE);
         let config_text = std::fs::read_to_string(root.join(&config_path)).unwrap_or_default();
-        Sources { templates, locales, data, config: (config_path, config_text) }
+        Sources {
+            templates,
+            locales,
+            data,
+            config: (config_path, config_text),
+        }
     }
 
     /// Where the first of `needles` is found, trying each needle in every source before
     /// the next needle. `page` is the text shown on the page; `fallback` names the file
     /// to blame when nothing is found.
-    pub fn locate<'a>(&'a self, page: Option<&'a Page>, lang: &str, needles: &[&str], scope: Scope, fallback: &Path) -> Place<'a> {
+    pub fn locate<'a>(
+        &'a self,
+        page: Option<&'a Page>,
+        lang: &str,
+        needles: &[&str],
+        scope: Scope,
+        fallback: &Path,
+    ) -> Place<'a> {
         let page_source = page.map(|p| (p.source.display.as_path(), p.text.as_str(), p.body_start));
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             if let Some((file, text, body_start)) = page_source {
                 // The body first: a title rarely holds the culprit, and a front-matter
                 // key could match by accident.
-                let found = find_whole(&text[body_start..], needle, false).map(|i| i + body_start).or_else(|| find_whole(text, needle, false));
+                let found = find_whole(&text[body_start..], needle, false)
+                    .map(|i| i + body_start)
+                    .or_else(|| find_whole(text, needle, false));
                 if let Some(offset) = found {
-                    return Place { file: file.to_path_buf(), at: Some((text, offset)), in_page: true };
+                    return Place {
+                        file: file.to_path_buf(),
+                        at: Some((text, offset)),
+                        in_page: true,
+                    };
                 }
             }
             for (file, text) in self.candidates(lang, scope) {
                 if let Some(offset) = find_whole(text, needle, true) {
-                    return Place { file: file.clone(), at: Some((text.as_str(), offset)), in_page: false };
+                    return Place {
+                        file: file.clone(),
+                        at: Some((text.as_str(), offset)),
+                        in_page: false,
+                    };
                 }
             }
         }
         let file = page.map_or_else(|| fallback.to_path_buf(), |p| p.source.display.clone());
-        Place { file, at: None, in_page: false }
+        Place {
+            file,
+            at: None,
+            in_page: false,
+        }
     }
 
     fn candidates<'a>(&'a self, lang: &str, scope: Scope) -> Vec<&'a (PathBuf, String)> {

@@ -78,7 +78,12 @@ pub fn check(options: &Options) -> Result<CheckReport, Error> {
         Ok(generated) => {
             // Messages that fell back to another language are reported above, with
             // the template that uses them.
-            diagnostics.extend(generated.warnings.into_iter().filter(|w| !w.file.starts_with("locales")));
+            diagnostics.extend(
+                generated
+                    .warnings
+                    .into_iter()
+                    .filter(|w| !w.file.starts_with("locales")),
+            );
             let sources = locate::Sources::load(&generated.site, catalog.files.clone());
             let mut findings = Findings::default();
             pages::check(&generated.site, &generated.files, &sources, &mut findings);
@@ -91,7 +96,9 @@ pub fn check(options: &Options) -> Result<CheckReport, Error> {
 }
 
 fn report_of(mut diagnostics: Vec<Diagnostic>) -> CheckReport {
-    diagnostics.sort_by(|a, b| (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message)));
+    diagnostics.sort_by(|a, b| {
+        (&a.file, a.line, a.column, &a.message).cmp(&(&b.file, b.line, b.column, &b.message))
+    });
     diagnostics.dedup();
     CheckReport { diagnostics }
 }
@@ -110,7 +117,10 @@ impl Findings {
     /// Adds `d`, seen on the page at URL path `page`; `key` tells problems at the same
     /// position apart.
     pub fn add(&mut self, key: String, d: Diagnostic, page: &str) {
-        let entry = self.items.entry((d.file.clone(), d.line, d.column, key)).or_insert_with(|| (d, Vec::new()));
+        let entry = self
+            .items
+            .entry((d.file.clone(), d.line, d.column, key))
+            .or_insert_with(|| (d, Vec::new()));
         if !entry.1.iter().any(|p| p == page) {
             entry.1.push(page.to_string());
         }
@@ -124,7 +134,12 @@ impl Findings {
                 match pages.len() {
                     0 => {}
                     1 => d.message.push_str(&format!(" (on {})", pages[0])),
-                    n => d.message.push_str(&format!(" (on {} and {} other page{})", pages[0], n - 1, if n == 2 { "" } else { "s" })),
+                    n => d.message.push_str(&format!(
+                        " (on {} and {} other page{})",
+                        pages[0],
+                        n - 1,
+                        if n == 2 { "" } else { "s" }
+                    )),
                 }
                 d
             })
@@ -134,5 +149,10 @@ impl Findings {
 
 /// Exit status for a report: 1 when there is an error, 0 with warnings only.
 pub fn exit_code(report: &CheckReport) -> u8 {
-    u8::from(report.diagnostics.iter().any(|d| d.severity == Severity::Error))
+    u8::from(
+        report
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error),
+    )
 }

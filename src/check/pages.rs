@@ -37,12 +37,20 @@ struct Context<'a> {
 }
 
 /// Runs every check over the generated HTML files.
-pub fn check(site: &Site, files: &[(String, OutputFile)], sources: &Sources, findings: &mut Findings) {
+pub fn check(
+    site: &Site,
+    files: &[(String, OutputFile)],
+    sources: &Sources,
+    findings: &mut Findings,
+) {
     let base_path = &site.config.base_path;
     let mut entries: HashMap<String, (usize, usize)> = HashMap::new();
     for (l, lang_site) in site.langs.iter().enumerate() {
         for (g, entry) in lang_site.entries.iter().enumerate() {
-            let rel = entry.path.strip_prefix(base_path.as_str()).unwrap_or(&entry.path);
+            let rel = entry
+                .path
+                .strip_prefix(base_path.as_str())
+                .unwrap_or(&entry.path);
             entries.insert(format!("{rel}index.html"), (l, g));
         }
     }
@@ -55,9 +63,18 @@ pub fn check(site: &Site, files: &[(String, OutputFile)], sources: &Sources, fin
                 let page = entry.map(|(l, g)| &site.pages[site.langs[l].entries[g].source]);
                 let lang = match entry {
                     Some((l, _)) => site.langs[l].lang.clone(),
-                    None => facts.lang.clone().unwrap_or_else(|| site.config.default_language.clone()),
+                    None => facts
+                        .lang
+                        .clone()
+                        .unwrap_or_else(|| site.config.default_language.clone()),
                 };
-                Some(Output { out: out.as_str(), url: page_path(out, base_path), facts, page, lang })
+                Some(Output {
+                    out: out.as_str(),
+                    url: page_path(out, base_path),
+                    facts,
+                    page,
+                    lang,
+                })
             }
             _ => None,
         })
@@ -83,18 +100,50 @@ pub fn check(site: &Site, files: &[(String, OutputFile)], sources: &Sources, fin
             format!("hreflang is not reciprocal: {} does not name back {}, which name{} it as an alternate", target.url, from.join(", "), if from.len() == 1 { "s" } else { "" }),
         )
         .hint("every page lists each of its translations, and they list it: check the template of this page (does it output `alternates`?)");
-        report(&ctx, target, "hreflang-back", &[], Scope::Markup, d, findings);
+        report(
+            &ctx,
+            target,
+            "hreflang-back",
+            &[],
+            Scope::Markup,
+            d,
+            findings,
+        );
     }
 }
 
 /// Reports `d` at the first source that holds one of `needles`.
-fn report(ctx: &Context<'_>, output: &Output<'_>, kind: &str, needles: &[&str], scope: Scope, d: Diagnostic, findings: &mut Findings) {
-    let place = ctx.sources.locate(output.page, &output.lang, needles, scope, Path::new(output.out));
-    let mut d = Diagnostic { file: place.file.clone(), ..d };
+fn report(
+    ctx: &Context<'_>,
+    output: &Output<'_>,
+    kind: &str,
+    needles: &[&str],
+    scope: Scope,
+    d: Diagnostic,
+    findings: &mut Findings,
+) {
+    let place = ctx.sources.locate(
+        output.page,
+        &output.lang,
+        needles,
+        scope,
+        Path::new(output.out),
+    );
+    let mut d = Diagnostic {
+        file: place.file.clone(),
+        ..d
+    };
     let mut key = format!("{kind} {}", needles.first().copied().unwrap_or(""));
     if let Some((text, offset)) = place.at {
         d = d.at_offset(text, offset);
-        key = format!("{kind} {}", needles.iter().find(|n| !n.is_empty() && text[offset..].starts_with(**n)).copied().unwrap_or(""));
+        key = format!(
+            "{kind} {}",
+            needles
+                .iter()
+                .find(|n| !n.is_empty() && text[offset..].starts_with(**n))
+                .copied()
+                .unwrap_or("")
+        );
     }
     findings.add(key, d, &output.url);
 }
@@ -120,19 +169,40 @@ fn links(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
                     let d = Diagnostic::error(PathBuf::new(), format!("{what}: `{url}` leads to no file of the site"))
                         .hint("write links between pages as `@/path/page.md`, so the build checks them and each language gets its own URL");
                     let written = url.strip_prefix(&config.base_path).unwrap_or(url);
-                    report(ctx, output, "link", &[url, written], Scope::Markup, d, findings);
+                    report(
+                        ctx,
+                        output,
+                        "link",
+                        &[url, written],
+                        Scope::Markup,
+                        d,
+                        findings,
+                    );
                     continue;
                 };
                 let Some(fragment) = fragment else { continue };
                 let ids = ctx.pages.get(target.as_str()).map(|p| &p.facts.ids);
-                if ids.is_none_or(|ids| ids.contains(&fragment)) || fragment.eq_ignore_ascii_case("top") {
+                if ids.is_none_or(|ids| ids.contains(&fragment))
+                    || fragment.eq_ignore_ascii_case("top")
+                {
                     continue;
                 }
                 let d = Diagnostic::error(PathBuf::new(), format!("broken anchor: `{url}` — {} has no element with id `{fragment}`", page_path(&target, &config.base_path)))
                     .hint("anchors of headings are made from their text; the headings of the target page are its ids");
                 let anchor = format!("#{fragment}");
-                let raw = url.split_once('#').map(|(_, f)| format!("#{f}")).unwrap_or_default();
-                report(ctx, output, "anchor", &[url, &anchor, &raw], Scope::Markup, d, findings);
+                let raw = url
+                    .split_once('#')
+                    .map(|(_, f)| format!("#{f}"))
+                    .unwrap_or_default();
+                report(
+                    ctx,
+                    output,
+                    "anchor",
+                    &[url, &anchor, &raw],
+                    Scope::Markup,
+                    d,
+                    findings,
+                );
             }
         }
     }
@@ -140,38 +210,91 @@ fn links(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
 
 /// Checks the page's alternates; pages that do not link back are added to `one_way`
 /// (target → the pages that name it).
-fn alternates<'a>(ctx: &Context<'a>, output: &Output<'a>, one_way: &mut BTreeMap<&'a str, Vec<String>>, findings: &mut Findings) {
+fn alternates<'a>(
+    ctx: &Context<'a>,
+    output: &Output<'a>,
+    one_way: &mut BTreeMap<&'a str, Vec<String>>,
+    findings: &mut Findings,
+) {
     let config = &ctx.site.config;
     let own = config.absolute(&output.url);
-    if let Some(canonical) = output.facts.canonical.as_deref().filter(|c| *c != own && !output.facts.alternates.is_empty()) {
+    if let Some(canonical) = output
+        .facts
+        .canonical
+        .as_deref()
+        .filter(|c| *c != own && !output.facts.alternates.is_empty())
+    {
         // A fallback page shows another page's text: search engines ignore its
         // alternates, and no translation lists it back.
         let d = Diagnostic::error(PathBuf::new(), format!("hreflang on a page that is not canonical: {} lists alternates, but its canonical URL is {canonical}", output.url))
             .hint("a page that shows another language's text (a fallback) should not list hreflang alternates: leave them out of the template when `fallback` is set");
-        report(ctx, output, "hreflang-canonical", &[], Scope::Markup, d, findings);
+        report(
+            ctx,
+            output,
+            "hreflang-canonical",
+            &[],
+            Scope::Markup,
+            d,
+            findings,
+        );
         return;
     }
     for (hreflang, href) in &output.facts.alternates {
         let target = match resolve(&config.base_url, &config.base_path, &output.url, href) {
-            Target::Internal { path, .. } => output_file(&path, &config.base_path, &ctx.files).and_then(|f| ctx.pages.get(f.as_str())),
+            Target::Internal { path, .. } => output_file(&path, &config.base_path, &ctx.files)
+                .and_then(|f| ctx.pages.get(f.as_str())),
             _ => None,
         };
         let Some(target) = target else {
             let d = Diagnostic::error(PathBuf::new(), format!("hreflang: {} names `{href}` as its `{hreflang}` version, which does not exist", output.url))
                 .hint("alternates come from the theme's `alternates` list; a custom link must point to a page of the site");
-            report(ctx, output, "hreflang-missing", &[href], Scope::Markup, d, findings);
+            report(
+                ctx,
+                output,
+                "hreflang-missing",
+                &[href],
+                Scope::Markup,
+                d,
+                findings,
+            );
             continue;
         };
         if hreflang == "x-default" {
             continue;
         }
-        if let Some(lang) = target.facts.lang.as_deref().filter(|l| !l.eq_ignore_ascii_case(hreflang)) {
-            let d = Diagnostic::error(PathBuf::new(), format!("hreflang: {} names {} as its `{hreflang}` version, but that page is in `{lang}`", output.url, target.url));
-            report(ctx, output, "hreflang-lang", &[href], Scope::Markup, d, findings);
+        if let Some(lang) = target
+            .facts
+            .lang
+            .as_deref()
+            .filter(|l| !l.eq_ignore_ascii_case(hreflang))
+        {
+            let d = Diagnostic::error(
+                PathBuf::new(),
+                format!(
+                    "hreflang: {} names {} as its `{hreflang}` version, but that page is in `{lang}`",
+                    output.url, target.url
+                ),
+            );
+            report(
+                ctx,
+                output,
+                "hreflang-lang",
+                &[href],
+                Scope::Markup,
+                d,
+                findings,
+            );
         }
-        let back = target.facts.alternates.iter().any(|(_, h)| h == &own || h == &output.url);
+        let back = target
+            .facts
+            .alternates
+            .iter()
+            .any(|(_, h)| h == &own || h == &output.url);
         if !back && target.url != output.url {
-            one_way.entry(target.out).or_default().push(output.url.clone());
+            one_way
+                .entry(target.out)
+                .or_default()
+                .push(output.url.clone());
         }
     }
 }
@@ -179,7 +302,13 @@ fn alternates<'a>(ctx: &Context<'a>, output: &Output<'a>, one_way: &mut BTreeMap
 fn images(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
     for image in &output.facts.images {
         let src = image.src.as_str();
-        let place = ctx.sources.locate(output.page, &output.lang, &[src], Scope::Markup, Path::new(output.out));
+        let place = ctx.sources.locate(
+            output.page,
+            &output.lang,
+            &[src],
+            Scope::Markup,
+            Path::new(output.out),
+        );
         let missing = match image.alt.as_deref() {
             None => true,
             // An empty `alt` marks a decorative image: right in a theme, an oversight in

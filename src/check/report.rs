@@ -104,7 +104,12 @@ fn table(report: &CheckReport) -> String {
                 (l, 0) => format!("{l}"),
                 (l, c) => format!("{l}:{c}"),
             };
-            let _ = writeln!(out, "  {place:>7}  {:<7}  {}", severity(d.severity), d.message);
+            let _ = writeln!(
+                out,
+                "  {place:>7}  {:<7}  {}",
+                severity(d.severity),
+                d.message
+            );
             if let Some(snippet) = &d.snippet {
                 let _ = writeln!(out, "  {:>7}  {:<7}  | {}", "", "", snippet.trim());
             }

@@ -30,7 +30,10 @@ pub fn resolve(base_url: &str, base_path: &str, page: &str, href: &str) -> Targe
     let without_query = without_fragment.split('?').next().unwrap_or("");
     let path = if without_query.is_empty() {
         page.to_string()
-    } else if let Some(rest) = without_query.strip_prefix(origin).filter(|r| r.starts_with('/')) {
+    } else if let Some(rest) = without_query
+        .strip_prefix(origin)
+        .filter(|r| r.starts_with('/'))
+    {
         rest.to_string()
     } else if without_query.starts_with("//") || has_scheme(without_query) {
         return Target::External;
@@ -44,12 +47,20 @@ pub fn resolve(base_url: &str, base_path: &str, page: &str, href: &str) -> Targe
     if !path.starts_with(base_path) {
         return Target::Outside(path);
     }
-    Target::Internal { path, fragment: fragment.filter(|f| !f.is_empty()) }
+    Target::Internal {
+        path,
+        fragment: fragment.filter(|f| !f.is_empty()),
+    }
 }
 
 fn has_scheme(url: &str) -> bool {
     match url.find(':') {
-        Some(i) => url[..i].chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')) && i > 0,
+        Some(i) => {
+            url[..i]
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+                && i > 0
+        }
         None => false,
     }
 }
@@ -112,7 +123,10 @@ pub fn output_file(path: &str, base_path: &str, files: &HashSet<String>) -> Opti
 
 /// The URL path of output file `out` (`fr/index.html` → `/wsis/fr/`).
 pub fn page_path(out: &str, base_path: &str) -> String {
-    format!("{base_path}{}", out.strip_suffix("index.html").unwrap_or(out))
+    format!(
+        "{base_path}{}",
+        out.strip_suffix("index.html").unwrap_or(out)
+    )
 }
 
 #[cfg(test)]
@@ -122,27 +136,67 @@ mod tests {
     const BASE: &str = "https://e.org/wsis/";
 
     fn internal(path: &str, fragment: Option<&str>) -> Target {
-        Target::Internal { path: path.into(), fragment: fragment.map(str::to_string) }
+        Target::Internal {
+            path: path.into(),
+            fragment: fragment.map(str::to_string),
+        }
     }
 
     #[test]
     fn resolves_relative_absolute_and_fragment_only_urls() {
         let page = "/wsis/fr/a-propos/";
-        assert_eq!(resolve(BASE, "/wsis/", page, "#x"), internal(page, Some("x")));
-        assert_eq!(resolve(BASE, "/wsis/", page, "../programme/"), internal("/wsis/fr/programme/", None));
-        assert_eq!(resolve(BASE, "/wsis/", page, "/wsis/style.css?v=1"), internal("/wsis/style.css", None));
-        assert_eq!(resolve(BASE, "/wsis/", page, "https://e.org/wsis/en/#soci%C3%A9t%C3%A9"), internal("/wsis/en/", Some("société")));
-        assert_eq!(resolve(BASE, "/wsis/", page, "https://other.org/"), Target::External);
-        assert_eq!(resolve(BASE, "/wsis/", page, "mailto:a@b.c"), Target::External);
-        assert_eq!(resolve(BASE, "/wsis/", page, "/elsewhere/"), Target::Outside("/elsewhere/".into()));
+        assert_eq!(
+            resolve(BASE, "/wsis/", page, "#x"),
+            internal(page, Some("x"))
+        );
+        assert_eq!(
+            resolve(BASE, "/wsis/", page, "../programme/"),
+            internal("/wsis/fr/programme/", None)
+        );
+        assert_eq!(
+            resolve(BASE, "/wsis/", page, "/wsis/style.css?v=1"),
+            internal("/wsis/style.css", None)
+        );
+        assert_eq!(
+            resolve(
+                BASE,
+                "/wsis/",
+                page,
+                "https://e.org/wsis/en/#soci%C3%A9t%C3%A9"
+            ),
+            internal("/wsis/en/", Some("société"))
+        );
+        assert_eq!(
+            resolve(BASE, "/wsis/", page, "https://other.org/"),
+            Target::External
+        );
+        assert_eq!(
+            resolve(BASE, "/wsis/", page, "mailto:a@b.c"),
+            Target::External
+        );
+        assert_eq!(
+            resolve(BASE, "/wsis/", page, "/elsewhere/"),
+            Target::Outside("/elsewhere/".into())
+        );
     }
 
     #[test]
     fn finds_the_output_file_of_a_path() {
-        let files: HashSet<String> = ["fr/index.html", "style.css", "fr/a/index.html"].map(String::from).into();
-        assert_eq!(output_file("/wsis/fr/", "/wsis/", &files).as_deref(), Some("fr/index.html"));
-        assert_eq!(output_file("/wsis/style.css", "/wsis/", &files).as_deref(), Some("style.css"));
-        assert_eq!(output_file("/wsis/fr/a", "/wsis/", &files).as_deref(), Some("fr/a/index.html"));
+        let files: HashSet<String> = ["fr/index.html", "style.css", "fr/a/index.html"]
+            .map(String::from)
+            .into();
+        assert_eq!(
+            output_file("/wsis/fr/", "/wsis/", &files).as_deref(),
+            Some("fr/index.html")
+        );
+        assert_eq!(
+            output_file("/wsis/style.css", "/wsis/", &files).as_deref(),
+            Some("style.css")
+        );
+        assert_eq!(
+            output_file("/wsis/fr/a", "/wsis/", &files).as_deref(),
+            Some("fr/a/index.html")
+        );
         assert_eq!(output_file("/wsis/fr/b/", "/wsis/", &files), None);
         assert_eq!(page_path("fr/404.html", "/wsis/"), "/wsis/fr/404.html");
     }

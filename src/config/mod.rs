@@ -196,12 +196,20 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
     for (i, code) in codes.iter().enumerate() {
         if code.parse::<unic_langid::LanguageIdentifier>().is_err() {
             out.push(
-                error("code", code, format!("`{code}` is not a BCP 47 language code"))
-                    .hint("use codes such as `ar`, `zh`, `en`, `pt-BR`"),
+                error(
+                    "code",
+                    code,
+                    format!("`{code}` is not a BCP 47 language code"),
+                )
+                .hint("use codes such as `ar`, `zh`, `en`, `pt-BR`"),
             );
         }
         if codes[..i].contains(code) {
-            out.push(error("code", code, format!("language `{code}` is listed twice")));
+            out.push(error(
+                "code",
+                code,
+                format!("language `{code}` is listed twice"),
+            ));
         }
     }
     if !codes.contains(&raw.default_language) {
@@ -250,8 +258,12 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
     };
     let base_path = base_path_of(&base_url).unwrap_or_else(|| {
         out.push(
-            error("base_url", &raw.base_url, format!("`{}` is not an absolute http(s) URL", raw.base_url))
-                .hint("write it as `https://example.org/` or `https://example.org/sub/path/`"),
+            error(
+                "base_url",
+                &raw.base_url,
+                format!("`{}` is not an absolute http(s) URL", raw.base_url),
+            )
+            .hint("write it as `https://example.org/` or `https://example.org/sub/path/`"),
         );
         "/".to_string()
     });
@@ -268,7 +280,11 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
                     Some(t) => {
                         title.insert(l.code.clone(), t.clone());
                     }
-                    None => out.push(error("title", "", format!("the site title has no text for `{}`", l.code))),
+                    None => out.push(error(
+                        "title",
+                        "",
+                        format!("the site title has no text for `{}`", l.code),
+                    )),
                 }
             }
             title
@@ -309,7 +325,10 @@ mod tests {
     #[test]
     fn base_path_keeps_sub_path() {
         assert_eq!(base_path_of("https://example.org/").as_deref(), Some("/"));
-        assert_eq!(base_path_of("http://127.0.0.1:8080/wsis/").as_deref(), Some("/wsis/"));
+        assert_eq!(
+            base_path_of("http://127.0.0.1:8080/wsis/").as_deref(),
+            Some("/wsis/")
+        );
         assert_eq!(base_path_of("example.org/"), None);
     }
 

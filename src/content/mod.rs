@@ -209,7 +209,11 @@ mod tests {
 
     #[test]
     fn front_matter_and_body() {
-        let p = parse_page(source(), "---\ntitle: Bonjour\nweight: 3\n---\n# Corps\n".into()).unwrap();
+        let p = parse_page(
+            source(),
+            "---\ntitle: Bonjour\nweight: 3\n---\n# Corps\n".into(),
+        )
+        .unwrap();
         assert_eq!(p.front.title, "Bonjour");
         assert_eq!(p.front.weight, Some(3));
         assert_eq!(p.body(), "# Corps\n");

@@ -23,8 +23,16 @@ struct Place<'a> {
 impl<'a> Place<'a> {
     fn new(file: Option<&'a FileText>) -> Place<'a> {
         match file {
-            Some(f) => Place { file: &f.display, text: &f.text, records: Records::new(&f.text) },
-            None => Place { file: Path::new("content/data"), text: "", records: Records::new("") },
+            Some(f) => Place {
+                file: &f.display,
+                text: &f.text,
+                records: Records::new(&f.text),
+            },
+            None => Place {
+                file: Path::new("content/data"),
+                text: "",
+                records: Records::new(""),
+            },
         }
     }
 
@@ -37,14 +45,25 @@ impl<'a> Place<'a> {
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
                 out.push(
-                    self.error(self.records.value(i, &["id"]), format!("duplicate id `{id}`"))
-                        .hint("every record needs its own id; ids are part of URLs and references"),
+                    self.error(
+                        self.records.value(i, &["id"]),
+                        format!("duplicate id `{id}`"),
+                    )
+                    .hint("every record needs its own id; ids are part of URLs and references"),
                 );
             }
         }
     }
 
-    fn localized(&self, i: usize, field: &str, id: &str, value: &Localized, config: &Config, out: &mut Diagnostics) {
+    fn localized(
+        &self,
+        i: usize,
+        field: &str,
+        id: &str,
+        value: &Localized,
+        config: &Config,
+        out: &mut Diagnostics,
+    ) {
         for lang in value.0.keys() {
             if !config.has_language(lang) {
                 out.push(
@@ -54,7 +73,10 @@ impl<'a> Place<'a> {
             }
         }
         if value.0.is_empty() {
-            out.push(self.error(self.records.value(i, &[field]), format!("`{field}` of `{id}` has no text")));
+            out.push(self.error(
+                self.records.value(i, &[field]),
+                format!("`{field}` of `{id}` has no text"),
+            ));
         }
     }
 
@@ -78,7 +100,11 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
     for (i, r) in raw.formats.iter().enumerate() {
         formats.localized(i, "name", &r.id, &r.name, config, out);
         if !track_ids.contains(r.track.as_str()) {
-            out.push(formats.dangling(formats.records.value(i, &["track"]), format!("`track: {}`", r.track), "tracks.yaml"));
+            out.push(formats.dangling(
+                formats.records.value(i, &["track"]),
+                format!("`track: {}`", r.track),
+                "tracks.yaml",
+            ));
         }
     }
     let key_dates = place("key_dates");
@@ -88,7 +114,10 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         if r.end.is_some_and(|end| end < r.start) {
             out.push(
                 key_dates
-                    .error(key_dates.records.value(i, &["end"]), format!("key date `{}` ends before it starts", r.id))
+                    .error(
+                        key_dates.records.value(i, &["end"]),
+                        format!("key date `{}` ends before it starts", r.id),
+                    )
                     .hint("`end` is the last day, on or after `start`"),
             );
         }
@@ -104,12 +133,20 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
     for (i, r) in raw.people.iter().enumerate() {
         people.localized(i, "name", &r.id, &r.name, config, out);
         if let Some(org) = r.organization.as_deref().filter(|o| !org_ids.contains(o)) {
-            out.push(people.dangling(people.records.value(i, &["organization"]), format!("`organization: {org}`"), "organizations.yaml"));
+            out.push(people.dangling(
+                people.records.value(i, &["organization"]),
+                format!("`organization: {org}`"),
+                "organizations.yaml",
+            ));
         }
     }
     let ids = Ids {
         tracks: track_ids,
-        formats: raw.formats.iter().map(|f| (f.id.as_str(), f.track.as_str())).collect(),
+        formats: raw
+            .formats
+            .iter()
+            .map(|f| (f.id.as_str(), f.track.as_str()))
+            .collect(),
         people: raw.people.iter().map(|p| p.id.as_str()).collect(),
         organizations: org_ids,
     };
@@ -145,7 +182,14 @@ struct Ids<'a> {
 }
 
 /// Checks session `i` and returns it typed, or `None` when its times cannot be placed.
-fn session(place: &Place, i: usize, r: &SessionRecord, ids: &Ids, config: &Config, out: &mut Diagnostics) -> Option<Session> {
+fn session(
+    place: &Place,
+    i: usize,
+    r: &SessionRecord,
+    ids: &Ids,
+    config: &Config,
+    out: &mut Diagnostics,
+) -> Option<Session> {
     place.localized(i, "title", &r.id, &r.title, config, out);
     for (field, value) in [("description", &r.description), ("room", &r.room)] {
         if let Some(v) = value {
@@ -157,16 +201,30 @@ fn session(place: &Place, i: usize, r: &SessionRecord, ids: &Ids, config: &Confi
         if !config.has_language(lang) {
             out.push(
                 place
-                    .error(place.records.item(i, "interpretation", lang), format!("interpretation into `{lang}`: `{lang}` is not a language of the site"))
+                    .error(
+                        place.records.item(i, "interpretation", lang),
+                        format!(
+                            "interpretation into `{lang}`: `{lang}` is not a language of the site"
+                        ),
+                    )
                     .hint("list the codes of languages in content/site.yaml"),
             );
         }
     }
     for (field, value) in [("stream", &r.stream), ("registration", &r.registration)] {
-        if let Some(url) = value.as_deref().filter(|u| !u.starts_with("https://") && !u.starts_with("http://")) {
+        if let Some(url) = value
+            .as_deref()
+            .filter(|u| !u.starts_with("https://") && !u.starts_with("http://"))
+        {
             out.push(
                 place
-                    .error(place.records.value(i, &[field]), format!("`{field}` of session `{}` is not a web address: `{url}`", r.id))
+                    .error(
+                        place.records.value(i, &[field]),
+                        format!(
+                            "`{field}` of session `{}` is not a web address: `{url}`",
+                            r.id
+                        ),
+                    )
                     .hint("write the full address, starting with https://"),
             );
         }
@@ -191,7 +249,13 @@ fn session(place: &Place, i: usize, r: &SessionRecord, ids: &Ids, config: &Confi
 }
 
 /// Checks the ids a session refers to; returns its track (given, or its format's).
-fn references(place: &Place, i: usize, r: &SessionRecord, ids: &Ids, out: &mut Diagnostics) -> Option<String> {
+fn references(
+    place: &Place,
+    i: usize,
+    r: &SessionRecord,
+    ids: &Ids,
+    out: &mut Diagnostics,
+) -> Option<String> {
     let value = |key: &str| place.records.value(i, &[key]);
     if let Some(t) = r.track.as_deref().filter(|t| !ids.tracks.contains(t)) {
         out.push(place.dangling(value("track"), format!("`track: {t}`"), "tracks.yaml"));
@@ -214,17 +278,32 @@ fn references(place: &Place, i: usize, r: &SessionRecord, ids: &Ids, out: &mut D
     }
     for (key, list, set, target) in [
         ("people", &r.people, &ids.people, "people.yaml"),
-        ("organizations", &r.organizations, &ids.organizations, "organizations.yaml"),
+        (
+            "organizations",
+            &r.organizations,
+            &ids.organizations,
+            "organizations.yaml",
+        ),
     ] {
         for id in list.iter().filter(|id| !set.contains(id.as_str())) {
-            out.push(place.dangling(place.records.item(i, key, id), format!("`{id}` in `{key}`"), target));
+            out.push(place.dangling(
+                place.records.item(i, key, id),
+                format!("`{id}` in `{key}`"),
+                target,
+            ));
         }
     }
     r.track.clone().or_else(|| format_track.map(str::to_string))
 }
 
 /// Places a session in time: an all-day range, or two instants in a checked zone.
-fn when(place: &Place, i: usize, r: &SessionRecord, config: &Config, out: &mut Diagnostics) -> Option<When> {
+fn when(
+    place: &Place,
+    i: usize,
+    r: &SessionRecord,
+    config: &Config,
+    out: &mut Diagnostics,
+) -> Option<When> {
     let value = |key: &str| place.records.value(i, &[key]);
     let moment = |key: &str, text: &str, out: &mut Diagnostics| {
         let m = Moment::parse(text);
@@ -274,7 +353,13 @@ fn when(place: &Place, i: usize, r: &SessionRecord, config: &Config, out: &mut D
         _ => {
             out.push(
                 place
-                    .error(value("end"), format!("session `{}` mixes a date and a date and time in `start` and `end`", r.id))
+                    .error(
+                        value("end"),
+                        format!(
+                            "session `{}` mixes a date and a date and time in `start` and `end`",
+                            r.id
+                        ),
+                    )
                     .hint("write both as dates (whole days) or both with times"),
             );
             None
@@ -283,7 +368,13 @@ fn when(place: &Place, i: usize, r: &SessionRecord, config: &Config, out: &mut D
 }
 
 /// The session's zone: its own `time_zone`, or the site's.
-fn zone(place: &Place, i: usize, r: &SessionRecord, config: &Config, out: &mut Diagnostics) -> Option<Zone> {
+fn zone(
+    place: &Place,
+    i: usize,
+    r: &SessionRecord,
+    config: &Config,
+    out: &mut Diagnostics,
+) -> Option<Zone> {
     let (name, position) = match (&r.time_zone, &config.time_zone) {
         (Some(tz), _) => (tz.as_str(), Some(place.records.value(i, &["time_zone"]))),
         (None, Some(tz)) => (tz.as_str(), None),
@@ -302,18 +393,30 @@ fn zone(place: &Place, i: usize, r: &SessionRecord, config: &Config, out: &mut D
         let hint = "write a zone name such as Europe/Zurich, America/New_York or Asia/Tokyo";
         out.push(match position {
             Some(p) => place.error(p, message).hint(hint),
-            None => Diagnostic::error(crate::config::CONFIG_FILE, format!("`time_zone` {message}")).hint(hint),
+            None => Diagnostic::error(crate::config::CONFIG_FILE, format!("`time_zone` {message}"))
+                .hint(hint),
         });
     }
     found
 }
 
-fn instant(place: &Place, position: Position, zone: &Zone, (date, h, m): (crate::content::PageDate, u8, u8), text: &str, out: &mut Diagnostics) -> Option<crate::zone::Instant> {
+fn instant(
+    place: &Place,
+    position: Position,
+    zone: &Zone,
+    (date, h, m): (crate::content::PageDate, u8, u8),
+    text: &str,
+    out: &mut Diagnostics,
+) -> Option<crate::zone::Instant> {
     zone.instant(date, h, m)
         .map_err(|gap| {
             let why = match gap {
-                Gap::Skipped => "does not exist: the clocks skip it when daylight saving time begins",
-                Gap::Repeated => "happens twice: the clocks pass it again when daylight saving time ends",
+                Gap::Skipped => {
+                    "does not exist: the clocks skip it when daylight saving time begins"
+                }
+                Gap::Repeated => {
+                    "happens twice: the clocks pass it again when daylight saving time ends"
+                }
             };
             out.push(
                 place
@@ -328,10 +431,20 @@ fn instant(place: &Place, position: Position, zone: &Zone, (date, h, m): (crate:
 fn check_event(place: &Place, event: &EventInfo, key_dates: &[KeyDate], out: &mut Diagnostics) {
     let (line, column) = super::locate::top_level(place.text, "dates");
     match key_dates.iter().find(|k| k.id == event.dates) {
-        None => out.push(place.dangling((line, column), format!("`dates: {}`", event.dates), "key_dates.yaml")),
+        None => out.push(place.dangling(
+            (line, column),
+            format!("`dates: {}`", event.dates),
+            "key_dates.yaml",
+        )),
         Some(k) if k.precision != Precision::Day => out.push(
             place
-                .error((line, column), format!("the event's dates come from `{}`, which is a month, not days", k.id))
+                .error(
+                    (line, column),
+                    format!(
+                        "the event's dates come from `{}`, which is a month, not days",
+                        k.id
+                    ),
+                )
                 .hint("name a key date with `start` and `end` days"),
         ),
         Some(_) => {}

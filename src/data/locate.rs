@@ -21,7 +21,12 @@ impl<'a> Records<'a> {
     /// Scans `text`, a YAML list of mappings.
     pub fn new(text: &'a str) -> Records<'a> {
         let lines: Vec<&str> = text.lines().collect();
-        let starts = lines.iter().enumerate().filter(|(_, l)| l.starts_with("- ") || **l == "-").map(|(i, _)| i).collect();
+        let starts = lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.starts_with("- ") || **l == "-")
+            .map(|(i, _)| i)
+            .collect();
         Records { lines, starts }
     }
 
@@ -35,7 +40,11 @@ impl<'a> Records<'a> {
 
     fn range(&self, index: usize) -> (usize, usize) {
         let start = self.starts.get(index).copied().unwrap_or(0);
-        let end = self.starts.get(index + 1).copied().unwrap_or(self.lines.len());
+        let end = self
+            .starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.lines.len());
         (start, end)
     }
 
@@ -92,7 +101,13 @@ impl<'a> Records<'a> {
     /// Finds `key:` indented between `min` and `max` columns in lines `from..to`: the
     /// line, the key's byte column and the value's byte column. A key may also sit inside
     /// a flow mapping on the first line (`title: {en: …, de: …}`).
-    fn find_key(&self, from: usize, to: usize, (min, max): (usize, usize), key: &str) -> Option<(usize, usize, usize)> {
+    fn find_key(
+        &self,
+        from: usize,
+        to: usize,
+        (min, max): (usize, usize),
+        key: &str,
+    ) -> Option<(usize, usize, usize)> {
         for i in from..to.min(self.lines.len()) {
             let line = self.lines[i];
             let body = line.trim_start_matches([' ', '-']);
@@ -110,7 +125,8 @@ impl<'a> Records<'a> {
                     let at = search + pos;
                     let before = line[..at].trim_end().chars().last();
                     if at > col && matches!(before, Some('{') | Some(',')) {
-                        let value_col = at + pattern.len() + line[at + pattern.len()..].len() - line[at + pattern.len()..].trim_start().len();
+                        let value_col = at + pattern.len() + line[at + pattern.len()..].len()
+                            - line[at + pattern.len()..].trim_start().len();
                         return Some((i, at, value_col));
                     }
                     search = at + pattern.len();
@@ -128,7 +144,9 @@ impl<'a> Records<'a> {
             if body.is_empty() || body.starts_with('#') {
                 continue;
             }
-            if l.len() - body.len() <= key_col && !(body.starts_with("- ") && l.len() - body.len() == key_col) {
+            if l.len() - body.len() <= key_col
+                && !(body.starts_with("- ") && l.len() - body.len() == key_col)
+            {
                 return i;
             }
         }
@@ -164,7 +182,8 @@ fn token_column(line: &str, from: usize, token: &str) -> Option<usize> {
         let at = search + pos;
         let before = line[..at].chars().last();
         let after = line[at + token.len()..].chars().next();
-        let edge = |c: Option<char>| c.is_none_or(|c| matches!(c, ' ' | '[' | ']' | ',' | '"' | '\''));
+        let edge =
+            |c: Option<char>| c.is_none_or(|c| matches!(c, ' ' | '[' | ']' | ',' | '"' | '\''));
         if edge(before) && edge(after) {
             return Some(at);
         }

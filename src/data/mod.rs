@@ -52,7 +52,10 @@ pub const DATA_FILES: [&str; 7] = [
 
 /// Parses one data file (no I/O).
 pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
-    let name = source.rel.trim_start_matches("data/").replace(".yml", ".yaml");
+    let name = source
+        .rel
+        .trim_start_matches("data/")
+        .replace(".yml", ".yaml");
     let file = source.display.clone();
     let content = match name.as_str() {
         "tracks.yaml" => DataContent::Tracks(from_yaml(&text, &file)?),
@@ -63,16 +66,25 @@ pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
         "sessions.yaml" => DataContent::Sessions(from_yaml(&text, &file)?),
         "event.yaml" => DataContent::Event(from_yaml(&text, &file)?),
         _ => {
-            return Err(Diagnostic::error(&file, format!("unknown data file `{name}`"))
-                .hint(format!("data files are: {}", DATA_FILES.join(", "))));
+            return Err(
+                Diagnostic::error(&file, format!("unknown data file `{name}`"))
+                    .hint(format!("data files are: {}", DATA_FILES.join(", "))),
+            );
         }
     };
-    Ok(DataFile { source, text, content })
+    Ok(DataFile {
+        source,
+        text,
+        content,
+    })
 }
 
 /// Parses a whole data file. serde prefixes its messages with the path of the value
 /// (`.[1].title: `); the diagnostic points at the place itself, so the prefix goes.
-fn from_yaml<T: serde::de::DeserializeOwned>(text: &str, file: &std::path::Path) -> Result<T, Diagnostic> {
+fn from_yaml<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &std::path::Path,
+) -> Result<T, Diagnostic> {
     crate::yaml::from_str(text, file, text, 1).map_err(|mut d| {
         if let Some(rest) = d.message.strip_prefix("invalid YAML: .") {
             if let Some((path, message)) = rest.split_once(": ") {
@@ -117,7 +129,13 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
             DataContent::Sessions(v) => (raw.sessions = v, "sessions").1,
             DataContent::Event(v) => (raw.event = Some(v), "event").1,
         };
-        raw.files.insert(kind, FileText { display: file.source.display, text: file.text });
+        raw.files.insert(
+            kind,
+            FileText {
+                display: file.source.display,
+                text: file.text,
+            },
+        );
     }
     check::all(raw, config, out)
 }

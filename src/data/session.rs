@@ -155,7 +155,9 @@ impl Moment {
             None => (text, None),
         };
         let date = PageDate::parse(date).filter(|_| date.len() == 10)?;
-        let Some(time) = time else { return Some(Moment::Date(date)) };
+        let Some(time) = time else {
+            return Some(Moment::Date(date));
+        };
         let (h, m) = time.split_once(':')?;
         if h.len() != 2 || m.len() != 2 {
             return None;
@@ -183,8 +185,14 @@ mod tests {
     fn moments_are_dates_or_date_times() {
         let d = PageDate::parse("2021-05-18").unwrap();
         assert_eq!(Moment::parse("2021-05-18"), Some(Moment::Date(d)));
-        assert_eq!(Moment::parse("2021-05-18T13:05"), Some(Moment::DateTime(d, 13, 5)));
-        assert_eq!(Moment::parse("2021-05-18 09:30"), Some(Moment::DateTime(d, 9, 30)));
+        assert_eq!(
+            Moment::parse("2021-05-18T13:05"),
+            Some(Moment::DateTime(d, 13, 5))
+        );
+        assert_eq!(
+            Moment::parse("2021-05-18 09:30"),
+            Some(Moment::DateTime(d, 9, 30))
+        );
         assert_eq!(Moment::parse("2021-05-18T24:00"), None);
         assert_eq!(Moment::parse("2021-05-18T9:00"), None);
         assert_eq!(Moment::parse("18/05/2021"), None);

@@ -94,7 +94,8 @@ pub fn discover(config: &Config, out: &mut Diagnostics) -> Result<Vec<Source>, E
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+    name.to_str()
+        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
 }
 
 fn classify(

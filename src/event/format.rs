@@ -36,7 +36,10 @@ impl Times {
                 let locale = icu_locale::Locale::try_from_str(&l.locale).ok()?;
                 let mut prefs: DateTimeFormatterPreferences = (&locale).into();
                 prefs.hour_cycle = Some(HourCycle::H23);
-                Some((l.code.clone(), NoCalendarFormatter::try_new(prefs, T::hm()).ok()?))
+                Some((
+                    l.code.clone(),
+                    NoCalendarFormatter::try_new(prefs, T::hm()).ok()?,
+                ))
             })
             .collect();
         Times { by_lang }
@@ -80,14 +83,23 @@ pub struct WhenText {
 }
 
 /// Describes `when` in `lang`.
-pub fn when_text(localizer: &Localizer, times: &Times, lang: &str, when: &When) -> Result<WhenText, Diagnostic> {
+pub fn when_text(
+    localizer: &Localizer,
+    times: &Times,
+    lang: &str,
+    when: &When,
+) -> Result<WhenText, Diagnostic> {
     let dates = &localizer.dates;
     match when {
         When::AllDay { first, last } => Ok(WhenText {
             all_day: true,
             day: first.iso(),
             day_display: dates.with_weekday(lang, *first),
-            dates_display: Some(if first == last { dates.with_weekday(lang, *first) } else { date_range(localizer, lang, *first, *last)? }),
+            dates_display: Some(if first == last {
+                dates.with_weekday(lang, *first)
+            } else {
+                date_range(localizer, lang, *first, *last)?
+            }),
             time_display: None,
             zone_display: None,
             start: first.iso(),
@@ -98,12 +110,29 @@ pub fn when_text(localizer: &Localizer, times: &Times, lang: &str, when: &When) 
         }),
         When::Timed { start, end, zone } => {
             let (s, e) = (zone.local(*start), zone.local(*end));
-            let (start_time, end_time) = (times.hm(lang, s.hour, s.minute), times.hm(lang, e.hour, e.minute));
+            let (start_time, end_time) = (
+                times.hm(lang, s.hour, s.minute),
+                times.hm(lang, e.hour, e.minute),
+            );
             let time_display = if s.date == e.date {
-                message(localizer, lang, "time-range", vec![("start", start_time), ("end", end_time)])?
+                message(
+                    localizer,
+                    lang,
+                    "time-range",
+                    vec![("start", start_time), ("end", end_time)],
+                )?
             } else {
                 let end_date = dates.with_weekday(lang, e.date);
-                message(localizer, lang, "time-range-days", vec![("start", start_time), ("end", end_time), ("endDate", end_date)])?
+                message(
+                    localizer,
+                    lang,
+                    "time-range-days",
+                    vec![
+                        ("start", start_time),
+                        ("end", end_time),
+                        ("endDate", end_date),
+                    ],
+                )?
             };
             Ok(WhenText {
                 all_day: false,
@@ -127,26 +156,56 @@ fn zone_text(localizer: &Localizer, lang: &str, local: &Local) -> Result<String,
     let offset = local.offset_short();
     match (&local.abbreviation, offset.is_empty()) {
         (_, true) => message(localizer, lang, "session-zone-utc", vec![]),
-        (Some(abbr), false) => message(localizer, lang, "session-zone", vec![("abbr", abbr.clone()), ("offset", offset)]),
-        (None, false) => message(localizer, lang, "session-zone-offset", vec![("offset", offset)]),
+        (Some(abbr), false) => message(
+            localizer,
+            lang,
+            "session-zone",
+            vec![("abbr", abbr.clone()), ("offset", offset)],
+        ),
+        (None, false) => message(
+            localizer,
+            lang,
+            "session-zone-offset",
+            vec![("offset", offset)],
+        ),
     }
 }
 
 /// `17–21 May 2021`: ICU4X pieces joined by the language's `date-range-*` message.
-pub fn date_range(localizer: &Localizer, lang: &str, first: PageDate, last: PageDate) -> Result<String, Diagnostic> {
+pub fn date_range(
+    localizer: &Localizer,
+    lang: &str,
+    first: PageDate,
+    last: PageDate,
+) -> Result<String, Diagnostic> {
     let pieces = localizer.dates.range_pieces(lang, first, last);
-    message(localizer, lang, pieces.message, pieces.args.into_iter().collect())
+    message(
+        localizer,
+        lang,
+        pieces.message,
+        pieces.args.into_iter().collect(),
+    )
 }
 
 /// A Fluent message with text arguments; a message missing everywhere is a diagnostic.
-pub fn message(localizer: &Localizer, lang: &str, id: &str, args: Vec<(&str, String)>) -> Result<String, Diagnostic> {
+pub fn message(
+    localizer: &Localizer,
+    lang: &str,
+    id: &str,
+    args: Vec<(&str, String)>,
+) -> Result<String, Diagnostic> {
     let args = fluent_args(args.into_iter().map(|(k, v)| (k, ArgValue::Text(v))));
     localizer.format(lang, id, Some(&args)).map_err(|e| {
         let why = match e {
-            crate::i18n::MessageError::Missing => "is missing in every language of its fallback chain".to_string(),
+            crate::i18n::MessageError::Missing => {
+                "is missing in every language of its fallback chain".to_string()
+            }
             crate::i18n::MessageError::Format(why) => why,
         };
-        Diagnostic::error(std::path::Path::new("locales").join(lang), format!("Fluent message `{id}` {why}"))
-            .hint(format!("add `{id}` to locales/{lang}/event.ftl"))
+        Diagnostic::error(
+            std::path::Path::new("locales").join(lang),
+            format!("Fluent message `{id}` {why}"),
+        )
+        .hint(format!("add `{id}` to locales/{lang}/event.ftl"))
     })
 }

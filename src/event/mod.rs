@@ -46,19 +46,28 @@ impl Schedule {
             let date = data.sessions[i].when.first_day();
             match days.last_mut() {
                 Some(day) if day.date == date => day.sessions.push(i),
-                _ => days.push(Day { date, sessions: vec![i] }),
+                _ => days.push(Day {
+                    date,
+                    sessions: vec![i],
+                }),
             }
         }
         let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_organization: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let organization_of: BTreeMap<&str, &str> =
-            data.people.iter().filter_map(|p| Some((p.id.as_str(), p.organization.as_deref()?))).collect();
+        let organization_of: BTreeMap<&str, &str> = data
+            .people
+            .iter()
+            .filter_map(|p| Some((p.id.as_str(), p.organization.as_deref()?)))
+            .collect();
         for &i in &order {
             let s = &data.sessions[i];
             for p in &s.people {
                 by_person.entry(p.clone()).or_default().push(i);
             }
-            let via_people = s.people.iter().filter_map(|p| organization_of.get(p.as_str()).copied());
+            let via_people = s
+                .people
+                .iter()
+                .filter_map(|p| organization_of.get(p.as_str()).copied());
             for o in s.organizations.iter().map(String::as_str).chain(via_people) {
                 let list = by_organization.entry(o.to_string()).or_default();
                 if list.last() != Some(&i) && !list.contains(&i) {
@@ -66,20 +75,44 @@ impl Schedule {
                 }
             }
         }
-        Schedule { order, days, by_person, by_organization }
+        Schedule {
+            order,
+            days,
+            by_person,
+            by_organization,
+        }
     }
 
     /// Sessions of `track`, in time order.
-    pub fn in_track<'a>(&'a self, data: &'a EventData, track: Option<&'a str>) -> impl Iterator<Item = usize> + 'a {
-        self.order.iter().copied().filter(move |&i| data.sessions[i].track.as_deref() == track)
+    pub fn in_track<'a>(
+        &'a self,
+        data: &'a EventData,
+        track: Option<&'a str>,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.order
+            .iter()
+            .copied()
+            .filter(move |&i| data.sessions[i].track.as_deref() == track)
     }
 }
 
 /// Day first; on a day, all-day sessions before timed ones, then by start, end and id.
 fn sort_key(s: &Session) -> (PageDate, bool, i64, i64, String) {
     match &s.when {
-        When::AllDay { first, last } => (*first, false, 0, i64::from(last.year) * 10_000 + i64::from(last.month) * 100 + i64::from(last.day), s.id.clone()),
-        When::Timed { start, end, .. } => (s.when.first_day(), true, start.unix_seconds(), end.unix_seconds(), s.id.clone()),
+        When::AllDay { first, last } => (
+            *first,
+            false,
+            0,
+            i64::from(last.year) * 10_000 + i64::from(last.month) * 100 + i64::from(last.day),
+            s.id.clone(),
+        ),
+        When::Timed { start, end, .. } => (
+            s.when.first_day(),
+            true,
+            start.unix_seconds(),
+            end.unix_seconds(),
+            s.id.clone(),
+        ),
     }
 }
 
@@ -94,7 +127,10 @@ pub struct Urls<'a> {
 impl<'a> Urls<'a> {
     /// URLs in `lang`.
     pub fn new(config: &'a Config, lang: &str) -> Urls<'a> {
-        Urls { prefix: config.lang_prefix(lang), config }
+        Urls {
+            prefix: config.lang_prefix(lang),
+            config,
+        }
     }
 
     /// The schedule by day.

@@ -65,7 +65,24 @@ fn is_latin_alnum(c: char) -> bool {
 
 /// Characters that may stand inside an island, between letters or digits.
 fn is_inner(c: char) -> bool {
-    matches!(c, ' ' | '.' | ',' | ':' | '/' | '@' | '+' | '-' | '_' | '%' | '&' | '=' | '?' | '#' | '~' | '\'')
+    matches!(
+        c,
+        ' ' | '.'
+            | ','
+            | ':'
+            | '/'
+            | '@'
+            | '+'
+            | '-'
+            | '_'
+            | '%'
+            | '&'
+            | '='
+            | '?'
+            | '#'
+            | '~'
+            | '\''
+    )
 }
 
 fn needs_isolation(run: &str) -> bool {
@@ -95,13 +112,19 @@ mod tests {
     use super::*;
 
     fn islands(text: &str) -> Vec<&str> {
-        find_islands(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        find_islands(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn isolates_what_bidi_would_scramble() {
         assert_eq!(islands("الهاتف: +41 22 730 6240"), ["+41 22 730 6240"]);
-        assert_eq!(islands("المرجع: WSIS Forum 2021/01"), ["WSIS Forum 2021/01"]);
+        assert_eq!(
+            islands("المرجع: WSIS Forum 2021/01"),
+            ["WSIS Forum 2021/01"]
+        );
         assert_eq!(islands("البريد: wsis-info@itu.int."), ["wsis-info@itu.int"]);
         assert_eq!(islands("جائحة (COVID-19) في"), ["COVID-19"]);
         assert_eq!(islands("في: www.wsis.org/forum."), ["www.wsis.org/forum"]);

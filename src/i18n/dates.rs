@@ -95,8 +95,16 @@ impl Dates {
         self.with(lang, date, |f, d| f.day.format(d).to_string())
     }
 
-    fn with(&self, lang: &str, date: PageDate, f: impl Fn(&LangDates, &Date<Gregorian>) -> String) -> String {
-        match (self.get(lang), Date::try_new_gregorian(date.year, date.month, date.day)) {
+    fn with(
+        &self,
+        lang: &str,
+        date: PageDate,
+        f: impl Fn(&LangDates, &Date<Gregorian>) -> String,
+    ) -> String {
+        match (
+            self.get(lang),
+            Date::try_new_gregorian(date.year, date.month, date.day),
+        ) {
             (Some(formatters), Ok(d)) => f(formatters, &d),
             _ => date.iso(),
         }
@@ -107,10 +115,14 @@ impl LangDates {
     fn new(locale: &str) -> Option<LangDates> {
         let locale = icu_locale::Locale::try_from_str(locale).ok()?;
         Some(LangDates {
-            full: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long()).ok()?,
-            weekday: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMDE::long()).ok()?,
-            month_year: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YM::long()).ok()?,
-            month_day: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), MD::long()).ok()?,
+            full: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMD::long())
+                .ok()?,
+            weekday: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YMDE::long())
+                .ok()?,
+            month_year: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), YM::long())
+                .ok()?,
+            month_day: FixedCalendarDateTimeFormatter::try_new(locale.clone().into(), MD::long())
+                .ok()?,
             day: FixedCalendarDateTimeFormatter::try_new(locale.into(), D::long()).ok()?,
         })
     }
@@ -134,6 +146,9 @@ mod tests {
         assert_eq!(d.long("zh", may17), "2021年5月17日");
         assert_eq!(d.long("ru", may17), "17 мая 2021\u{202f}г.");
         assert_eq!(d.long("es", may17), "17 de mayo de 2021");
-        assert_eq!(d.long("ar", PageDate::parse("2021-02-03").unwrap()), "3 فبراير 2021");
+        assert_eq!(
+            d.long("ar", PageDate::parse("2021-02-03").unwrap()),
+            "3 فبراير 2021"
+        );
     }
 }

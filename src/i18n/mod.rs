@@ -78,15 +78,24 @@ impl Localizer {
     }
 
     /// Formats message `id` (or `id.attribute`) in `lang`, falling back along its chain.
-    pub fn format(&self, lang: &str, id: &str, args: Option<&FluentArgs<'_>>) -> Result<String, MessageError> {
+    pub fn format(
+        &self,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<String, MessageError> {
         let (message_id, attribute) = match id.split_once('.') {
             Some((m, a)) => (m, Some(a)),
             None => (id, None),
         };
         let chain = self.chains.get(lang).map(Vec::as_slice).unwrap_or_default();
         for candidate in chain {
-            let Some(bundle) = self.bundles.get(candidate) else { continue };
-            let Some(message) = bundle.get_message(message_id) else { continue };
+            let Some(bundle) = self.bundles.get(candidate) else {
+                continue;
+            };
+            let Some(message) = bundle.get_message(message_id) else {
+                continue;
+            };
             let pattern = match attribute {
                 Some(a) => message.get_attribute(a).map(|a| a.value()),
                 None => message.value(),
@@ -167,14 +176,24 @@ fn read_ftl_files(root: &Path, lang: &str) -> Result<Vec<(std::path::PathBuf, St
         if entry.path().extension().is_some_and(|e| e == "ftl") {
             let text = std::fs::read_to_string(entry.path())
                 .map_err(|e| Error::io("read", entry.path(), e))?;
-            let display = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            let display = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             files.push((display, text));
         }
     }
     Ok(files)
 }
 
-fn add_resource(bundle: &mut Bundle, file: &Path, text: String, ids: &mut BTreeSet<String>, out: &mut Diagnostics) {
+fn add_resource(
+    bundle: &mut Bundle,
+    file: &Path,
+    text: String,
+    ids: &mut BTreeSet<String>,
+    out: &mut Diagnostics,
+) {
     let resource = match FluentResource::try_new(text.clone()) {
         Ok(r) => r,
         Err((r, errors)) => {
@@ -195,9 +214,12 @@ fn add_resource(bundle: &mut Bundle, file: &Path, text: String, ids: &mut BTreeS
     }
     if let Err(errors) = bundle.add_resource(resource) {
         for e in errors {
-            let mut d = Diagnostic::error(file, format!("Fluent error: {e}")).hint("each message id may be defined once per language");
+            let mut d = Diagnostic::error(file, format!("Fluent error: {e}"))
+                .hint("each message id may be defined once per language");
             if let fluent_bundle::FluentError::Overriding { id, .. } = &e {
-                let line = text.lines().position(|l| l.split('=').next().is_some_and(|k| k.trim() == id));
+                let line = text
+                    .lines()
+                    .position(|l| l.split('=').next().is_some_and(|k| k.trim() == id));
                 if let Some(line) = line {
                     d = d.at(&text, line + 1, 1);
                 }

@@ -1,9 +1,9 @@
 //! CLDR number formatting for Fluent: fluent-rs prints numbers as Rust does (`1234.5`),
 //! so the bundles are given ICU4X's decimal formatter, memoized per language.
 
+use fixed_decimal::{Decimal, FloatPrecision};
 use fluent_bundle::FluentValue;
 use icu_decimal::DecimalFormatter;
-use fixed_decimal::{Decimal, FloatPrecision};
 use intl_memoizer::Memoizable;
 use unic_langid::LanguageIdentifier;
 
@@ -26,7 +26,9 @@ pub fn format_number(
     value: &FluentValue<'_>,
     memoizer: &intl_memoizer::concurrent::IntlLangMemoizer,
 ) -> Option<String> {
-    let FluentValue::Number(number) = value else { return None };
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
     let mut decimal = Decimal::try_from_f64(number.value, FloatPrecision::RoundTrip).ok()?;
     if let Some(min) = number.options.minimum_fraction_digits {
         decimal.pad_end(-(min as i16));

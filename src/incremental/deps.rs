@@ -45,30 +45,66 @@ impl Digests {
     pub fn of(site: &Site, sources: &SourceCache, markdown: &MarkdownCache, data: u64) -> Digests {
         let mut digests = Digests::default();
         digests.update_groups(site, sources, markdown, 0..site.groups.len());
-        let homes: Vec<(&String, bool)> = site.langs.iter().map(|ls| (&ls.entries[site.home].path, ls.entries[site.home].fallback)).collect();
+        let homes: Vec<(&String, bool)> = site
+            .langs
+            .iter()
+            .map(|ls| (&ls.entries[site.home].path, ls.entries[site.home].fallback))
+            .collect();
         for (l, lang_site) in site.langs.iter().enumerate() {
-            let menu: Vec<Option<&String>> =
-                site.config.menu.iter().map(|m| site.by_key.get(&m.page).map(|&g| &lang_site.entries[g].path)).collect();
+            let menu: Vec<Option<&String>> = site
+                .config
+                .menu
+                .iter()
+                .map(|m| {
+                    site.by_key
+                        .get(&m.page)
+                        .map(|&g| &lang_site.entries[g].path)
+                })
+                .collect();
             let title = site.config.title.get(&lang_site.lang);
-            digests.langs.insert(lang_site.lang.clone(), hash(&(l, title, &lang_site.tags_path, &homes, menu, data)));
+            digests.langs.insert(
+                lang_site.lang.clone(),
+                hash(&(l, title, &lang_site.tags_path, &homes, menu, data)),
+            );
             for term in &lang_site.terms {
                 let pages: Vec<&String> = term.pages.iter().map(|&g| &site.groups[g].key).collect();
-                digests.terms.insert((lang_site.lang.clone(), term.slug.clone()), hash(&(&term.name, &term.path, pages)));
+                digests.terms.insert(
+                    (lang_site.lang.clone(), term.slug.clone()),
+                    hash(&(&term.name, &term.path, pages)),
+                );
             }
         }
         digests
     }
 
     /// Computes the digests of `groups` again (after an edit to their text only).
-    pub fn update_groups(&mut self, site: &Site, sources: &SourceCache, markdown: &MarkdownCache, groups: impl IntoIterator<Item = usize>) {
+    pub fn update_groups(
+        &mut self,
+        site: &Site,
+        sources: &SourceCache,
+        markdown: &MarkdownCache,
+        groups: impl IntoIterator<Item = usize>,
+    ) {
         for g in groups {
             let group = &site.groups[g];
             let mut h = DefaultHasher::new();
-            (g == site.home, group.is_section, group.parent.map(|p| &site.groups[p].key)).hash(&mut h);
+            (
+                g == site.home,
+                group.is_section,
+                group.parent.map(|p| &site.groups[p].key),
+            )
+                .hash(&mut h);
             for lang_site in &site.langs {
                 let entry = &lang_site.entries[g];
                 let source = &site.pages[entry.source].source.path;
-                (&entry.path, entry.fallback, source, sources.version(source), markdown.generation(source, &lang_site.lang)).hash(&mut h);
+                (
+                    &entry.path,
+                    entry.fallback,
+                    source,
+                    sources.version(source),
+                    markdown.generation(source, &lang_site.lang),
+                )
+                    .hash(&mut h);
             }
             for &child in group.pages.iter().chain(&group.subsections) {
                 site.groups[child].key.hash(&mut h);
@@ -94,8 +130,16 @@ pub struct Reach<'a> {
 impl<'a> Reach<'a> {
     /// Compares the digests of two builds of the site.
     pub fn new(site: &'a Site, old: &Digests, new: &Digests) -> Reach<'a> {
-        let groups = site.groups.iter().map(|g| old.groups.get(&g.key) != new.groups.get(&g.key)).collect();
-        let langs = site.langs.iter().map(|ls| old.langs.get(&ls.lang) != new.langs.get(&ls.lang)).collect();
+        let groups = site
+            .groups
+            .iter()
+            .map(|g| old.groups.get(&g.key) != new.groups.get(&g.key))
+            .collect();
+        let langs = site
+            .langs
+            .iter()
+            .map(|ls| old.langs.get(&ls.lang) != new.langs.get(&ls.lang))
+            .collect();
         let mut terms = Vec::new();
         let mut term_sets = Vec::new();
         for lang_site in &site.langs {
@@ -108,11 +152,21 @@ impl<'a> Reach<'a> {
                 })
                 .map(|t| t.slug.as_str())
                 .collect();
-            let count_old = old.terms.keys().filter(|(l, _)| *l == lang_site.lang).count();
+            let count_old = old
+                .terms
+                .keys()
+                .filter(|(l, _)| *l == lang_site.lang)
+                .count();
             term_sets.push(!changed.is_empty() || count_old != lang_site.terms.len());
             terms.push(changed);
         }
-        Reach { site, groups, langs, terms, term_sets }
+        Reach {
+            site,
+            groups,
+            langs,
+            terms,
+            term_sets,
+        }
     }
 
     /// Whether `job` may show a change.
@@ -128,12 +182,21 @@ impl<'a> Reach<'a> {
                 let group = &site.groups[g];
                 let page = &site.pages[lang_site.entries[g].source];
                 self.groups[g]
-                    || group.pages.iter().chain(&group.subsections).any(|&c| self.groups[c])
-                    || page.front.tags.iter().any(|t| self.terms[l].contains(crate::slug::slugify(t).as_str()))
+                    || group
+                        .pages
+                        .iter()
+                        .chain(&group.subsections)
+                        .any(|&c| self.groups[c])
+                    || page
+                        .front
+                        .tags
+                        .iter()
+                        .any(|t| self.terms[l].contains(crate::slug::slugify(t).as_str()))
             }
             JobKind::Term(t) => {
                 let term = &lang_site.terms[t];
-                self.terms[l].contains(term.slug.as_str()) || term.pages.iter().any(|&g| self.groups[g])
+                self.terms[l].contains(term.slug.as_str())
+                    || term.pages.iter().any(|&g| self.groups[g])
             }
             JobKind::TagIndex => self.term_sets[l],
             // The search page shows config and Fluent messages only.

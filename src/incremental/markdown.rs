@@ -44,7 +44,13 @@ impl MarkdownCache {
     /// Fills the `content` of every entry (or, with `only`, of the entries showing those
     /// pages), rendering only what changed; broken links go to `out`. Returns how many
     /// entries were rendered.
-    pub fn render(&mut self, site: &mut Site, versions: &SourceCache, only: Option<&HashSet<usize>>, out: &mut Diagnostics) -> usize {
+    pub fn render(
+        &mut self,
+        site: &mut Site,
+        versions: &SourceCache,
+        only: Option<&HashSet<usize>>,
+        out: &mut Diagnostics,
+    ) -> usize {
         let jobs = entries(site, only);
         let site_ref: &Site = site;
         let entries = &self.entries;
@@ -56,7 +62,10 @@ impl MarkdownCache {
                 let key = (page.source.path.clone(), lang.clone());
                 let version = versions.version(&page.source.path);
                 if let Some(cached) = entries.get(&key) {
-                    let same_links = cached.links.iter().all(|(target, url)| resolve(site_ref, lang, target) == *url);
+                    let same_links = cached
+                        .links
+                        .iter()
+                        .all(|(target, url)| resolve(site_ref, lang, target) == *url);
                     if cached.version == version && same_links {
                         return (key, version, Outcome::Reuse);
                     }
@@ -80,7 +89,10 @@ impl MarkdownCache {
         for ((l, g), (key, version, outcome)) in jobs.into_iter().zip(outcomes) {
             let (links, rendered, generation) = match outcome {
                 Outcome::Reuse => {
-                    let cached = old.remove(&key).or_else(|| self.entries.remove(&key)).expect("a reused entry is cached");
+                    let cached = old
+                        .remove(&key)
+                        .or_else(|| self.entries.remove(&key))
+                        .expect("a reused entry is cached");
                     (cached.links, cached.rendered, cached.generation)
                 }
                 Outcome::New(links, rendered) => {
@@ -91,21 +103,37 @@ impl MarkdownCache {
             };
             report_broken_links(site, l, g, &rendered, out);
             site.langs[l].entries[g].content = rendered;
-            self.entries.insert(key, Cached { version, generation, links, rendered: Rendered::default() });
+            self.entries.insert(
+                key,
+                Cached {
+                    version,
+                    generation,
+                    links,
+                    rendered: Rendered::default(),
+                },
+            );
         }
         rendered_count
     }
 
     /// A number that changes whenever the entry of page `path` in `lang` is rendered.
     pub fn generation(&self, path: &std::path::Path, lang: &str) -> u64 {
-        self.entries.get(&(path.to_path_buf(), lang.to_string())).map_or(0, |c| c.generation)
+        self.entries
+            .get(&(path.to_path_buf(), lang.to_string()))
+            .map_or(0, |c| c.generation)
     }
 
     /// Moves the HTML back from the site into the cache once the site has been rendered
     /// (the same entries as [`MarkdownCache::render`]), so that it is kept without a copy.
     pub fn take_back(&mut self, site: &mut Site, only: Option<&HashSet<usize>>) {
         for (l, g) in entries(site, only) {
-            let key = (site.pages[site.langs[l].entries[g].source].source.path.clone(), site.langs[l].lang.clone());
+            let key = (
+                site.pages[site.langs[l].entries[g].source]
+                    .source
+                    .path
+                    .clone(),
+                site.langs[l].lang.clone(),
+            );
             if let Some(cached) = self.entries.get_mut(&key) {
                 cached.rendered = std::mem::take(&mut site.langs[l].entries[g].content);
             }

@@ -43,10 +43,10 @@ use rayon::prelude::*;
 use tera::Context;
 
 use crate::config::{CONFIG_FILE, Config};
+use crate::content::{Page, parse_page, read_source};
 use crate::discover::discover;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::pipeline::{Options, apply_options, derived_files, static_files};
-use crate::content::{Page, parse_page, read_source};
 use crate::render::{Job, JobKind, contexts, plan, render_job};
 use crate::site::Site;
 
@@ -115,7 +115,13 @@ struct LastGood {
 impl Incremental {
     /// A site with nothing built yet: the first [`Incremental::rebuild`] builds it all.
     pub fn new(options: Options) -> Incremental {
-        Incremental { options, verify: false, cache: None, last: LastGood::default(), reported: HashSet::new() }
+        Incremental {
+            options,
+            verify: false,
+            cache: None,
+            last: LastGood::default(),
+            reported: HashSet::new(),
+        }
     }
 
     /// Checks, on every rebuild, that each page the dependency analysis leaves out has
@@ -137,24 +143,40 @@ impl Incremental {
     pub fn rebuild(&mut self, changed: &HashSet<PathBuf>) -> Result<Outcome, Error> {
         let start = Instant::now();
         let config_path = self.options.root.join(CONFIG_FILE);
-        let config_text = std::fs::read_to_string(&config_path).map_err(|e| Error::io("read", &config_path, e))?;
-        if self.cache.as_ref().is_some_and(|c| c.config_text != config_text) {
+        let config_text = std::fs::read_to_string(&config_path)
+            .map_err(|e| Error::io("read", &config_path, e))?;
+        if self
+            .cache
+            .as_ref()
+            .is_some_and(|c| c.config_text != config_text)
+        {
             self.cache = None;
         }
         let config_hash = hash(&config_text);
         let verify = self.verify;
-        let result = match self.cache.as_mut().and_then(|cache| text_only(cache, &mut self.last, changed, config_hash, verify)) {
+        let result = match self
+            .cache
+            .as_mut()
+            .and_then(|cache| text_only(cache, &mut self.last, changed, config_hash, verify))
+        {
             Some(result) => result,
             None => self.rebuild_all(config_text, changed, config_hash),
         };
         let mut outcome = result?;
-        outcome.warnings.retain(|w| self.reported.insert(w.to_string()));
+        outcome
+            .warnings
+            .retain(|w| self.reported.insert(w.to_string()));
         outcome.millis = start.elapsed().as_secs_f64() * 1000.0;
         Ok(outcome)
     }
 
     /// Runs every stage, each reusing what its cache holds.
-    fn rebuild_all(&mut self, config_text: String, changed: &HashSet<PathBuf>, config_hash: u64) -> Result<Outcome, Error> {
+    fn rebuild_all(
+        &mut self,
+        config_text: String,
+        changed: &HashSet<PathBuf>,
+        config_hash: u64,
+    ) -> Result<Outcome, Error> {
         let mut config = Config::parse(&self.options.root, &config_text)?;
         apply_options(&mut config, &self.options)?;
         let cache = self.cache.get_or_insert_with(|| Cache {
@@ -169,29 +191,58 @@ impl Incremental {
             clean: false,
         });
         cache.clean = false;
-        let previous: HashMap<PathBuf, Page> = (cache.site.take().map(|s| s.pages).unwrap_or_default().into_iter())
-            .chain(cache.drafts.drain(..))
-            .map(|p| (p.source.path.clone(), p))
-            .collect();
+        let previous: HashMap<PathBuf, Page> = (cache
+            .site
+            .take()
+            .map(|s| s.pages)
+            .unwrap_or_default()
+            .into_iter())
+        .chain(cache.drafts.drain(..))
+        .map(|p| (p.source.path.clone(), p))
+        .collect();
         let mut diagnostics = Diagnostics::default();
         let sources = discover(&config, &mut diagnostics)?;
-        let parsed = cache.sources.update(sources, previous, changed, &mut diagnostics);
-        let (drafts, pages): (Vec<Page>, Vec<Page>) = parsed.pages.into_iter().partition(|p| p.front.draft && !self.options.drafts);
+        let parsed = cache
+            .sources
+            .update(sources, previous, changed, &mut diagnostics);
+        let (drafts, pages): (Vec<Page>, Vec<Page>) = parsed
+            .pages
+            .into_iter()
+            .partition(|p| p.front.draft && !self.options.drafts);
         cache.drafts = drafts;
         let data = crate::data::assemble(parsed.data, &config, &mut diagnostics);
-        let Some(mut site) = Site::assemble(config, pages, data, parsed.assets, true, &mut diagnostics) else {
+        let Some(mut site) =
+            Site::assemble(config, pages, data, parsed.assets, true, &mut diagnostics)
+        else {
             return Err(failure(diagnostics));
         };
-        let markdown = cache.markdown.render(&mut site, &cache.sources, None, &mut diagnostics);
+        let markdown = cache
+            .markdown
+            .render(&mut site, &cache.sources, None, &mut diagnostics);
         let digests = deps::Digests::of(&site, &cache.sources, &cache.markdown, parsed.data_hash);
         let reach = deps::Reach::new(&site, &self.last.digests, &digests);
         let candidate = |job: &Job| reach.reaches(job);
-        let result = render_site(&mut cache.theme, &mut cache.statics, &mut self.last, &site, &candidate, self.verify, changed, config_hash, diagnostics);
+        let result = render_site(
+            &mut cache.theme,
+            &mut cache.statics,
+            &mut self.last,
+            &site,
+            &candidate,
+            self.verify,
+            changed,
+            config_hash,
+            diagnostics,
+        );
         if result.is_ok() {
             self.last.digests = digests;
         }
         cache.markdown.take_back(&mut site, None);
-        cache.page_index = site.pages.iter().enumerate().map(|(i, p)| (p.source.path.clone(), i)).collect();
+        cache.page_index = site
+            .pages
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.source.path.clone(), i))
+            .collect();
         cache.site = Some(site);
         cache.clean = result.is_ok();
         let mut outcome = result?;
@@ -206,7 +257,13 @@ impl Incremental {
 /// same, and Markdown reaches templates only as the `content` and `headings` of its own
 /// entries, so only those entries can change. Returns `None` when the edit is of
 /// another kind (or the last rebuild failed) and every stage must run.
-fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>, config_hash: u64, verify: bool) -> Option<Result<Outcome, Error>> {
+fn text_only(
+    cache: &mut Cache,
+    last: &mut LastGood,
+    changed: &HashSet<PathBuf>,
+    config_hash: u64,
+    verify: bool,
+) -> Option<Result<Outcome, Error>> {
     if !cache.clean || changed.is_empty() {
         return None;
     }
@@ -219,7 +276,11 @@ fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>,
         }
         let &i = cache.page_index.get(path)?;
         let old = &site.pages[i];
-        if std::fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
+        if std::fs::symlink_metadata(path)
+            .ok()?
+            .file_type()
+            .is_symlink()
+        {
             return None;
         }
         let page = parse_page(old.source.clone(), read_source(&old.source).ok()?).ok()?;
@@ -241,16 +302,39 @@ fn text_only(cache: &mut Cache, last: &mut LastGood, changed: &HashSet<PathBuf>,
     // Verification compares every context, and the search indexes and Atom feeds read
     // the HTML of every entry: then every entry needs it (cached HTML is moved, not
     // rendered again).
-    let whole = verify || crate::search::enabled(&site.config) || (0..site.langs.len()).any(|l| crate::feed::path(site, l).is_some());
+    let whole = verify
+        || crate::search::enabled(&site.config)
+        || (0..site.langs.len()).any(|l| crate::feed::path(site, l).is_some());
     let entries = if whole { None } else { Some(&pages) };
-    let markdown = cache.markdown.render(site, &cache.sources, entries, &mut diagnostics);
+    let markdown = cache
+        .markdown
+        .render(site, &cache.sources, entries, &mut diagnostics);
     let candidate = |job: &Job| matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source));
-    let result = render_site(&mut cache.theme, &mut cache.statics, last, site, &candidate, verify, changed, config_hash, diagnostics);
+    let result = render_site(
+        &mut cache.theme,
+        &mut cache.statics,
+        last,
+        site,
+        &candidate,
+        verify,
+        changed,
+        config_hash,
+        diagnostics,
+    );
     cache.markdown.take_back(site, entries);
     cache.clean = result.is_ok();
     if result.is_ok() {
-        let groups = (0..site.groups.len()).filter(|&g| site.langs.iter().any(|ls| pages.contains(&ls.entries[g].source)));
-        last.digests.update_groups(site, &cache.sources, &cache.markdown, groups.collect::<Vec<_>>());
+        let groups = (0..site.groups.len()).filter(|&g| {
+            site.langs
+                .iter()
+                .any(|ls| pages.contains(&ls.entries[g].source))
+        });
+        last.digests.update_groups(
+            site,
+            &cache.sources,
+            &cache.markdown,
+            groups.collect::<Vec<_>>(),
+        );
     }
     Some(result.map(|mut outcome| {
         outcome.parsed = pages.len();
@@ -279,26 +363,54 @@ fn render_site(
     if diagnostics.has_errors() {
         return Err(failure(diagnostics));
     }
-    let known = |job: &Job| last.files.contains_key(&job.out_path) && last.jobs.contains_key(&job.out_path);
+    let known =
+        |job: &Job| last.files.contains_key(&job.out_path) && last.jobs.contains_key(&job.out_path);
     let all = theme.reloaded;
-    let candidates: Vec<Job> = jobs.iter().filter(|job| all || candidate(job) || !known(job)).cloned().collect();
+    let candidates: Vec<Job> = jobs
+        .iter()
+        .filter(|job| all || candidate(job) || !known(job))
+        .cloned()
+        .collect();
     if verify && !all {
-        let others: Vec<Job> = jobs.iter().filter(|job| known(job) && !candidate(job)).cloned().collect();
+        let others: Vec<Job> = jobs
+            .iter()
+            .filter(|job| known(job) && !candidate(job))
+            .cloned()
+            .collect();
         let mut ignored = Diagnostics::default();
-        for (job, context) in others.iter().zip(contexts(site, &theme.localizer, &others, &mut ignored)) {
-            if last.jobs.get(&job.out_path).is_none_or(|(c, _)| *c != context) {
-                diagnostics.push(Diagnostic::error("src/incremental", format!("the dependency analysis missed {}", job.out_path)));
+        for (job, context) in
+            others
+                .iter()
+                .zip(contexts(site, &theme.localizer, &others, &mut ignored))
+        {
+            if last
+                .jobs
+                .get(&job.out_path)
+                .is_none_or(|(c, _)| *c != context)
+            {
+                diagnostics.push(Diagnostic::error(
+                    "src/incremental",
+                    format!("the dependency analysis missed {}", job.out_path),
+                ));
             }
         }
     }
     let contexts = contexts(site, &theme.localizer, &candidates, &mut diagnostics);
-    let fingerprints: Vec<u64> = candidates.iter().map(|job| hash(&(theme.fingerprint(job), config_hash))).collect();
+    let fingerprints: Vec<u64> = candidates
+        .iter()
+        .map(|job| hash(&(theme.fingerprint(job), config_hash)))
+        .collect();
     let rendered: Vec<Option<Result<Vec<u8>, Diagnostic>>> = (0..candidates.len())
         .into_par_iter()
         .map(|i| {
             let job = &candidates[i];
             let same = known(job)
-                && last.jobs.get(&job.out_path).is_some_and(|(context, fingerprint)| *fingerprint == fingerprints[i] && *context == contexts[i]);
+                && last
+                    .jobs
+                    .get(&job.out_path)
+                    .is_some_and(|(context, fingerprint)| {
+                        *fingerprint == fingerprints[i] && *context == contexts[i]
+                    });
             (!same).then(|| render_job(&theme.templates, job, &contexts[i]))
         })
         .collect();
@@ -318,9 +430,24 @@ fn render_site(
     diagnostics.extend(theme.localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
     let mut statics = statics.update(static_files(site)?, changed)?;
-    statics.extend(derived.into_iter().map(|(out_path, bytes)| statics::StaticFile { out_path, bytes: Bytes::from(bytes), fresh: true }));
+    statics.extend(
+        derived
+            .into_iter()
+            .map(|(out_path, bytes)| statics::StaticFile {
+                out_path,
+                bytes: Bytes::from(bytes),
+                fresh: true,
+            }),
+    );
 
-    let rendered = Rendered { jobs, candidates, contexts, fingerprints, outputs, statics };
+    let rendered = Rendered {
+        jobs,
+        candidates,
+        contexts,
+        fingerprints,
+        outputs,
+        statics,
+    };
     Ok(commit(last, rendered, warnings))
 }
 
@@ -358,7 +485,13 @@ fn commit(last: &mut LastGood, r: Rendered, warnings: Vec<Diagnostic>) -> Outcom
             files.insert(job.out_path.clone(), bytes.clone());
         }
     }
-    for (((job, context), fingerprint), output) in r.candidates.into_iter().zip(r.contexts).zip(r.fingerprints).zip(r.outputs) {
+    for (((job, context), fingerprint), output) in r
+        .candidates
+        .into_iter()
+        .zip(r.contexts)
+        .zip(r.fingerprints)
+        .zip(r.outputs)
+    {
         if let Some(bytes) = output {
             if last.files.get(&job.out_path) != Some(&bytes) {
                 outcome.changed.push(job.out_path.clone());
@@ -375,8 +508,17 @@ fn commit(last: &mut LastGood, r: Rendered, warnings: Vec<Diagnostic>) -> Outcom
     }
     let planned: HashSet<&str> = r.jobs.iter().map(|j| j.out_path.as_str()).collect();
     last.jobs.retain(|path, _| planned.contains(path.as_str()));
-    outcome.added = outcome.changed.iter().filter(|p| !last.files.contains_key(*p)).count();
-    outcome.removed = last.files.keys().filter(|p| !files.contains_key(*p)).cloned().collect();
+    outcome.added = outcome
+        .changed
+        .iter()
+        .filter(|p| !last.files.contains_key(*p))
+        .count();
+    outcome.removed = last
+        .files
+        .keys()
+        .filter(|p| !files.contains_key(*p))
+        .cloned()
+        .collect();
     outcome.removed.sort();
     outcome.changed.sort();
     outcome.changed.dedup();
@@ -387,7 +529,10 @@ fn commit(last: &mut LastGood, r: Rendered, warnings: Vec<Diagnostic>) -> Outcom
 
 /// The error made of every diagnostic collected.
 fn failure(diagnostics: Diagnostics) -> Error {
-    diagnostics.into_result().err().unwrap_or_else(|| Error::Diagnostics(Vec::new()))
+    diagnostics
+        .into_result()
+        .err()
+        .unwrap_or_else(|| Error::Diagnostics(Vec::new()))
 }
 
 fn hash(value: &impl Hash) -> u64 {
@@ -395,5 +540,3 @@ fn hash(value: &impl Hash) -> u64 {
     value.hash(&mut h);
     h.finish()
 }
-
-

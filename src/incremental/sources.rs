@@ -25,7 +25,10 @@ impl Stamp {
     /// The stamp of `path`, or `None` when it cannot be read.
     pub fn of(path: &Path) -> Option<Stamp> {
         let meta = std::fs::metadata(path).ok()?;
-        Some(Stamp { len: meta.len(), modified: meta.modified().ok() })
+        Some(Stamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
     }
 }
 
@@ -69,15 +72,31 @@ impl SourceCache {
     /// Records that the page at `path` was parsed again, outside [`SourceCache::update`].
     pub fn touch(&mut self, path: &Path) {
         self.next_version += 1;
-        let entry = Entry { stamp: Stamp::of(path), version: self.next_version, failed: None };
+        let entry = Entry {
+            stamp: Stamp::of(path),
+            version: self.next_version,
+            failed: None,
+        };
         self.entries.insert(path.to_path_buf(), entry);
     }
 
     /// Parses the sources that changed and takes the others from `previous` (the pages
     /// of the last rebuild, by source path). `changed` holds the paths the watcher
     /// reported; parse errors go to `out`.
-    pub fn update(&mut self, sources: Vec<Source>, mut previous: HashMap<PathBuf, Page>, changed: &HashSet<PathBuf>, out: &mut Diagnostics) -> Sources {
-        let mut result = Sources { pages: Vec::new(), data: Vec::new(), assets: Vec::new(), reparsed: 0, data_hash: 0 };
+    pub fn update(
+        &mut self,
+        sources: Vec<Source>,
+        mut previous: HashMap<PathBuf, Page>,
+        changed: &HashSet<PathBuf>,
+        out: &mut Diagnostics,
+    ) -> Sources {
+        let mut result = Sources {
+            pages: Vec::new(),
+            data: Vec::new(),
+            assets: Vec::new(),
+            reparsed: 0,
+            data_hash: 0,
+        };
         let mut data_hash = std::hash::DefaultHasher::new();
         let mut stale = Vec::new();
         let mut old = std::mem::take(&mut self.entries);
@@ -85,12 +104,17 @@ impl SourceCache {
             match source.kind {
                 SourceKind::Asset => result.assets.push(source),
                 SourceKind::Data => {
-                    std::hash::Hash::hash(&(&source.path, std::fs::read(&source.path).ok()), &mut data_hash);
+                    std::hash::Hash::hash(
+                        &(&source.path, std::fs::read(&source.path).ok()),
+                        &mut data_hash,
+                    );
                     stale.push((source, None));
                 }
                 SourceKind::Page | SourceKind::Section => {
                     let stamp = Stamp::of(&source.path);
-                    let unchanged = |e: &Entry| e.stamp == stamp && stamp.is_some() && !changed.contains(&source.path);
+                    let unchanged = |e: &Entry| {
+                        e.stamp == stamp && stamp.is_some() && !changed.contains(&source.path)
+                    };
                     match old.remove(&source.path) {
                         Some(entry) if unchanged(&entry) && entry.failed.is_some() => {
                             out.extend(entry.failed.clone());
@@ -108,7 +132,14 @@ impl SourceCache {
         result.data_hash = std::hash::Hasher::finish(&data_hash);
         let parsed: Vec<Reparsed> = stale
             .into_par_iter()
-            .map(|(source, stamp)| (source.path.clone(), source.kind == SourceKind::Data, stamp, parse_source(source)))
+            .map(|(source, stamp)| {
+                (
+                    source.path.clone(),
+                    source.kind == SourceKind::Data,
+                    stamp,
+                    parse_source(source),
+                )
+            })
             .collect();
         for (path, is_data, stamp, parsed) in parsed {
             let failed = match parsed {
@@ -134,7 +165,14 @@ impl SourceCache {
             };
             result.reparsed += 1;
             self.next_version += 1;
-            self.entries.insert(path, Entry { stamp, version: self.next_version, failed });
+            self.entries.insert(
+                path,
+                Entry {
+                    stamp,
+                    version: self.next_version,
+                    failed,
+                },
+            );
         }
         result
     }

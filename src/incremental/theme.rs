@@ -32,7 +32,10 @@ pub struct Theme {
 impl Theme {
     /// The fingerprint of what, beside its context, decides `job`'s output.
     pub fn fingerprint(&self, job: &Job) -> u64 {
-        hash(&(self.templates_hash.get(&job.template), self.chains.get(job.lang)))
+        hash(&(
+            self.templates_hash.get(&job.template),
+            self.chains.get(job.lang),
+        ))
     }
 }
 
@@ -51,7 +54,11 @@ impl ThemeCache {
         // The hashed names of stylesheets and scripts are part of what `asset()` returns.
         let assets = Arc::new(crate::assets::Assets::collect(config)?);
         let sources = hash(&(&templates, &fluent, assets.published()));
-        if self.theme.as_ref().is_some_and(|t| t.sources == Some(sources)) {
+        if self
+            .theme
+            .as_ref()
+            .is_some_and(|t| t.sources == Some(sources))
+        {
             let theme = self.theme.as_mut().expect("checked");
             theme.reloaded = false;
             return Ok(theme);
@@ -62,7 +69,14 @@ impl ThemeCache {
         let chains = config
             .languages
             .iter()
-            .map(|l| hash(&std::iter::once(&l.code).chain(&l.fallback).map(|c| fluent.get(c)).collect::<Vec<_>>()))
+            .map(|l| {
+                hash(
+                    &std::iter::once(&l.code)
+                        .chain(&l.fallback)
+                        .map(|c| fluent.get(c))
+                        .collect::<Vec<_>>(),
+                )
+            })
             .collect();
         let theme = Theme {
             sources: (errors(out) == errors_before).then_some(sources),
@@ -88,14 +102,32 @@ fn hash(value: &impl Hash) -> u64 {
 
 /// Template name → text, for the files `Templates::load` reads.
 fn read_templates(config: &Config) -> Result<BTreeMap<String, String>, Error> {
-    let dir = config.root.join("themes").join(&config.theme).join("templates");
+    let dir = config
+        .root
+        .join("themes")
+        .join(&config.theme)
+        .join("templates");
     let mut templates = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(&dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let path = entry.path();
-        let is_template = path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "html" | "xml" | "txt" | "js" | "json" | "ics"));
+        let is_template = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "html" | "xml" | "txt" | "js" | "json" | "ics"));
         if entry.file_type().is_file() && is_template {
-            let name = path.strip_prefix(&dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
-            templates.insert(name, std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?);
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
+            templates.insert(
+                name,
+                std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?,
+            );
         }
     }
     Ok(templates)
@@ -107,9 +139,14 @@ fn read_fluent(config: &Config) -> Result<BTreeMap<String, u64>, Error> {
     for language in &config.languages {
         let dir = config.root.join("locales").join(&language.code);
         let mut h = DefaultHasher::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if entry.path().extension().is_some_and(|e| e == "ftl") {
-                let text = std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
+                let text =
+                    std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
                 (entry.path(), text).hash(&mut h);
             }
         }
@@ -122,7 +159,11 @@ fn read_fluent(config: &Config) -> Result<BTreeMap<String, u64>, Error> {
 /// imports (transitively), and of every template that defines a component, since a
 /// component can be called from any template.
 fn template_closures(templates: &BTreeMap<String, String>) -> HashMap<String, u64> {
-    let components: Vec<&String> = templates.iter().filter(|(_, text)| text.contains("{% component")).map(|(n, _)| n).collect();
+    let components: Vec<&String> = templates
+        .iter()
+        .filter(|(_, text)| text.contains("{% component"))
+        .map(|(n, _)| n)
+        .collect();
     let mut closures = HashMap::new();
     for name in templates.keys() {
         let mut seen: HashSet<&str> = HashSet::new();
@@ -130,12 +171,20 @@ fn template_closures(templates: &BTreeMap<String, String>) -> HashMap<String, u6
         stack.extend(components.iter().map(|c| c.as_str()));
         while let Some(n) = stack.pop() {
             if seen.insert(n) {
-                stack.extend(templates.get(n).map(|t| dependencies(t)).unwrap_or_default().into_iter().filter_map(|d| templates.get_key_value(d).map(|(k, _)| k.as_str())));
+                stack.extend(
+                    templates
+                        .get(n)
+                        .map(|t| dependencies(t))
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter_map(|d| templates.get_key_value(d).map(|(k, _)| k.as_str())),
+                );
             }
         }
         let mut closure: Vec<&str> = seen.into_iter().collect();
         closure.sort_unstable();
-        let parts: Vec<(&str, Option<&String>)> = closure.into_iter().map(|n| (n, templates.get(n))).collect();
+        let parts: Vec<(&str, Option<&String>)> =
+            closure.into_iter().map(|n| (n, templates.get(n))).collect();
         closures.insert(name.clone(), hash(&parts));
     }
     closures
@@ -145,7 +194,12 @@ fn template_closures(templates: &BTreeMap<String, String>) -> HashMap<String, u6
 fn dependencies(text: &str) -> Vec<&str> {
     let mut names = Vec::new();
     for tag in text.split("{%").skip(1) {
-        let tag = tag.split("%}").next().unwrap_or("").trim_start_matches('-').trim_start();
+        let tag = tag
+            .split("%}")
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('-')
+            .trim_start();
         let keyword = tag.split_whitespace().next().unwrap_or("");
         if matches!(keyword, "extends" | "include" | "import") {
             for (i, part) in tag.split(['"', '\'']).enumerate() {
@@ -165,15 +219,27 @@ mod tests {
     #[test]
     fn dependencies_are_read_from_extends_include_and_import() {
         let text = r#"{% extends "base.html" %}{%- include ["a.html", 'b.html'] ignore missing %}{% import "m.html" as m %}{% if x %}"no"{% endif %}"#;
-        assert_eq!(dependencies(text), ["base.html", "a.html", "b.html", "m.html"]);
+        assert_eq!(
+            dependencies(text),
+            ["base.html", "a.html", "b.html", "m.html"]
+        );
     }
 
     #[test]
     fn a_template_change_reaches_only_the_templates_that_use_it() {
         let mut t = BTreeMap::new();
-        t.insert("base.html".to_string(), "<html>{% block c %}{% endblock c %}".to_string());
-        t.insert("page.html".to_string(), r#"{% extends "base.html" %}"#.to_string());
-        t.insert("tag.html".to_string(), r#"{% extends "base.html" %}{% include "list.html" %}"#.to_string());
+        t.insert(
+            "base.html".to_string(),
+            "<html>{% block c %}{% endblock c %}".to_string(),
+        );
+        t.insert(
+            "page.html".to_string(),
+            r#"{% extends "base.html" %}"#.to_string(),
+        );
+        t.insert(
+            "tag.html".to_string(),
+            r#"{% extends "base.html" %}{% include "list.html" %}"#.to_string(),
+        );
         t.insert("list.html".to_string(), "<ul>".to_string());
         let before = template_closures(&t);
         t.insert("list.html".to_string(), "<ol>".to_string());

@@ -65,18 +65,30 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
             }
             Event::End(TagEnd::Heading(level)) => {
                 if let Some((at, _, id, text)) = heading.take() {
-                    let id = unique_id(id.map_or_else(|| crate::slug::slugify(&text), |i| i.to_string()), &mut used_ids);
+                    let id = unique_id(
+                        id.map_or_else(|| crate::slug::slugify(&text), |i| i.to_string()),
+                        &mut used_ids,
+                    );
                     events[at] = Event::Start(Tag::Heading {
                         level,
                         id: Some(CowStr::from(id.clone())),
                         classes: Vec::new(),
                         attrs: Vec::new(),
                     });
-                    out.headings.push(Heading { level: level as u8, id, text });
+                    out.headings.push(Heading {
+                        level: level as u8,
+                        id,
+                        text,
+                    });
                 }
                 Event::End(TagEnd::Heading(level))
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let dest_url = match dest_url.strip_prefix("@/") {
                     Some(target) => match (ctx.resolve)(target) {
                         Some(url) => CowStr::from(url),
@@ -87,7 +99,12 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                     },
                     None => dest_url,
                 };
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 in_code_block = true;
@@ -101,7 +118,10 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                 if let Some((_, _, _, heading_text)) = heading.as_mut() {
                     heading_text.push_str(&text);
                 }
-                match (ctx.rtl && !in_code_block).then(|| bidi::isolate_ltr(&text)).flatten() {
+                match (ctx.rtl && !in_code_block)
+                    .then(|| bidi::isolate_ltr(&text))
+                    .flatten()
+                {
                     Some(html) => Event::InlineHtml(CowStr::from(html)),
                     None => Event::Text(text),
                 }
@@ -122,7 +142,11 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
 }
 
 fn unique_id(base: String, used: &mut HashSet<String>) -> String {
-    let base = if base.is_empty() { "section".to_string() } else { base };
+    let base = if base.is_empty() {
+        "section".to_string()
+    } else {
+        base
+    };
     let mut id = base.clone();
     let mut n = 1;
     while !used.insert(id.clone()) {
@@ -138,7 +162,13 @@ mod tests {
 
     fn render(body: &str, rtl: bool) -> Rendered {
         let resolve = |p: &str| (p == "about.md").then(|| "/fr/a-propos/".to_string());
-        to_html(body, &RenderContext { rtl, resolve: &resolve })
+        to_html(
+            body,
+            &RenderContext {
+                rtl,
+                resolve: &resolve,
+            },
+        )
     }
 
     #[test]
@@ -159,13 +189,20 @@ mod tests {
     #[test]
     fn rtl_text_isolates_ltr_islands_but_not_code() {
         let r = render("الهاتف: +41 22 730 6240\n\n```\nITU x\n```\n", true);
-        assert!(r.html.contains(r#"<bdi dir="ltr">+41 22 730 6240</bdi>"#), "{}", r.html);
+        assert!(
+            r.html.contains(r#"<bdi dir="ltr">+41 22 730 6240</bdi>"#),
+            "{}",
+            r.html
+        );
         assert!(r.html.contains("<code>ITU x\n</code>"), "{}", r.html);
     }
 
     #[test]
     fn tables_and_footnotes() {
-        let r = render("| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Note\n", false);
+        let r = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\nText[^1]\n\n[^1]: Note\n",
+            false,
+        );
         assert!(r.html.contains("<table>"));
         assert!(r.html.contains("footnote"));
     }

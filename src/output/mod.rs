@@ -37,12 +37,19 @@ impl Staging {
         let dir = parent.join(format!(".{}.staging-{}", name_of(out), std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, e))?;
-        Ok(Staging { dir, out: out.to_path_buf(), committed: false })
+        Ok(Staging {
+            dir,
+            out: out.to_path_buf(),
+            committed: false,
+        })
     }
 
     /// Creates the folders that will hold `paths` (relative file paths).
     pub fn create_dirs<'a>(&self, paths: impl IntoIterator<Item = &'a str>) -> Result<(), Error> {
-        let dirs: BTreeSet<&Path> = paths.into_iter().filter_map(|p| Path::new(p).parent()).collect();
+        let dirs: BTreeSet<&Path> = paths
+            .into_iter()
+            .filter_map(|p| Path::new(p).parent())
+            .collect();
         for dir in dirs {
             let full = self.dir.join(dir);
             std::fs::create_dir_all(&full).map_err(|e| Error::io("create", &full, e))?;
@@ -54,8 +61,12 @@ impl Staging {
     pub fn write(&self, path: &str, file: &OutputFile) -> Result<(), Error> {
         let target = self.dir.join(path);
         match file {
-            OutputFile::Bytes(bytes) => std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e)),
-            OutputFile::Copy(src) => std::fs::copy(src, &target).map(|_| ()).map_err(|e| Error::io("copy", src, e)),
+            OutputFile::Bytes(bytes) => {
+                std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e))
+            }
+            OutputFile::Copy(src) => std::fs::copy(src, &target)
+                .map(|_| ())
+                .map_err(|e| Error::io("copy", src, e)),
         }
     }
 
@@ -94,17 +105,23 @@ impl Drop for Staging {
 pub fn write_atomically(out: &Path, files: &[(String, OutputFile)]) -> Result<usize, Error> {
     let staging = Staging::new(out)?;
     staging.create_dirs(files.iter().map(|(p, _)| p.as_str()))?;
-    files.par_iter().try_for_each(|(path, file)| staging.write(path, file))?;
+    files
+        .par_iter()
+        .try_for_each(|(path, file)| staging.write(path, file))?;
     staging.commit()?;
     Ok(files.len())
 }
 
 fn parent_of(out: &Path) -> &Path {
-    out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+    out.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
 }
 
 fn name_of(out: &Path) -> String {
-    out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into())
+    out.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into())
 }
 
 /// The output folder is replaced whole: refuse folders that hold sources.
@@ -114,7 +131,9 @@ fn refuse_dangerous_target(out: &Path) -> Result<(), Error> {
             return Err(Error::io(
                 "replace",
                 out,
-                std::io::Error::other(format!("it holds {marker}; choose an output folder of its own")),
+                std::io::Error::other(format!(
+                    "it holds {marker}; choose an output folder of its own"
+                )),
             ));
         }
     }

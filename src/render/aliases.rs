@@ -18,14 +18,24 @@ pub fn render_aliases(site: &Site, jobs: &[Job], out: &mut Diagnostics) -> Vec<(
             let page = &site.pages[entry.source];
             for alias in &page.front.aliases {
                 let Some(path) = alias_path(alias) else {
-                    out.push(alias_error(page, alias, "is not a path inside the site").hint("write aliases as paths such as `/old/page/` or `old/page.html`"));
+                    out.push(
+                        alias_error(page, alias, "is not a path inside the site")
+                            .hint("write aliases as paths such as `/old/page/` or `old/page.html`"),
+                    );
                     continue;
                 };
                 if taken.contains(path.as_str()) || !seen.insert(path.clone()) {
-                    out.push(alias_error(page, alias, "is already the URL of another page or alias").hint("remove the alias or move the other page"));
+                    out.push(
+                        alias_error(page, alias, "is already the URL of another page or alias")
+                            .hint("remove the alias or move the other page"),
+                    );
                     continue;
                 }
-                files.push((path, redirect_page(&page.source.lang, &site.config.absolute(&entry.path)).into_bytes()));
+                files.push((
+                    path,
+                    redirect_page(&page.source.lang, &site.config.absolute(&entry.path))
+                        .into_bytes(),
+                ));
             }
         }
     }
@@ -35,7 +45,10 @@ pub fn render_aliases(site: &Site, jobs: &[Job], out: &mut Diagnostics) -> Vec<(
 /// `/old/page/` → `old/page/index.html`; `old.html` stays; `..` is refused.
 fn alias_path(alias: &str) -> Option<String> {
     let trimmed = alias.trim().trim_start_matches('/');
-    if trimmed.is_empty() || trimmed.split('/').any(|s| s == ".." || s == ".") || trimmed.contains('\\') {
+    if trimmed.is_empty()
+        || trimmed.split('/').any(|s| s == ".." || s == ".")
+        || trimmed.contains('\\')
+    {
         return None;
     }
     if trimmed.ends_with(".html") {
@@ -47,7 +60,8 @@ fn alias_path(alias: &str) -> Option<String> {
 
 fn alias_error(page: &crate::content::Page, alias: &str, why: &str) -> Diagnostic {
     let (line, column) = crate::yaml::locate(&page.text[..page.body_start], "aliases", "");
-    Diagnostic::error(&page.source.display, format!("the alias `{alias}` {why}")).at(&page.text, line, column)
+    Diagnostic::error(&page.source.display, format!("the alias `{alias}` {why}"))
+        .at(&page.text, line, column)
 }
 
 /// A page with no words: the new address as a link, a refresh and a canonical link.
@@ -65,7 +79,10 @@ mod tests {
 
     #[test]
     fn alias_paths_stay_inside_the_site() {
-        assert_eq!(alias_path("/old/page/").as_deref(), Some("old/page/index.html"));
+        assert_eq!(
+            alias_path("/old/page/").as_deref(),
+            Some("old/page/index.html")
+        );
         assert_eq!(alias_path("old.html").as_deref(), Some("old.html"));
         assert_eq!(alias_path("/../etc/"), None);
         assert_eq!(alias_path("/"), None);

@@ -95,9 +95,18 @@ struct EventView {
 }
 
 /// The data view of language `l`, as a Tera value shared by every page of that language.
-pub fn build(site: &Site, _localizer: &Localizer, event: &super::event_pages::Shared, l: usize) -> Value {
+pub fn build(
+    site: &Site,
+    _localizer: &Localizer,
+    event: &super::event_pages::Shared,
+    l: usize,
+) -> Value {
     let lang = site.langs[l].lang.as_str();
-    let fallback: &[String] = site.config.language(lang).map(|l| l.fallback.as_slice()).unwrap_or_default();
+    let fallback: &[String] = site
+        .config
+        .language(lang)
+        .map(|l| l.fallback.as_slice())
+        .unwrap_or_default();
     let text = |l| localized(l, lang, fallback);
     let data = &site.data;
     let urls = crate::event::Urls::new(&site.config, lang);
@@ -116,7 +125,11 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &super::event_pages::Sh
                     .formats
                     .iter()
                     .filter(|f| f.track == t.id)
-                    .map(|f| FormatView { id: &f.id, name: text(&f.name), description: f.description.as_ref().map(text) })
+                    .map(|f| FormatView {
+                        id: &f.id,
+                        name: text(&f.name),
+                        description: f.description.as_ref().map(text),
+                    })
                     .collect(),
             })
             .collect(),
@@ -142,31 +155,58 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &super::event_pages::Sh
                 acronym: o.acronym.as_ref().map(text),
                 link: o.link.as_deref(),
                 href: urls.organization(&o.id),
-                people: data.people.iter().filter(|p| p.organization.as_deref() == Some(o.id.as_str())).map(person).collect(),
+                people: data
+                    .people
+                    .iter()
+                    .filter(|p| p.organization.as_deref() == Some(o.id.as_str()))
+                    .map(person)
+                    .collect(),
             })
             .collect(),
         people: data.people.iter().map(person).collect(),
-        sessions: event.schedule().order.iter().map(|&i| event.cards(l)[i].clone()).collect(),
-        schedule: (!data.sessions.is_empty()).then(|| ScheduleLinks { by_day: urls.schedule(), by_track: urls.schedule_by_track() }),
+        sessions: event
+            .schedule()
+            .order
+            .iter()
+            .map(|&i| event.cards(l)[i].clone())
+            .collect(),
+        schedule: (!data.sessions.is_empty()).then(|| ScheduleLinks {
+            by_day: urls.schedule(),
+            by_track: urls.schedule_by_track(),
+        }),
         calendar: has_calendar.then(|| urls.programme_ics()),
-        event: EventView { json_ld: super::json_ld::event(site, &cx, &site.langs[l].entries[site.home].path) },
+        event: EventView {
+            json_ld: super::json_ld::event(site, &cx, &site.langs[l].entries[site.home].path),
+        },
     };
     Value::from_serializable(&view)
 }
 
 /// The text of `l` in `lang`, else along `fallback`, else in any language it has.
 pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -> Text<'a> {
-    match l.get(lang, fallback).or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str()))) {
+    match l
+        .get(lang, fallback)
+        .or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str())))
+    {
         Some((found, t)) => Text {
             text: t,
             lang: (found != lang).then_some(found),
             dir: (found != lang).then(|| crate::config::Direction::of_language(found).as_str()),
         },
-        None => Text { text: "", lang: None, dir: None },
+        None => Text {
+            text: "",
+            lang: None,
+            dir: None,
+        },
     }
 }
 
-fn person_view<'a>(p: &'a crate::data::Person, lang: &str, fallback: &[String], urls: &crate::event::Urls) -> PersonView<'a> {
+fn person_view<'a>(
+    p: &'a crate::data::Person,
+    lang: &str,
+    fallback: &[String],
+    urls: &crate::event::Urls,
+) -> PersonView<'a> {
     PersonView {
         href: urls.person(&p.id),
         id: &p.id,

@@ -92,7 +92,12 @@ pub fn plan(site: &Site, templates: &Templates, jobs: &mut Vec<Job>, out: &mut D
                 );
                 continue;
             }
-            jobs.push(Job { out_path: out_path(site, &path), lang: l, kind: JobKind::Event(page), template: page.template().into() });
+            jobs.push(Job {
+                out_path: out_path(site, &path),
+                lang: l,
+                kind: JobKind::Event(page),
+                template: page.template().into(),
+            });
         }
     }
 }
@@ -124,7 +129,11 @@ impl Shared {
             }
             cards.push(lang_cards);
         }
-        Shared { schedule: Schedule::new(&site.data), times, cards }
+        Shared {
+            schedule: Schedule::new(&site.data),
+            times,
+            cards,
+        }
     }
 
     /// The session cards of language `l`.
@@ -139,17 +148,32 @@ impl Shared {
 }
 
 /// Fills the context of an event page; returns its canonical URL.
-pub fn context(site: &Site, localizer: &Localizer, shared: &Shared, l: usize, page: EventPage, ctx: &mut Context) -> String {
+pub fn context(
+    site: &Site,
+    localizer: &Localizer,
+    shared: &Shared,
+    l: usize,
+    page: EventPage,
+    ctx: &mut Context,
+) -> String {
     let lang = &site.langs[l].lang;
     let cx = LangCtx::new(site, lang);
     let data = &site.data;
     let home = &site.langs[l].entries[site.home].path;
     let cards = shared.cards(l);
-    let sessions_of = |list: Option<&Vec<usize>>| -> Vec<Value> { list.into_iter().flatten().map(|&i| cards[i].clone()).collect() };
+    let sessions_of = |list: Option<&Vec<usize>>| -> Vec<Value> {
+        list.into_iter()
+            .flatten()
+            .map(|&i| cards[i].clone())
+            .collect()
+    };
     match page {
         EventPage::ScheduleByDay | EventPage::ScheduleByTrack => {
             let by_track = page == EventPage::ScheduleByTrack;
-            ctx.insert("schedule", &schedule(site, localizer, &cx, &shared.schedule, cards, by_track));
+            ctx.insert(
+                "schedule",
+                &schedule(site, localizer, &cx, &shared.schedule, cards, by_track),
+            );
         }
         EventPage::Session(i) => {
             if let Some(view) = session_page(site, localizer, shared, &cx, i, home) {
@@ -158,26 +182,40 @@ pub fn context(site: &Site, localizer: &Localizer, shared: &Shared, l: usize, pa
         }
         EventPage::Person(i) => {
             let p = &data.people[i];
-            ctx.insert("person", &PersonPage {
-                id: &p.id,
-                name: cx.text(&p.name),
-                role: p.role.as_ref().map(|r| cx.text(r)),
-                organization: p.organization.as_deref().and_then(|o| organization_link(site, &cx, o)),
-                sessions: sessions_of(shared.schedule.by_person.get(&p.id)),
-            });
+            ctx.insert(
+                "person",
+                &PersonPage {
+                    id: &p.id,
+                    name: cx.text(&p.name),
+                    role: p.role.as_ref().map(|r| cx.text(r)),
+                    organization: p
+                        .organization
+                        .as_deref()
+                        .and_then(|o| organization_link(site, &cx, o)),
+                    sessions: sessions_of(shared.schedule.by_person.get(&p.id)),
+                },
+            );
         }
         EventPage::Organization(i) => {
             let o = &data.organizations[i];
-            ctx.insert("organization", &OrganizationPage {
-                id: &o.id,
-                name: cx.text(&o.name),
-                acronym: o.acronym.as_ref().map(|a| cx.text(a)),
-                link: o.link.as_deref(),
-                tier: o.tier,
-                host: o.host,
-                people: data.people.iter().filter(|p| p.organization.as_deref() == Some(&o.id)).filter_map(|p| person_link(site, &cx, &p.id)).collect(),
-                sessions: sessions_of(shared.schedule.by_organization.get(&o.id)),
-            });
+            ctx.insert(
+                "organization",
+                &OrganizationPage {
+                    id: &o.id,
+                    name: cx.text(&o.name),
+                    acronym: o.acronym.as_ref().map(|a| cx.text(a)),
+                    link: o.link.as_deref(),
+                    tier: o.tier,
+                    host: o.host,
+                    people: data
+                        .people
+                        .iter()
+                        .filter(|p| p.organization.as_deref() == Some(&o.id))
+                        .filter_map(|p| person_link(site, &cx, &p.id))
+                        .collect(),
+                    sessions: sessions_of(shared.schedule.by_organization.get(&o.id)),
+                },
+            );
         }
     }
     let own = page.path(site, lang);
@@ -185,24 +223,54 @@ pub fn context(site: &Site, localizer: &Localizer, shared: &Shared, l: usize, pa
         .config
         .languages
         .iter()
-        .map(|language| SwitcherLink { code: &language.code, name: &language.name, dir: language.direction.as_str(), href: page.path(site, &language.code), translated: true })
+        .map(|language| SwitcherLink {
+            code: &language.code,
+            name: &language.name,
+            dir: language.direction.as_str(),
+            href: page.path(site, &language.code),
+            translated: true,
+        })
         .collect();
     ctx.insert("languages", &switcher);
-    let alternates: Vec<Alternate> = site.langs.iter().map(|ls| Alternate { lang: &ls.lang, href: site.config.absolute(&page.path(site, &ls.lang)) }).collect();
+    let alternates: Vec<Alternate> = site
+        .langs
+        .iter()
+        .map(|ls| Alternate {
+            lang: &ls.lang,
+            href: site.config.absolute(&page.path(site, &ls.lang)),
+        })
+        .collect();
     ctx.insert("alternates", &alternates);
-    ctx.insert("x_default", &site.config.absolute(&page.path(site, &site.config.default_language)));
+    ctx.insert(
+        "x_default",
+        &site
+            .config
+            .absolute(&page.path(site, &site.config.default_language)),
+    );
     ctx.insert("page_href", &own);
     site.config.absolute(&own)
 }
 
 /// The view of session `i`'s page.
-fn session_page<'a>(site: &'a Site, localizer: &Localizer, shared: &Shared, cx: &LangCtx, i: usize, home: &str) -> Option<SessionPage<'a>> {
+fn session_page<'a>(
+    site: &'a Site,
+    localizer: &Localizer,
+    shared: &Shared,
+    cx: &LangCtx,
+    i: usize,
+    home: &str,
+) -> Option<SessionPage<'a>> {
     let s = &site.data.sessions[i];
     let card = session_card(site, localizer, &shared.times, cx, s).ok()?;
     let interpretation = s
         .interpretation
         .iter()
-        .map(|code| LanguageName { code: code.clone(), name: localizer.text(cx.lang, &format!("language-{code}")).unwrap_or_else(|_| code.clone()) })
+        .map(|code| LanguageName {
+            code: code.clone(),
+            name: localizer
+                .text(cx.lang, &format!("language-{code}"))
+                .unwrap_or_else(|_| code.clone()),
+        })
         .collect();
     let google = format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&details={}",

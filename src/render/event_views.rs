@@ -29,8 +29,16 @@ pub struct LangCtx<'a> {
 impl<'a> LangCtx<'a> {
     /// The context of language `lang`.
     pub fn new(site: &'a Site, lang: &'a str) -> LangCtx<'a> {
-        let fallback = site.config.language(lang).map(|l| l.fallback.as_slice()).unwrap_or_default();
-        LangCtx { lang, fallback, urls: Urls::new(&site.config, lang) }
+        let fallback = site
+            .config
+            .language(lang)
+            .map(|l| l.fallback.as_slice())
+            .unwrap_or_default();
+        LangCtx {
+            lang,
+            fallback,
+            urls: Urls::new(&site.config, lang),
+        }
     }
 
     /// Text in this language, or its fallback.
@@ -89,25 +97,49 @@ pub struct SessionCard<'a> {
 /// A person's link, from their id.
 pub fn person_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<PersonLink<'a>> {
     let p = site.data.people.iter().find(|p| p.id == id)?;
-    Some(PersonLink { id, href: cx.urls.person(id), name: cx.text(&p.name), role: p.role.as_ref().map(|r| cx.text(r)) })
+    Some(PersonLink {
+        id,
+        href: cx.urls.person(id),
+        name: cx.text(&p.name),
+        role: p.role.as_ref().map(|r| cx.text(r)),
+    })
 }
 
 /// An organization's link, from its id.
 pub fn organization_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<Link<'a>> {
     let o = site.data.organizations.iter().find(|o| o.id == id)?;
-    Some(Link { id, href: cx.urls.organization(id), name: cx.text(&o.name), acronym: o.acronym.as_ref().map(|a| cx.text(a)) })
+    Some(Link {
+        id,
+        href: cx.urls.organization(id),
+        name: cx.text(&o.name),
+        acronym: o.acronym.as_ref().map(|a| cx.text(a)),
+    })
 }
 
 /// The card of session `s`.
-pub fn session_card<'a>(site: &'a Site, localizer: &Localizer, times: &Times, cx: &LangCtx, s: &'a Session) -> Result<SessionCard<'a>, Diagnostic> {
+pub fn session_card<'a>(
+    site: &'a Site,
+    localizer: &Localizer,
+    times: &Times,
+    cx: &LangCtx,
+    s: &'a Session,
+) -> Result<SessionCard<'a>, Diagnostic> {
     let data = &site.data;
-    let track = s.track.as_deref().and_then(|t| data.tracks.iter().find(|x| x.id == t)).map(|t| Link {
-        id: &t.id,
-        href: format!("{}#track-{}", cx.urls.schedule_by_track(), t.id),
-        name: cx.text(&t.name),
-        acronym: None,
-    });
-    let format = s.format.as_deref().and_then(|f| data.formats.iter().find(|x| x.id == f)).map(|f| cx.text(&f.name));
+    let track = s
+        .track
+        .as_deref()
+        .and_then(|t| data.tracks.iter().find(|x| x.id == t))
+        .map(|t| Link {
+            id: &t.id,
+            href: format!("{}#track-{}", cx.urls.schedule_by_track(), t.id),
+            name: cx.text(&t.name),
+            acronym: None,
+        });
+    let format = s
+        .format
+        .as_deref()
+        .and_then(|f| data.formats.iter().find(|x| x.id == f))
+        .map(|f| cx.text(&f.name));
     Ok(SessionCard {
         id: &s.id,
         href: cx.urls.session(&s.id),
@@ -115,8 +147,16 @@ pub fn session_card<'a>(site: &'a Site, localizer: &Localizer, times: &Times, cx
         track,
         format,
         when: when_text(localizer, times, cx.lang, &s.when)?,
-        people: s.people.iter().filter_map(|p| person_link(site, cx, p)).collect(),
-        organizations: s.organizations.iter().filter_map(|o| organization_link(site, cx, o)).collect(),
+        people: s
+            .people
+            .iter()
+            .filter_map(|p| person_link(site, cx, p))
+            .collect(),
+        organizations: s
+            .organizations
+            .iter()
+            .filter_map(|o| organization_link(site, cx, o))
+            .collect(),
     })
 }
 
@@ -162,12 +202,22 @@ pub struct ScheduleView<'a> {
 }
 
 /// Groups sessions (indexes, in time order) by day, with their cards.
-pub fn days_of(site: &Site, localizer: &Localizer, lang: &str, cards: &[tera::Value], sessions: impl Iterator<Item = usize>) -> Vec<DayView> {
+pub fn days_of(
+    site: &Site,
+    localizer: &Localizer,
+    lang: &str,
+    cards: &[tera::Value],
+    sessions: impl Iterator<Item = usize>,
+) -> Vec<DayView> {
     let mut days: Vec<DayView> = Vec::new();
     for i in sessions {
         let date = site.data.sessions[i].when.first_day();
         if days.last().is_none_or(|d| d.date != date.iso()) {
-            days.push(DayView { date: date.iso(), display: localizer.dates.with_weekday(lang, date), sessions: Vec::new() });
+            days.push(DayView {
+                date: date.iso(),
+                display: localizer.dates.with_weekday(lang, date),
+                sessions: Vec::new(),
+            });
         }
         if let Some(day) = days.last_mut() {
             day.sessions.push(cards[i].clone());
@@ -177,7 +227,14 @@ pub fn days_of(site: &Site, localizer: &Localizer, lang: &str, cards: &[tera::Va
 }
 
 /// The schedule, by day or by track.
-pub fn schedule<'a>(site: &'a Site, localizer: &Localizer, cx: &LangCtx, schedule: &Schedule, cards: &[tera::Value], by_track: bool) -> ScheduleView<'a> {
+pub fn schedule<'a>(
+    site: &'a Site,
+    localizer: &Localizer,
+    cx: &LangCtx,
+    schedule: &Schedule,
+    cards: &[tera::Value],
+    by_track: bool,
+) -> ScheduleView<'a> {
     let data = &site.data;
     let mut view = ScheduleView {
         by: if by_track { "track" } else { "day" },
@@ -188,15 +245,30 @@ pub fn schedule<'a>(site: &'a Site, localizer: &Localizer, cx: &LangCtx, schedul
         tracks: Vec::new(),
     };
     if !by_track {
-        view.days = days_of(site, localizer, cx.lang, cards, schedule.order.iter().copied());
+        view.days = days_of(
+            site,
+            localizer,
+            cx.lang,
+            cards,
+            schedule.order.iter().copied(),
+        );
         return view;
     }
-    let tracks = data.tracks.iter().map(|t| (Some(t.id.as_str()), Some(cx.text(&t.name)))).chain([(None, None)]);
+    let tracks = data
+        .tracks
+        .iter()
+        .map(|t| (Some(t.id.as_str()), Some(cx.text(&t.name))))
+        .chain([(None, None)]);
     for (id, name) in tracks {
         let days = days_of(site, localizer, cx.lang, cards, schedule.in_track(data, id));
         if !days.is_empty() {
             let anchor = id.map_or_else(|| "no-track".to_string(), |id| format!("track-{id}"));
-            view.tracks.push(TrackGroup { id, anchor, name, days });
+            view.tracks.push(TrackGroup {
+                id,
+                anchor,
+                name,
+                days,
+            });
         }
     }
     view
@@ -217,7 +289,11 @@ pub fn google_dates(when: &When) -> String {
         When::Timed { start, end, .. } => format!("{}/{}", start.ical_utc(), end.ical_utc()),
         When::AllDay { first, last } => {
             let compact = |d: crate::content::PageDate| d.iso().replace('-', "");
-            format!("{}/{}", compact(*first), compact(crate::zone::next_day(*last)))
+            format!(
+                "{}/{}",
+                compact(*first),
+                compact(crate::zone::next_day(*last))
+            )
         }
     }
 }

@@ -12,11 +12,17 @@ use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
 /// Registers `t`, `format_date` and `asset`.
 pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<Assets>) {
-    tera.register_function("asset", move |kwargs: Kwargs, _: &State| asset(&assets, kwargs));
+    tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
+        asset(&assets, kwargs)
+    });
     let l = localizer.clone();
-    tera.register_function("t", move |kwargs: Kwargs, state: &State| translate(&l, kwargs, state));
+    tera.register_function("t", move |kwargs: Kwargs, state: &State| {
+        translate(&l, kwargs, state)
+    });
     let l = localizer;
-    tera.register_function("format_date", move |kwargs: Kwargs, state: &State| format_date(&l, kwargs, state));
+    tera.register_function("format_date", move |kwargs: Kwargs, state: &State| {
+        format_date(&l, kwargs, state)
+    });
 }
 
 fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
@@ -64,10 +70,17 @@ fn to_arg(v: &Value) -> Option<ArgValue> {
 fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
     let parse = |name: &str, text: String| {
-        PageDate::parse(&text).ok_or_else(|| tera::Error::message(format!("format_date: `{name}` = `{text}` is not a date (YYYY-MM-DD)")))
+        PageDate::parse(&text).ok_or_else(|| {
+            tera::Error::message(format!(
+                "format_date: `{name}` = `{text}` is not a date (YYYY-MM-DD)"
+            ))
+        })
     };
     let start = parse("date", kwargs.must_get::<String>("date")?)?;
-    let end = kwargs.get::<String>("end")?.map(|e| parse("end", e)).transpose()?;
+    let end = kwargs
+        .get::<String>("end")?
+        .map(|e| parse("end", e))
+        .transpose()?;
     let dates = &localizer.dates;
     if kwargs.get::<String>("precision")?.as_deref() == Some("month") {
         return Ok(dates.month_year(&lang, start));
@@ -78,9 +91,16 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
             let args = fluent_args(p.args.map(|(k, v)| (k, ArgValue::Text(v))));
             localizer
                 .format(&lang, p.message, Some(&args))
-                .map_err(|_| tera::Error::message(format!("Fluent message `{}` is missing in `{lang}`: date ranges need it", p.message)))
+                .map_err(|_| {
+                    tera::Error::message(format!(
+                        "Fluent message `{}` is missing in `{lang}`: date ranges need it",
+                        p.message
+                    ))
+                })
         }
-        _ if kwargs.get::<bool>("weekday")?.unwrap_or(false) => Ok(dates.with_weekday(&lang, start)),
+        _ if kwargs.get::<bool>("weekday")?.unwrap_or(false) => {
+            Ok(dates.with_weekday(&lang, start))
+        }
         _ => Ok(dates.long(&lang, start)),
     }
 }
@@ -91,7 +111,13 @@ fn asset(assets: &Assets, kwargs: Kwargs) -> TeraResult<String> {
     let path: String = kwargs.must_get("path")?;
     assets.url(&path).ok_or_else(|| {
         let known: Vec<&str> = assets.names().collect();
-        let has = if known.is_empty() { "it has none".to_string() } else { format!("it has: {}", known.join(", ")) };
-        tera::Error::message(format!("asset(path=\"{path}\"): no such file in the theme's static/ folder ({has})"))
+        let has = if known.is_empty() {
+            "it has none".to_string()
+        } else {
+            format!("it has: {}", known.join(", "))
+        };
+        tera::Error::message(format!(
+            "asset(path=\"{path}\"): no such file in the theme's static/ folder ({has})"
+        ))
     })
 }

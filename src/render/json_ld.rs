@@ -18,7 +18,10 @@ pub fn event(site: &Site, cx: &LangCtx, home: &str) -> Option<String> {
     let dates = data.key_dates.iter().find(|k| k.id == info.dates)?;
     let mut e = base("Event", site.config.title.get(cx.lang)?, cx.lang);
     e.insert("startDate".into(), json!(dates.start.iso()));
-    e.insert("endDate".into(), json!(dates.end.unwrap_or(dates.start).iso()));
+    e.insert(
+        "endDate".into(),
+        json!(dates.end.unwrap_or(dates.start).iso()),
+    );
     e.insert("url".into(), json!(site.config.absolute(home)));
     attendance(&mut e, info.attendance, info.link.as_deref(), None);
     let organizers: Vec<Value> = data
@@ -42,17 +45,34 @@ pub fn session(site: &Site, cx: &LangCtx, s: &Session, home: &str) -> String {
         e.insert("description".into(), json!(cx.text(d).text));
     }
     let (start, end) = match &s.when {
-        When::Timed { start, end, zone } => (zone.local(*start).iso_with_offset(), zone.local(*end).iso_with_offset()),
+        When::Timed { start, end, zone } => (
+            zone.local(*start).iso_with_offset(),
+            zone.local(*end).iso_with_offset(),
+        ),
         When::AllDay { first, last } => (first.iso(), last.iso()),
     };
     e.insert("startDate".into(), json!(start));
     e.insert("endDate".into(), json!(end));
-    e.insert("url".into(), json!(cx.urls.absolute(&cx.urls.session(&s.id))));
+    e.insert(
+        "url".into(),
+        json!(cx.urls.absolute(&cx.urls.session(&s.id))),
+    );
     let event = data.event.as_ref();
     let mode = s.attendance.or(event.and_then(|e| e.attendance));
     let room = s.room.as_ref().map(|r| cx.text(r).text);
-    attendance(&mut e, mode, s.stream.as_deref().or(event.and_then(|e| e.link.as_deref())), room);
-    let organizers: Vec<Value> = s.organizations.iter().map(|o| organization(site, cx, o)).collect();
+    attendance(
+        &mut e,
+        mode,
+        s.stream
+            .as_deref()
+            .or(event.and_then(|e| e.link.as_deref())),
+        room,
+    );
+    let organizers: Vec<Value> = s
+        .organizations
+        .iter()
+        .map(|o| organization(site, cx, o))
+        .collect();
     if !organizers.is_empty() {
         e.insert("organizer".into(), Value::Array(organizers));
     }
@@ -66,7 +86,10 @@ pub fn session(site: &Site, cx: &LangCtx, s: &Session, home: &str) -> String {
         e.insert("performer".into(), Value::Array(performers));
     }
     if let Some(title) = site.config.title.get(cx.lang) {
-        e.insert("superEvent".into(), json!({"@type": "Event", "name": title, "url": site.config.absolute(home)}));
+        e.insert(
+            "superEvent".into(),
+            json!({"@type": "Event", "name": title, "url": site.config.absolute(home)}),
+        );
     }
     script_safe(&Value::Object(e))
 }
@@ -82,7 +105,12 @@ fn base(kind: &str, name: &str, lang: &str) -> Map<String, Value> {
 
 /// `eventAttendanceMode` and `location`: a virtual location (the stream or the event's
 /// link) for online events, a place (the room) for events in person, both when mixed.
-fn attendance(e: &mut Map<String, Value>, mode: Option<Attendance>, link: Option<&str>, room: Option<&str>) {
+fn attendance(
+    e: &mut Map<String, Value>,
+    mode: Option<Attendance>,
+    link: Option<&str>,
+    room: Option<&str>,
+) {
     let Some(mode) = mode else { return };
     e.insert("eventAttendanceMode".into(), json!(mode.schema_org()));
     let online = link.map(|url| json!({"@type": "VirtualLocation", "url": url}));
@@ -95,7 +123,10 @@ fn attendance(e: &mut Map<String, Value>, mode: Option<Attendance>, link: Option
     match locations.len() {
         0 => {}
         1 => {
-            e.insert("location".into(), locations.into_iter().next().unwrap_or_default());
+            e.insert(
+                "location".into(),
+                locations.into_iter().next().unwrap_or_default(),
+            );
         }
         _ => {
             e.insert("location".into(), Value::Array(locations));
@@ -104,14 +135,23 @@ fn attendance(e: &mut Map<String, Value>, mode: Option<Attendance>, link: Option
 }
 
 fn organization(site: &Site, cx: &LangCtx, id: &str) -> Value {
-    let Some(o) = site.data.organizations.iter().find(|o| o.id == id) else { return Value::Null };
+    let Some(o) = site.data.organizations.iter().find(|o| o.id == id) else {
+        return Value::Null;
+    };
     let mut v = Map::new();
     v.insert("@type".into(), json!("Organization"));
     v.insert("name".into(), json!(cx.text(&o.name).text));
     if let Some(a) = &o.acronym {
         v.insert("alternateName".into(), json!(cx.text(a).text));
     }
-    v.insert("url".into(), json!(o.link.clone().unwrap_or_else(|| cx.urls.absolute(&cx.urls.organization(id)))));
+    v.insert(
+        "url".into(),
+        json!(
+            o.link
+                .clone()
+                .unwrap_or_else(|| cx.urls.absolute(&cx.urls.organization(id)))
+        ),
+    );
     Value::Object(v)
 }
 

@@ -18,21 +18,38 @@ pub struct Templates {
 
 impl Templates {
     /// Loads `themes/<theme>/templates/**/*.html` (and `.xml`, `.txt`, `.js`).
-    pub fn load(root: &Path, theme: &str, localizer: Arc<Localizer>, assets: Arc<Assets>, out: &mut Diagnostics) -> Result<Templates, Error> {
+    pub fn load(
+        root: &Path,
+        theme: &str,
+        localizer: Arc<Localizer>,
+        assets: Arc<Assets>,
+        out: &mut Diagnostics,
+    ) -> Result<Templates, Error> {
         let dir = root.join("themes").join(theme).join("templates");
         if !dir.is_dir() {
             out.push(
-                Diagnostic::error(Path::new("themes").join(theme), format!("the theme `{theme}` has no templates/ folder"))
-                    .hint("set `theme` in content/site.yaml to a folder of themes/"),
+                Diagnostic::error(
+                    Path::new("themes").join(theme),
+                    format!("the theme `{theme}` has no templates/ folder"),
+                )
+                .hint("set `theme` in content/site.yaml to a folder of themes/"),
             );
         }
         let mut sources = HashMap::new();
-        for entry in walkdir::WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {
+        for entry in walkdir::WalkDir::new(&dir)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             let path = entry.path();
             if !entry.file_type().is_file() || !has_template_extension(path) {
                 continue;
             }
-            let name = path.strip_prefix(&dir).unwrap_or(path).to_string_lossy().replace('\\', "/");
+            let name = path
+                .strip_prefix(&dir)
+                .unwrap_or(path)
+                .to_string_lossy()
+                .replace('\\', "/");
             let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
             sources.insert(name, text);
         }
@@ -42,7 +59,10 @@ impl Templates {
         let mut templates = Templates { tera, dir, sources };
         let mut pairs: Vec<(&String, &String)> = templates.sources.iter().collect();
         pairs.sort();
-        if let Err(e) = templates.tera.add_raw_templates(pairs.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        if let Err(e) = templates
+            .tera
+            .add_raw_templates(pairs.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
             out.push(templates.diagnostic(&e));
         }
         Ok(templates)
@@ -60,7 +80,11 @@ impl Templates {
         match e.kind() {
             tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
                 message = r.message().to_string();
-                position = Some((r.filename().to_string(), r.span().start_line, r.span().start_col + 1));
+                position = Some((
+                    r.filename().to_string(),
+                    r.span().start_line,
+                    r.span().start_col + 1,
+                ));
             }
             _ => {}
         }
@@ -70,7 +94,11 @@ impl Templates {
             message.push_str(&s.to_string());
             source = s.source();
         }
-        let theme_dir = self.dir.parent().and_then(Path::file_name).map(|t| Path::new("themes").join(t).join("templates"));
+        let theme_dir = self
+            .dir
+            .parent()
+            .and_then(Path::file_name)
+            .map(|t| Path::new("themes").join(t).join("templates"));
         let theme_dir = theme_dir.unwrap_or_default();
         match position {
             Some((file, line, column)) => {
@@ -85,5 +113,7 @@ impl Templates {
 }
 
 fn has_template_extension(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| matches!(e, "html" | "xml" | "txt" | "js" | "json" | "ics"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e, "html" | "xml" | "txt" | "js" | "json" | "ics"))
 }

@@ -169,7 +169,13 @@ pub fn summary<'a>(site: &'a Site, l: usize, g: usize) -> Summary<'a> {
 }
 
 /// The page view of entry `g` in language `l`.
-pub fn page_info<'a>(site: &'a Site, l: usize, g: usize, entry: &'a Entry, page: &'a Page) -> PageInfo<'a> {
+pub fn page_info<'a>(
+    site: &'a Site,
+    l: usize,
+    g: usize,
+    entry: &'a Entry,
+    page: &'a Page,
+) -> PageInfo<'a> {
     let lang_site = &site.langs[l];
     let tags = if entry.fallback {
         Vec::new()
@@ -180,14 +186,21 @@ pub fn page_info<'a>(site: &'a Site, l: usize, g: usize, entry: &'a Entry, page:
             .filter_map(|t| {
                 let slug = crate::slug::slugify(t);
                 let term = lang_site.terms.iter().find(|term| term.slug == slug)?;
-                Some(TagLink { name: t, href: &term.path, count: term.pages.len() })
+                Some(TagLink {
+                    name: t,
+                    href: &term.path,
+                    count: term.pages.len(),
+                })
             })
             .collect()
     };
     let original = page.front.original.as_deref().and_then(|o| {
         let ol = site.langs.iter().find(|ls| ls.lang == o)?;
         let oe = &ol.entries[g];
-        (!oe.fallback).then_some(OriginalLink { lang: &ol.lang, href: &oe.path })
+        (!oe.fallback).then_some(OriginalLink {
+            lang: &ol.lang,
+            href: &oe.path,
+        })
     });
     PageInfo {
         title: &page.front.title,
@@ -201,7 +214,11 @@ pub fn page_info<'a>(site: &'a Site, l: usize, g: usize, entry: &'a Entry, page:
         content_lang: &page.source.lang,
         content_dir: crate::config::Direction::of_language(&page.source.lang).as_str(),
         key: &site.groups[g].key,
-        translation: if entry.fallback { None } else { page.front.translation },
+        translation: if entry.fallback {
+            None
+        } else {
+            page.front.translation
+        },
         original,
     }
 }

@@ -40,7 +40,12 @@ const EXCERPT_CHARS: usize = 160;
 /// with its index. Known from the theme's files, so that every page agrees on it
 /// whichever of them is rendered.
 pub fn enabled(config: &Config) -> bool {
-    config.root.join("themes").join(&config.theme).join("templates/search.html").is_file()
+    config
+        .root
+        .join("themes")
+        .join(&config.theme)
+        .join("templates/search.html")
+        .is_file()
 }
 
 /// The URL path of a language's search page (`/wsis/fr/search/`).

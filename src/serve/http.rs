@@ -43,7 +43,9 @@ pub struct Shared {
 impl Shared {
     /// Serves nothing yet.
     pub fn new(shutdown: watch::Receiver<bool>) -> Shared {
-        let instance = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos() as u64);
+        let instance = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as u64);
         Shared {
             files: RwLock::new(Arc::default()),
             error: RwLock::new(None),
@@ -63,12 +65,19 @@ impl Shared {
         if let Ok(mut f) = self.files.write() {
             *f = files;
         }
-        let was_failing = self.error.write().map(|mut e| e.take().is_some()).unwrap_or(false);
+        let was_failing = self
+            .error
+            .write()
+            .map(|mut e| e.take().is_some())
+            .unwrap_or(false);
         if was_failing {
             let _ = self.events.send(LiveEvent::Fixed);
         }
         if structure_changed || !changed.is_empty() {
-            let _ = self.events.send(LiveEvent::Reload { files: changed, all: structure_changed });
+            let _ = self.events.send(LiveEvent::Reload {
+                files: changed,
+                all: structure_changed,
+            });
         }
     }
 
@@ -93,57 +102,97 @@ pub fn router(shared: Arc<Shared>) -> Router {
 async fn script() -> Response {
     let mut response = (StatusCode::OK, live::SCRIPT).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/javascript; charset=utf-8"),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     response
 }
 
-async fn events(State(shared): State<Arc<Shared>>, uri: Uri) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
-    let lang = uri.query().unwrap_or("").split('&').find_map(|pair| pair.strip_prefix("lang=")).unwrap_or("").to_string();
+async fn events(
+    State(shared): State<Arc<Shared>>,
+    uri: Uri,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let lang = uri
+        .query()
+        .unwrap_or("")
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))
+        .unwrap_or("")
+        .to_string();
     let words = shared.messages.for_lang(&lang).clone();
     let receiver = shared.events.subscribe();
-    let pending: Vec<LiveEvent> = shared.error.read().ok().and_then(|e| e.clone()).map(LiveEvent::Failed).into_iter().collect();
+    let pending: Vec<LiveEvent> = shared
+        .error
+        .read()
+        .ok()
+        .and_then(|e| e.clone())
+        .map(LiveEvent::Failed)
+        .into_iter()
+        .collect();
     let state = (receiver, pending, shared.shutdown.clone(), words);
-    let stream = futures_util::stream::unfold(state, |(mut receiver, mut pending, mut shutdown, words)| async move {
-        let event = match pending.pop() {
-            Some(event) => event,
-            None => loop {
-                if *shutdown.borrow() {
-                    return None;
-                }
-                tokio::select! {
-                    received = receiver.recv() => match received {
-                        Ok(event) => break event,
-                        // Too far behind to know what changed: reload everything.
-                        Err(broadcast::error::RecvError::Lagged(_)) => break LiveEvent::Reload { files: Vec::new(), all: true },
-                        Err(broadcast::error::RecvError::Closed) => return None,
-                    },
-                    _ = shutdown.changed() => {}
-                }
-            },
-        };
-        let (name, data) = live::encode(&event, &words);
-        Some((Ok(Event::default().event(name).data(data)), (receiver, pending, shutdown, words)))
-    });
+    let stream = futures_util::stream::unfold(
+        state,
+        |(mut receiver, mut pending, mut shutdown, words)| async move {
+            let event = match pending.pop() {
+                Some(event) => event,
+                None => loop {
+                    if *shutdown.borrow() {
+                        return None;
+                    }
+                    tokio::select! {
+                        received = receiver.recv() => match received {
+                            Ok(event) => break event,
+                            // Too far behind to know what changed: reload everything.
+                            Err(broadcast::error::RecvError::Lagged(_)) => break LiveEvent::Reload { files: Vec::new(), all: true },
+                            Err(broadcast::error::RecvError::Closed) => return None,
+                        },
+                        _ = shutdown.changed() => {}
+                    }
+                },
+            };
+            let (name, data) = live::encode(&event, &words);
+            Some((
+                Ok(Event::default().event(name).data(data)),
+                (receiver, pending, shutdown, words),
+            ))
+        },
+    );
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
-async fn site_file(State(shared): State<Arc<Shared>>, method: Method, headers: HeaderMap, uri: Uri) -> Response {
+async fn site_file(
+    State(shared): State<Arc<Shared>>,
+    method: Method,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
     if method != Method::GET && method != Method::HEAD {
         let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
-        response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return response;
     }
     let Ok(path) = normalize(uri.path()) else {
         return bare(StatusCode::BAD_REQUEST);
     };
     let files = shared.files();
-    let key = if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path.clone() };
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.clone()
+    };
     if let Some(bytes) = files.get(&key) {
         return file_response(&shared, &headers, StatusCode::OK, &key, bytes);
     }
     if files.contains_key(&format!("{path}/index.html")) {
-        let location = format!("/{}/{}", uri.path().trim_matches('/'), uri.query().map(|q| format!("?{q}")).unwrap_or_default());
+        let location = format!(
+            "/{}/{}",
+            uri.path().trim_matches('/'),
+            uri.query().map(|q| format!("?{q}")).unwrap_or_default()
+        );
         let mut response = StatusCode::PERMANENT_REDIRECT.into_response();
         if let Ok(value) = HeaderValue::from_str(&location) {
             response.headers_mut().insert(header::LOCATION, value);
@@ -157,7 +206,9 @@ async fn site_file(State(shared): State<Arc<Shared>>, method: Method, headers: H
 /// one, else `404.html`; a blank page with the script while nothing has built.
 fn not_found(files: &Files, path: &str) -> Response {
     let first = path.split('/').next().unwrap_or("");
-    let page = [format!("{first}/404.html"), "404.html".to_string()].into_iter().find_map(|p| files.get(&p).map(|b| (p, b.clone())));
+    let page = [format!("{first}/404.html"), "404.html".to_string()]
+        .into_iter()
+        .find_map(|p| files.get(&p).map(|b| (p, b.clone())));
     let body = match page {
         Some((file, bytes)) => Bytes::from(live::inject(&bytes, &file)),
         None if files.is_empty() => Bytes::from(live::placeholder()),
@@ -165,16 +216,28 @@ fn not_found(files: &Files, path: &str) -> Response {
     };
     let mut response = (StatusCode::NOT_FOUND, body).into_response();
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
-fn file_response(shared: &Shared, request: &HeaderMap, status: StatusCode, key: &str, bytes: &Bytes) -> Response {
+fn file_response(
+    shared: &Shared,
+    request: &HeaderMap,
+    status: StatusCode,
+    key: &str,
+    bytes: &Bytes,
+) -> Response {
     let mut h = DefaultHasher::new();
     (shared.instance, key, bytes.as_ref()).hash(&mut h);
     let etag = format!("\"{:016x}\"", h.finish());
-    let fresh = request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()).is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    let fresh = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
     let mime = content_type(key);
     let mut response = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
@@ -188,7 +251,10 @@ fn file_response(shared: &Shared, request: &HeaderMap, status: StatusCode, key: 
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     if let Ok(value) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, value);
     }
@@ -198,6 +264,8 @@ fn file_response(shared: &Shared, request: &HeaderMap, status: StatusCode, key: 
 /// A response with a status and no body.
 fn bare(status: StatusCode) -> Response {
     let mut response = status.into_response();
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }

@@ -66,16 +66,21 @@ impl Messages {
             let _ = bundle.add_resource(resource);
             let format = |id: &str| {
                 let pattern = bundle.get_message(id).and_then(|m| m.value());
-                pattern.map(|p| bundle.format_pattern(p, None, &mut Vec::new()).into_owned()).unwrap_or_default()
+                pattern
+                    .map(|p| bundle.format_pattern(p, None, &mut Vec::new()).into_owned())
+                    .unwrap_or_default()
             };
             let dir = crate::config::Direction::of_language(lang).as_str();
-            words.insert(lang, OverlayWords {
-                lang: lang.to_string(),
-                dir,
-                title: format("live-error-title"),
-                kept: format("live-error-kept"),
-                hide: format("live-error-hide"),
-            });
+            words.insert(
+                lang,
+                OverlayWords {
+                    lang: lang.to_string(),
+                    dir,
+                    title: format("live-error-title"),
+                    kept: format("live-error-kept"),
+                    hide: format("live-error-hide"),
+                },
+            );
         }
         Messages { words }
     }
@@ -84,14 +89,20 @@ impl Messages {
     /// language, or English.
     pub fn for_lang(&self, lang: &str) -> &OverlayWords {
         let primary = lang.split('-').next().unwrap_or("").to_ascii_lowercase();
-        self.words.get(lang).or_else(|| self.words.get(primary.as_str())).unwrap_or(&self.words["en"])
+        self.words
+            .get(lang)
+            .or_else(|| self.words.get(primary.as_str()))
+            .unwrap_or(&self.words["en"])
     }
 }
 
 /// The event's name and JSON data, for a page in the language of `words`.
 pub fn encode(event: &LiveEvent, words: &OverlayWords) -> (&'static str, String) {
     match event {
-        LiveEvent::Reload { files, all } => ("reload", serde_json::json!({ "files": files, "all": all }).to_string()),
+        LiveEvent::Reload { files, all } => (
+            "reload",
+            serde_json::json!({ "files": files, "all": all }).to_string(),
+        ),
         LiveEvent::Failed(text) => {
             #[derive(Serialize)]
             struct Failure<'a> {
@@ -99,7 +110,10 @@ pub fn encode(event: &LiveEvent, words: &OverlayWords) -> (&'static str, String)
                 words: &'a OverlayWords,
                 text: &'a str,
             }
-            ("build-error", serde_json::to_string(&Failure { words, text }).unwrap_or_default())
+            (
+                "build-error",
+                serde_json::to_string(&Failure { words, text }).unwrap_or_default(),
+            )
         }
         LiveEvent::Fixed => ("build-ok", "{}".to_string()),
     }
@@ -127,7 +141,9 @@ pub fn inject(html: &[u8], file: &str) -> Vec<u8> {
 
 fn find_last_body_end(html: &[u8]) -> Option<usize> {
     const END: &[u8] = b"</body";
-    (0..html.len().saturating_sub(END.len() - 1)).rev().find(|&i| html[i..i + END.len()].eq_ignore_ascii_case(END))
+    (0..html.len().saturating_sub(END.len() - 1))
+        .rev()
+        .find(|&i| html[i..i + END.len()].eq_ignore_ascii_case(END))
 }
 
 /// A page for when no build has succeeded yet: empty, with the script, so that the
@@ -142,9 +158,15 @@ mod tests {
 
     #[test]
     fn the_script_goes_before_the_last_body_end() {
-        let html = inject(b"<html><body><p>&lt;/body&gt;</p></BODY></html>", "fr/index.html");
+        let html = inject(
+            b"<html><body><p>&lt;/body&gt;</p></BODY></html>",
+            "fr/index.html",
+        );
         let html = String::from_utf8(html).unwrap();
-        assert_eq!(html, "<html><body><p>&lt;/body&gt;</p><script src=\"/__hexaglot/live.js\" data-file=\"fr/index.html\"></script>\n</BODY></html>");
+        assert_eq!(
+            html,
+            "<html><body><p>&lt;/body&gt;</p><script src=\"/__hexaglot/live.js\" data-file=\"fr/index.html\"></script>\n</BODY></html>"
+        );
     }
 
     #[test]
@@ -152,12 +174,18 @@ mod tests {
         let messages = Messages::load();
         for lang in ["ar", "en", "es", "fr", "ru", "zh"] {
             let w = messages.for_lang(lang);
-            assert!(!w.title.is_empty() && !w.kept.is_empty() && !w.hide.is_empty(), "{lang}");
+            assert!(
+                !w.title.is_empty() && !w.kept.is_empty() && !w.hide.is_empty(),
+                "{lang}"
+            );
             assert_eq!(w.lang, lang);
         }
         assert_eq!(messages.for_lang("ar").dir, "rtl");
         assert_eq!(messages.for_lang("fr-CA").lang, "fr");
         assert_eq!(messages.for_lang("de").lang, "en");
-        assert!(messages.for_lang("fr").kept.contains("\u{202f}:"), "narrow no-break space before a colon");
+        assert!(
+            messages.for_lang("fr").kept.contains("\u{202f}:"),
+            "narrow no-break space before a colon"
+        );
     }
 }

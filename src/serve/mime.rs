@@ -3,7 +3,10 @@
 /// The `Content-Type` of a site path.
 pub fn content_type(path: &str) -> &'static str {
     let name = path.rsplit('/').next().unwrap_or(path);
-    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match extension.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -43,8 +46,14 @@ mod tests {
     fn types_of_a_static_site() {
         assert_eq!(content_type("fr/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("style.CSS"), "text/css; charset=utf-8");
-        assert_eq!(content_type("site.webmanifest"), "application/manifest+json");
-        assert_eq!(content_type("fr/programme.ics"), "text/calendar; charset=utf-8");
+        assert_eq!(
+            content_type("site.webmanifest"),
+            "application/manifest+json"
+        );
+        assert_eq!(
+            content_type("fr/programme.ics"),
+            "text/calendar; charset=utf-8"
+        );
         assert_eq!(content_type("fonts/a.woff2"), "font/woff2");
         assert_eq!(content_type("LICENSE"), "application/octet-stream");
         assert_eq!(content_type("v1.2/readme"), "application/octet-stream");

@@ -44,21 +44,36 @@ pub struct ServeOptions {
 /// Serves the site until Ctrl-C. Prints the address, one line per rebuild, and the
 /// diagnostics of failed rebuilds; fails only when the server cannot start.
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
-    let root = std::fs::canonicalize(&options.root).map_err(|e| Error::io("read", &options.root, e))?;
+    let root =
+        std::fs::canonicalize(&options.root).map_err(|e| Error::io("read", &options.root, e))?;
     let address = SocketAddr::new(options.bind, options.port);
-    let listener = std::net::TcpListener::bind(address).map_err(|e| Error::io("listen on", Path::new(&address.to_string()), e))?;
-    let address = listener.local_addr().map_err(|e| Error::io("listen on", Path::new(&address.to_string()), e))?;
-    listener.set_nonblocking(true).map_err(|e| Error::io("listen on", Path::new(&address.to_string()), e))?;
+    let listener = std::net::TcpListener::bind(address)
+        .map_err(|e| Error::io("listen on", Path::new(&address.to_string()), e))?;
+    let address = listener
+        .local_addr()
+        .map_err(|e| Error::io("listen on", Path::new(&address.to_string()), e))?;
+    listener
+        .set_nonblocking(true)
+        .map_err(|e| Error::io("listen on", Path::new(&address.to_string()), e))?;
     let url = format!("http://{}/", local_name(address));
 
     let (stop, stopped) = signal::channel(false);
     let shared = Arc::new(http::Shared::new(stopped));
-    let mut site = Incremental::new(Options { root: root.clone(), out: None, base_url: Some(url.clone()), drafts: options.drafts });
+    let mut site = Incremental::new(Options {
+        root: root.clone(),
+        out: None,
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+    });
     let initial: HashSet<PathBuf> = HashSet::new();
     match site.rebuild(&initial) {
         Ok(outcome) => {
             report_warnings(&outcome);
-            println!("built {} files in {:.0} ms", outcome.files.len(), outcome.millis);
+            println!(
+                "built {} files in {:.0} ms",
+                outcome.files.len(),
+                outcome.millis
+            );
             shared.publish(outcome.files, Vec::new(), false);
         }
         Err(e) => {
@@ -105,7 +120,12 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
 
 /// Rebuilds on each batch of changes (and on those that arrived meanwhile) until the
 /// watcher stops.
-fn rebuild_loop(mut site: Incremental, root: &Path, incoming: Receiver<HashSet<PathBuf>>, shared: &http::Shared) {
+fn rebuild_loop(
+    mut site: Incremental,
+    root: &Path,
+    incoming: Receiver<HashSet<PathBuf>>,
+    shared: &http::Shared,
+) {
     while let Ok(mut changed) = incoming.recv() {
         while let Ok(more) = incoming.try_recv() {
             changed.extend(more);
@@ -138,8 +158,19 @@ fn report_warnings(outcome: &Outcome) {
 fn describe_sources(root: &Path, changed: &HashSet<PathBuf>) -> String {
     let mut names: Vec<String> = changed
         .iter()
-        .map(|p| p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/"))
-        .map(|p| if p.is_empty() { "the site's folders".to_string() } else { p })
+        .map(|p| {
+            p.strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/")
+        })
+        .map(|p| {
+            if p.is_empty() {
+                "the site's folders".to_string()
+            } else {
+                p
+            }
+        })
         .collect();
     names.sort();
     match names.len() {
@@ -150,7 +181,12 @@ fn describe_sources(root: &Path, changed: &HashSet<PathBuf>) -> String {
 
 /// `re-rendered 1 of 50 pages, 1 file changed (fr/about/index.html) in 3 ms`.
 fn describe_outcome(outcome: &Outcome) -> String {
-    let mut files: Vec<&str> = outcome.changed.iter().chain(&outcome.removed).map(String::as_str).collect();
+    let mut files: Vec<&str> = outcome
+        .changed
+        .iter()
+        .chain(&outcome.removed)
+        .map(String::as_str)
+        .collect();
     let shown = files.len().min(3);
     let more = files.len() - shown;
     files.truncate(shown);
@@ -182,7 +218,9 @@ fn open_browser(url: &str) {
     let command = if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(url).spawn()
     } else if cfg!(windows) {
-        std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
     } else {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };

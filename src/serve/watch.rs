@@ -44,7 +44,13 @@ pub fn watch(root: &Path, batches: Sender<HashSet<PathBuf>>) -> Result<Watcher, 
                         paths.insert(root_owned.clone());
                     }
                     if is_change(&event.kind) {
-                        paths.extend(event.paths.iter().filter(|p| is_source(&root_owned, p)).cloned());
+                        paths.extend(
+                            event
+                                .paths
+                                .iter()
+                                .filter(|p| is_source(&root_owned, p))
+                                .cloned(),
+                        );
                     }
                 }
             }
@@ -56,15 +62,20 @@ pub fn watch(root: &Path, batches: Sender<HashSet<PathBuf>>) -> Result<Watcher, 
             let _ = batches.send(paths);
         }
     };
-    let watch_error = |e: notify::Error| Error::io("watch", root, std::io::Error::other(e.to_string()));
+    let watch_error =
+        |e: notify::Error| Error::io("watch", root, std::io::Error::other(e.to_string()));
     let mut debouncer = new_debouncer(QUIET, Some(QUIET / 4), handler).map_err(watch_error)?;
     for folder in WATCHED {
         let dir = root.join(folder);
         if dir.is_dir() {
-            debouncer.watch(&dir, RecursiveMode::Recursive).map_err(watch_error)?;
+            debouncer
+                .watch(&dir, RecursiveMode::Recursive)
+                .map_err(watch_error)?;
         }
     }
-    Ok(Watcher { _debouncer: debouncer })
+    Ok(Watcher {
+        _debouncer: debouncer,
+    })
 }
 
 /// Whether an event may change a file's content or existence (reads may not).
@@ -78,17 +89,30 @@ fn is_change(kind: &EventKind) -> bool {
 
 /// Whether `path` is a source of the site rather than an editor's side file.
 pub fn is_source(root: &Path, path: &Path) -> bool {
-    let Ok(rel) = path.strip_prefix(root) else { return false };
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
     let mut components = rel.components().map(|c| c.as_os_str().to_string_lossy());
-    if !components.next().is_some_and(|first| WATCHED.contains(&first.as_ref())) {
+    if !components
+        .next()
+        .is_some_and(|first| WATCHED.contains(&first.as_ref()))
+    {
         return false;
     }
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
     let side_file = name.ends_with('~')
         || name.starts_with('#')
         || name == "4913"
-        || [".swp", ".swx", ".swo", ".tmp", ".crswap", ".kate-swp"].iter().any(|ext| name.ends_with(ext));
-    !side_file && !rel.components().any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
+        || [".swp", ".swx", ".swo", ".tmp", ".crswap", ".kate-swp"]
+            .iter()
+            .any(|ext| name.ends_with(ext));
+    !side_file
+        && !rel
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.'))
 }
 
 #[cfg(test)]
@@ -98,7 +122,13 @@ mod tests {
     #[test]
     fn sources_and_side_files() {
         let root = Path::new("/site");
-        for source in ["content/about.fr.md", "content/site.yaml", "locales/ar/main.ftl", "themes/forum/templates/base.html", "content/data/tracks.yaml"] {
+        for source in [
+            "content/about.fr.md",
+            "content/site.yaml",
+            "locales/ar/main.ftl",
+            "themes/forum/templates/base.html",
+            "content/data/tracks.yaml",
+        ] {
             assert!(is_source(root, &root.join(source)), "{source}");
         }
         for other in [

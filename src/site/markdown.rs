@@ -15,7 +15,11 @@ pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
     let site_ref: &Site = site;
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|&(l, g)| render_entry(site_ref, l, g, &|target| resolve(site_ref, &site_ref.langs[l].lang, target)))
+        .map(|&(l, g)| {
+            render_entry(site_ref, l, g, &|target| {
+                resolve(site_ref, &site_ref.langs[l].lang, target)
+            })
+        })
         .collect();
     for ((l, g), rendered) in jobs.into_iter().zip(results) {
         report_broken_links(site, l, g, &rendered, out);
@@ -24,14 +28,28 @@ pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
 }
 
 /// Renders the Markdown of entry `g` of language `l`, resolving `@/` links with `resolve`.
-pub fn render_entry(site: &Site, l: usize, g: usize, resolve: &dyn Fn(&str) -> Option<String>) -> crate::markdown::Rendered {
+pub fn render_entry(
+    site: &Site,
+    l: usize,
+    g: usize,
+    resolve: &dyn Fn(&str) -> Option<String>,
+) -> crate::markdown::Rendered {
     let page = &site.pages[site.langs[l].entries[g].source];
-    let ctx = RenderContext { rtl: Direction::of_language(&page.source.lang) == Direction::Rtl, resolve };
+    let ctx = RenderContext {
+        rtl: Direction::of_language(&page.source.lang) == Direction::Rtl,
+        resolve,
+    };
     to_html(page.body(), &ctx)
 }
 
 /// Reports the broken `@/` links of entry `g` of language `l`.
-pub fn report_broken_links(site: &Site, l: usize, g: usize, rendered: &crate::markdown::Rendered, out: &mut Diagnostics) {
+pub fn report_broken_links(
+    site: &Site,
+    l: usize,
+    g: usize,
+    rendered: &crate::markdown::Rendered,
+    out: &mut Diagnostics,
+) {
     let entry = &site.langs[l].entries[g];
     let page = &site.pages[entry.source];
     // A broken link is reported once per file, not once per language that shows it.

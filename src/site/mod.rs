@@ -155,12 +155,18 @@ impl Site {
 
     /// The language site for `code`.
     pub fn lang(&self, code: &str) -> &LangSite {
-        self.langs.iter().find(|l| l.lang == code).expect("language of the site")
+        self.langs
+            .iter()
+            .find(|l| l.lang == code)
+            .expect("language of the site")
     }
 
     /// The group's translation in `lang`, if one exists (not a fallback).
     pub fn translation(&self, group: usize, lang: &str) -> Option<&Page> {
-        self.groups[group].translations.get(lang).map(|&i| &self.pages[i])
+        self.groups[group]
+            .translations
+            .get(lang)
+            .map(|&i| &self.pages[i])
     }
 
     fn sort_children(&mut self) {
@@ -173,7 +179,11 @@ impl Site {
             pages.sort_by(|&a, &b| {
                 let (pa, pb) = (self.representative(a), self.representative(b));
                 let primary = match sort_by {
-                    SortBy::Weight => pa.front.weight.unwrap_or(i64::MAX).cmp(&pb.front.weight.unwrap_or(i64::MAX)),
+                    SortBy::Weight => pa
+                        .front
+                        .weight
+                        .unwrap_or(i64::MAX)
+                        .cmp(&pb.front.weight.unwrap_or(i64::MAX)),
                     SortBy::Date => pb.date.cmp(&pa.date),
                     SortBy::Title => pa.front.title.cmp(&pb.front.title),
                 };
@@ -181,7 +191,12 @@ impl Site {
             });
             self.groups[s].pages = pages;
             let mut subsections = std::mem::take(&mut self.groups[s].subsections);
-            subsections.sort_by_key(|&g| (self.representative(g).front.weight.unwrap_or(i64::MAX), self.groups[g].key.clone()));
+            subsections.sort_by_key(|&g| {
+                (
+                    self.representative(g).front.weight.unwrap_or(i64::MAX),
+                    self.groups[g].key.clone(),
+                )
+            });
             self.groups[s].subsections = subsections;
         }
     }
@@ -204,7 +219,11 @@ fn link_sections(groups: &mut [Group], by_key: &HashMap<String, usize>) {
     for g in 0..groups.len() {
         let key = groups[g].key.clone();
         let own_dir = dir_of(&key);
-        let mut dir = if groups[g].is_section { parent_dir(own_dir) } else { Some(own_dir) };
+        let mut dir = if groups[g].is_section {
+            parent_dir(own_dir)
+        } else {
+            Some(own_dir)
+        };
         if key == "_index.md" {
             dir = None;
         }

@@ -46,7 +46,10 @@ pub fn collect(site: &Site, lang_site: &LangSite) -> Vec<Term> {
     for term in &mut terms {
         term.pages.sort_by_key(|&g| {
             let p = site.representative(g);
-            (p.front.weight.unwrap_or(i64::MAX), site.groups[g].key.clone())
+            (
+                p.front.weight.unwrap_or(i64::MAX),
+                site.groups[g].key.clone(),
+            )
         });
     }
     terms

@@ -14,21 +14,44 @@ pub fn entries(site: &Site, lang: &str, out: &mut Diagnostics) -> Vec<Entry> {
     for (g, group) in site.groups.iter().enumerate() {
         let own = group.translations.get(lang);
         let source = own
-            .or_else(|| language.fallback.iter().find_map(|l| group.translations.get(l)))
             .or_else(|| {
-                site.config.languages.iter().find_map(|l| group.translations.get(&l.code))
+                language
+                    .fallback
+                    .iter()
+                    .find_map(|l| group.translations.get(l))
+            })
+            .or_else(|| {
+                site.config
+                    .languages
+                    .iter()
+                    .find_map(|l| group.translations.get(&l.code))
             })
             .copied()
             .expect("a group has at least one translation");
         let path = if group.is_section {
             section_path(site, dir_of(&group.key), lang, &mut section_paths)
         } else {
-            let stem = group.key.rsplit('/').next().unwrap_or(&group.key).trim_end_matches(".md");
+            let stem = group
+                .key
+                .rsplit('/')
+                .next()
+                .unwrap_or(&group.key)
+                .trim_end_matches(".md");
             let slug = site.pages[source].front.slug.as_deref().unwrap_or(stem);
-            format!("{}{slug}/", section_path(site, dir_of(&group.key), lang, &mut section_paths))
+            format!(
+                "{}{slug}/",
+                section_path(site, dir_of(&group.key), lang, &mut section_paths)
+            )
         };
         if let Some(&other) = taken.get(&path) {
-            duplicate(site, lang, &path, (other, &entries[other]), (g, source, own.is_none()), out);
+            duplicate(
+                site,
+                lang,
+                &path,
+                (other, &entries[other]),
+                (g, source, own.is_none()),
+                out,
+            );
         } else {
             taken.insert(path.clone(), g);
         }
@@ -45,20 +68,38 @@ pub fn entries(site: &Site, lang: &str, out: &mut Diagnostics) -> Vec<Entry> {
 /// Reports two pages published at the same URL, once per file: it blames the page
 /// whose own translation in `lang` set the `slug` (or the later one), and stays silent
 /// when both are fallbacks, since the clash is then reported in their own language.
-fn duplicate(site: &Site, lang: &str, path: &str, first: (usize, &Entry), second: (usize, usize, bool), out: &mut Diagnostics) {
+fn duplicate(
+    site: &Site,
+    lang: &str,
+    path: &str,
+    first: (usize, &Entry),
+    second: (usize, usize, bool),
+    out: &mut Diagnostics,
+) {
     let (_, first_entry) = first;
     let (_, second_source, second_fallback) = second;
     if first_entry.fallback && second_fallback {
         return;
     }
-    let candidates = [(first_entry.source, first_entry.fallback), (second_source, second_fallback)];
-    let own: Vec<usize> = candidates.iter().filter(|(_, fb)| !fb).map(|(s, _)| *s).collect();
+    let candidates = [
+        (first_entry.source, first_entry.fallback),
+        (second_source, second_fallback),
+    ];
+    let own: Vec<usize> = candidates
+        .iter()
+        .filter(|(_, fb)| !fb)
+        .map(|(s, _)| *s)
+        .collect();
     let blamed = own
         .iter()
         .copied()
         .find(|&s| site.pages[s].front.slug.is_some())
         .unwrap_or(*own.last().expect("one is not a fallback"));
-    let other = if blamed == first_entry.source { second_source } else { first_entry.source };
+    let other = if blamed == first_entry.source {
+        second_source
+    } else {
+        first_entry.source
+    };
     let page = &site.pages[blamed];
     if page.source.lang != lang {
         return;
@@ -70,7 +111,10 @@ fn duplicate(site: &Site, lang: &str, path: &str, first: (usize, &Entry), second
     out.push(
         Diagnostic::error(
             &page.source.display,
-            format!("duplicate slug: {path} is also the URL of {}", site.pages[other].source.display.display()),
+            format!(
+                "duplicate slug: {path} is also the URL of {}",
+                site.pages[other].source.display.display()
+            ),
         )
         .at(&page.text, line, column)
         .hint("give one of the pages another `slug` or file name"),

@@ -20,7 +20,19 @@ impl History {
     pub fn load(root: &Path) -> Option<History> {
         let top = git(root, &["rev-parse", "--show-toplevel"])?;
         let top = PathBuf::from(top.trim());
-        let log = git(root, &["-c", "core.quotepath=off", "log", "--no-renames", "--format=%x01%ct", "--name-only", "--", "content"])?;
+        let log = git(
+            root,
+            &[
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "--no-renames",
+                "--format=%x01%ct",
+                "--name-only",
+                "--",
+                "content",
+            ],
+        )?;
         let mut times = HashMap::new();
         let mut current = None;
         for line in log.lines() {
@@ -45,6 +57,14 @@ fn canonical(path: &Path) -> PathBuf {
 }
 
 fn git(root: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git").arg("-C").arg(root).args(args).output().ok()?;
-    output.status.success().then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .ok()?;
+    output
+        .status
+        .success()
+        .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
 }

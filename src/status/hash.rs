@@ -29,7 +29,11 @@ pub fn source_hash(page: &Page) -> String {
 /// The first [`HASH_LEN`] hex digits of the SHA-256 of `text`.
 pub fn text_hash(text: &str) -> String {
     let digest = Sha256::digest(text.as_bytes());
-    digest.iter().take(HASH_LEN / 2).map(|b| format!("{b:02x}")).collect()
+    digest
+        .iter()
+        .take(HASH_LEN / 2)
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Whether a `translated_from` value names the hash `current`.

@@ -154,11 +154,18 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
     let site = &generated.site;
     let history = git::History::load(&site.config.root);
     let catalog = Catalog::load(&site.config);
-    let pages = (0..site.groups.len()).map(|g| page_row(site, g, history.as_ref())).collect::<Vec<_>>();
+    let pages = (0..site.groups.len())
+        .map(|g| page_row(site, g, history.as_ref()))
+        .collect::<Vec<_>>();
     let messages = message_rows(&site.config, &catalog);
     let totals = totals(&site.config, &pages, &messages);
     Ok(StatusReport {
-        languages: site.config.languages.iter().map(|l| l.code.clone()).collect(),
+        languages: site
+            .config
+            .languages
+            .iter()
+            .map(|l| l.code.clone())
+            .collect(),
         default_language: site.config.default_language.clone(),
         git: history.is_some(),
         pages,
@@ -177,12 +184,23 @@ fn page_row(site: &Site, g: usize, history: Option<&git::History>) -> PageRow {
         let lang = &language.code;
         let entry = &lang_site.entries[g];
         let shown = &site.pages[entry.source];
-        let mut cell = PageCell { lang: lang.clone(), state: PageState::Translated, shown: None, checked_by: None, translated_from: None };
+        let mut cell = PageCell {
+            lang: lang.clone(),
+            state: PageState::Translated,
+            shown: None,
+            checked_by: None,
+            translated_from: None,
+        };
         if entry.fallback {
             let in_chain = language.fallback.contains(&shown.source.lang);
-            cell.state = if in_chain { PageState::Fallback } else { PageState::Missing };
+            cell.state = if in_chain {
+                PageState::Fallback
+            } else {
+                PageState::Missing
+            };
             cell.shown = Some(shown.source.lang.clone());
-        } else if let (Some(source), Some(current), false) = (source, &source_hash, lang == default) {
+        } else if let (Some(source), Some(current), false) = (source, &source_hash, lang == default)
+        {
             cell.translated_from = shown.front.translated_from.clone();
             let stale = match &shown.front.translated_from {
                 Some(from) => {
@@ -190,7 +208,10 @@ fn page_row(site: &Site, g: usize, history: Option<&git::History>) -> PageRow {
                     Some(!hash::matches(from, current))
                 }
                 None => history.and_then(|h| {
-                    let (s, t) = (h.last_change(&source.source.path)?, h.last_change(&shown.source.path)?);
+                    let (s, t) = (
+                        h.last_change(&source.source.path)?,
+                        h.last_change(&shown.source.path)?,
+                    );
                     cell.checked_by = Some(StaleBy::Git);
                     Some(s > t)
                 }),
@@ -221,7 +242,11 @@ fn message_rows(config: &Config, catalog: &Catalog) -> Vec<MessageRow> {
                 .map(|language| {
                     let state = if catalog.get(&language.code, id).is_some() {
                         MessageState::Translated
-                    } else if language.fallback.iter().any(|l| catalog.get(l, id).is_some()) {
+                    } else if language
+                        .fallback
+                        .iter()
+                        .any(|l| catalog.get(l, id).is_some())
+                    {
                         MessageState::Fallback
                     } else {
                         MessageState::Missing
@@ -239,7 +264,10 @@ fn totals(config: &Config, pages: &[PageRow], messages: &[MessageRow]) -> Vec<To
         .iter()
         .enumerate()
         .map(|(i, language)| {
-            let mut t = Totals { lang: language.code.clone(), ..Totals::default() };
+            let mut t = Totals {
+                lang: language.code.clone(),
+                ..Totals::default()
+            };
             for row in pages {
                 match row.languages[i].state {
                     PageState::Translated => t.translated += 1,

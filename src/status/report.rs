@@ -54,7 +54,13 @@ fn header(out: &mut String, title: &str, first: usize, report: &StatusReport, la
 
 fn table(report: &StatusReport) -> String {
     let mut out = String::new();
-    let first = report.pages.iter().map(|p| p.page.chars().count()).chain([24]).max().unwrap_or(24);
+    let first = report
+        .pages
+        .iter()
+        .map(|p| p.page.chars().count())
+        .chain([24])
+        .max()
+        .unwrap_or(24);
     header(&mut out, "Pages", first, report, Some("source hash"));
     for row in &report.pages {
         let mut line = pad(&row.page, first);
@@ -81,8 +87,21 @@ fn table(report: &StatusReport) -> String {
     }
     out.push('\n');
 
-    let incomplete: Vec<_> = report.messages.iter().filter(|m| m.languages.iter().any(|(_, s)| *s != MessageState::Translated)).collect();
-    let first = incomplete.iter().map(|m| m.id.chars().count()).chain([24]).max().unwrap_or(24);
+    let incomplete: Vec<_> = report
+        .messages
+        .iter()
+        .filter(|m| {
+            m.languages
+                .iter()
+                .any(|(_, s)| *s != MessageState::Translated)
+        })
+        .collect();
+    let first = incomplete
+        .iter()
+        .map(|m| m.id.chars().count())
+        .chain([24])
+        .max()
+        .unwrap_or(24);
     header(&mut out, "Fluent messages", first, report, None);
     for row in &incomplete {
         let mut line = pad(&row.id, first);
@@ -94,7 +113,10 @@ fn table(report: &StatusReport) -> String {
     let complete = report.messages.len() - incomplete.len();
     if complete > 0 {
         let verb = if complete == 1 { " is" } else { "s are" };
-        let _ = writeln!(out, "  ({complete} other message{verb} translated in every language)");
+        let _ = writeln!(
+            out,
+            "  ({complete} other message{verb} translated in every language)"
+        );
     }
     let m = report.messages.len();
     let mut line = pad("  translated", first);
@@ -103,7 +125,10 @@ fn table(report: &StatusReport) -> String {
     }
     let _ = writeln!(out, "{}", line.trim_end());
     if !report.git {
-        let _ = writeln!(out, "\n(not a git checkout: stale translations are found only through `translated_from`)");
+        let _ = writeln!(
+            out,
+            "\n(not a git checkout: stale translations are found only through `translated_from`)"
+        );
     }
     out
 }

@@ -62,7 +62,12 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(Result::unwrap)
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             (rel, std::fs::read(e.path()).unwrap())
         })
         .collect()
@@ -78,13 +83,17 @@ pub fn page(public: &Path, rel: &str) -> Html {
 /// All elements matching `selector`, as (attribute value) for `attr`.
 pub fn attrs(doc: &Html, selector: &str, attr: &str) -> Vec<String> {
     let sel = Selector::parse(selector).unwrap();
-    doc.select(&sel).filter_map(|e| e.value().attr(attr).map(str::to_string)).collect()
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
 }
 
 /// The text of every element matching `selector`.
 pub fn texts(doc: &Html, selector: &str) -> Vec<String> {
     let sel = Selector::parse(selector).unwrap();
-    doc.select(&sel).map(|e| e.text().collect::<String>()).collect()
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>())
+        .collect()
 }
 
 /// The file a root-relative URL path points to in `public`, if it exists.
@@ -100,5 +109,8 @@ pub fn file_for(public: &Path, href: &str, base_path: &str) -> Option<PathBuf> {
 
 /// Every HTML file of the output.
 pub fn html_files(public: &Path) -> Vec<String> {
-    read_tree(public).into_keys().filter(|k| k.ends_with(".html")).collect()
+    read_tree(public)
+        .into_keys()
+        .filter(|k| k.ends_with(".html"))
+        .collect()
 }

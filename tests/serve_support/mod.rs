@@ -30,7 +30,10 @@ impl Server {
             .spawn()
             .expect("hexaglot starts");
         let (send, lines) = std::sync::mpsc::channel();
-        for stream in [Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>, Box::new(child.stderr.take().unwrap())] {
+        for stream in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
             let send = send.clone();
             std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines() {
@@ -41,10 +44,18 @@ impl Server {
                 }
             });
         }
-        let mut server = Server { child, address: "127.0.0.1:1".parse().unwrap(), lines: Mutex::new(lines) };
+        let mut server = Server {
+            child,
+            address: "127.0.0.1:1".parse().unwrap(),
+            lines: Mutex::new(lines),
+        };
         let line = server.wait_for("serving http://", Duration::from_secs(60));
         let url = line.split_whitespace().nth(1).unwrap();
-        server.address = url.trim_start_matches("http://").trim_end_matches('/').parse().unwrap();
+        server.address = url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse()
+            .unwrap();
         server
     }
 
@@ -58,7 +69,10 @@ impl Server {
                 Ok(line) if line.contains(text) => return line,
                 Ok(line) => seen.push(line),
                 Err(RecvTimeoutError::Timeout) | Err(RecvTimeoutError::Disconnected) => {
-                    panic!("no line with `{text}`; the server printed:\n{}", seen.join("\n"))
+                    panic!(
+                        "no line with `{text}`; the server printed:\n{}",
+                        seen.join("\n")
+                    )
                 }
             }
         }
@@ -72,8 +86,13 @@ impl Server {
     /// Sends one request with `target` exactly as given.
     pub fn request(&self, method: &str, target: &str, headers: &[(&str, &str)]) -> Response {
         let mut stream = TcpStream::connect(self.address).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-        let mut request = format!("{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.address);
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        let mut request = format!(
+            "{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            self.address
+        );
         for (name, value) in headers {
             request.push_str(&format!("{name}: {value}\r\n"));
         }
@@ -87,8 +106,13 @@ impl Server {
     /// Opens the event stream as a page in `lang` does.
     pub fn events(&self, lang: &str) -> Events {
         let mut stream = TcpStream::connect(self.address).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-        let request = format!("GET /__hexaglot/events?lang={lang} HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n", self.address);
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        let request = format!(
+            "GET /__hexaglot/events?lang={lang} HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+            self.address
+        );
         stream.write_all(request.as_bytes()).unwrap();
         let mut reader = BufReader::new(stream);
         let mut line = String::new();
@@ -101,24 +125,37 @@ impl Server {
             if line.trim().is_empty() {
                 break;
             }
-            chunked |= line.to_ascii_lowercase().starts_with("transfer-encoding: chunked");
+            chunked |= line
+                .to_ascii_lowercase()
+                .starts_with("transfer-encoding: chunked");
             if line.to_ascii_lowercase().starts_with("content-type:") {
                 assert!(line.contains("text/event-stream"), "{line}");
             }
         }
-        Events { reader, chunked, buffer: String::new(), deadline: Instant::now() }
+        Events {
+            reader,
+            chunked,
+            buffer: String::new(),
+            deadline: Instant::now(),
+        }
     }
 
     /// Sends Ctrl-C (SIGINT) and waits for the server to stop.
     pub fn interrupt(mut self) -> (ExitStatus, Vec<String>) {
-        let status = Command::new("kill").args(["-INT", &self.child.id().to_string()]).status().unwrap();
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
         assert!(status.success());
         let deadline = Instant::now() + Duration::from_secs(10);
         let exit = loop {
             if let Some(exit) = self.child.try_wait().unwrap() {
                 break exit;
             }
-            assert!(Instant::now() < deadline, "the server did not stop within 10 s of Ctrl-C");
+            assert!(
+                Instant::now() < deadline,
+                "the server did not stop within 10 s of Ctrl-C"
+            );
             std::thread::sleep(Duration::from_millis(20));
         };
         let rest = self.lines.lock().unwrap().try_iter().collect();
@@ -146,22 +183,39 @@ pub struct Response {
 
 impl Response {
     fn parse(raw: &[u8], head: bool) -> Response {
-        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap_or_else(|| panic!("no response: {:?}", String::from_utf8_lossy(raw)));
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or_else(|| panic!("no response: {:?}", String::from_utf8_lossy(raw)));
         let head_text = String::from_utf8_lossy(&raw[..split]).into_owned();
         let mut lines = head_text.split("\r\n");
-        let status = lines.next().unwrap().split_whitespace().nth(1).unwrap().parse().unwrap();
+        let status = lines
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
         let headers: Vec<(String, String)> = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
             .collect();
         let body = raw[split + 4..].to_vec();
         assert!(!head || body.is_empty(), "a HEAD response has no body");
-        Response { status, headers, body }
+        Response {
+            status,
+            headers,
+            body,
+        }
     }
 
     /// A header's value.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The body as text.
@@ -220,17 +274,27 @@ impl Events {
     }
 
     fn fill(&mut self) {
-        assert!(Instant::now() < self.deadline, "no event within 30 s; received so far: {:?}", self.buffer);
+        assert!(
+            Instant::now() < self.deadline,
+            "no event within 30 s; received so far: {:?}",
+            self.buffer
+        );
         if self.chunked {
             let mut size = String::new();
-            self.reader.read_line(&mut size).expect("an event arrives in time");
-            let size = usize::from_str_radix(size.trim(), 16).unwrap_or_else(|_| panic!("chunk size `{size}`"));
+            self.reader
+                .read_line(&mut size)
+                .expect("an event arrives in time");
+            let size = usize::from_str_radix(size.trim(), 16)
+                .unwrap_or_else(|_| panic!("chunk size `{size}`"));
             let mut chunk = vec![0; size + 2];
             self.reader.read_exact(&mut chunk).unwrap();
-            self.buffer.push_str(&String::from_utf8_lossy(&chunk[..size]));
+            self.buffer
+                .push_str(&String::from_utf8_lossy(&chunk[..size]));
         } else {
             let mut line = String::new();
-            self.reader.read_line(&mut line).expect("an event arrives in time");
+            self.reader
+                .read_line(&mut line)
+                .expect("an event arrives in time");
             self.buffer.push_str(&line);
         }
     }
