@@ -69,14 +69,9 @@ fn internal_path(href: &str, origin: &str, from: &str) -> Option<String> {
 fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() {
     let site = forum_site();
     let public = site.path().join("public");
-    if !have(
-        "python3",
-        "the test serves the site with Python's http.server",
-    ) {
+    let Some(server) = serve_under_wsis(site.path()) else {
         return;
-    }
-    let server = Server::start(&public, "wsis");
-    build_with(site.path(), &format!("{}/wsis/", server.origin()));
+    };
     let origin = server.origin();
 
     let mut seeds = vec![
@@ -182,15 +177,9 @@ fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() 
 #[test]
 fn a_missing_url_gets_the_root_404_page_in_the_language_of_its_path() {
     let site = forum_site();
-    let public = site.path().join("public");
-    if !have(
-        "python3",
-        "the test serves the site with Python's http.server",
-    ) {
+    let Some(server) = serve_under_wsis(site.path()) else {
         return;
-    }
-    let server = Server::start(&public, "wsis");
-    build_with(site.path(), &format!("{}/wsis/", server.origin()));
+    };
 
     // Without a script: every language, each marked with its own lang and dir.
     let response = get(server.port, "/wsis/fr/nulle-part/");

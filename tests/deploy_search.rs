@@ -180,14 +180,9 @@ fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
 fn search_page_shows_results_with_localized_counts_in_a_browser() {
     let site = forum_site();
     let public = site.path().join("public");
-    if !have(
-        "python3",
-        "the test serves the site with Python's http.server",
-    ) {
+    let Some(server) = serve_under_wsis(site.path()) else {
         return;
-    }
-    let server = Server::start(&public, "wsis");
-    build_with(site.path(), &format!("{}/wsis/", server.origin()));
+    };
     // The page works without a script too: the form sends ?q= to itself.
     let doc = page(&public, "fr/search/index.html");
     assert_eq!(

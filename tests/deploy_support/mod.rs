@@ -26,6 +26,20 @@ pub fn have(tool: &str, why: &str) -> bool {
     found
 }
 
+/// Serves `root/public` under `/wsis/` with Python's http.server and builds the site at
+/// `root` for that address; `None` (the test skips) when Python is missing outside CI.
+pub fn serve_under_wsis(root: &Path) -> Option<Server> {
+    if !have(
+        "python3",
+        "the test serves the site with Python's http.server",
+    ) {
+        return None;
+    }
+    let server = Server::start(&root.join("public"), "wsis");
+    build_with(root, &format!("{}/wsis/", server.origin()));
+    Some(server)
+}
+
 /// Builds the site at `root` into `root/public` with `base_url`.
 pub fn build_with(root: &Path, base_url: &str) {
     let mut options = hexaglot::Options::new(root);
