@@ -148,6 +148,9 @@ pub enum Error {
     /// The sources have problems; all of them are listed.
     #[error("{}", summarize(.0))]
     Diagnostics(Vec<Diagnostic>),
+    /// The folder holds no site.
+    #[error("there is no site in {}: content/site.yaml is missing\n  = hint: run `hexaglot init` to start a site there, or pass the site's folder with `--root DIR`", .0.display())]
+    NoSite(PathBuf),
     /// Reading or writing a file failed.
     #[error("cannot {action} {}: {source}", .path.display())]
     Io {
@@ -175,7 +178,7 @@ impl Error {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             Error::Diagnostics(d) => d,
-            Error::Io { .. } => &[],
+            Error::Io { .. } | Error::NoSite(_) => &[],
         }
     }
 }

@@ -4,12 +4,13 @@
 //! (Fluent) and `themes/` (Tera) into a static site in every language of the site:
 //!
 //! ```text
-//! Config::load → discover → parse (content, data) → Site::assemble → render_markdown
-//!   → Localizer::load, Templates::load → plan → render → output::write_atomically
+//! Sources::load → Config::parse → discover → parse → Site::assemble → Markdown
+//!   → Localizer, Assets, Templates → plan → render + files → output
 //! ```
 //!
-//! [`build`] runs it all and writes `public/`; [`generate`] stops before writing, for
-//! checks and the preview server. [`check::check`] reports what is broken in which
+//! The [`driver`] runs it: [`build`] writes `public/`; [`generate`] keeps the site in
+//! memory for checks; [`Driver::incremental`] keeps each stage's cache for the preview
+//! server. Only [`sources`] reads the disk and only [`output`] writes it. [`check::check`] reports what is broken in which
 //! language; [`status::status`] how far each translation is.
 
 pub mod assets;
@@ -19,6 +20,7 @@ pub mod config;
 pub mod content;
 pub mod data;
 pub mod discover;
+pub mod driver;
 pub mod error;
 pub mod event;
 pub mod feed;
@@ -26,18 +28,18 @@ pub mod i18n;
 pub mod incremental;
 pub mod markdown;
 pub mod output;
+pub mod plan;
 pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
 pub mod sitemap;
 pub mod slug;
+pub mod sources;
 pub mod status;
 pub mod xml;
 pub mod yaml;
 pub mod zone;
 
-mod pipeline;
-
+pub use driver::{Driver, Generated, Options, Report, Timings, build, generate};
 pub use error::{Diagnostic, Error, Severity};
-pub use pipeline::{Generated, Options, Report, Timings, build, generate};

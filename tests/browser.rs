@@ -80,7 +80,8 @@ fn build_site() -> Built {
     copy_tree(&repo().join("tests/browser/extra"), dir.path());
     let options = hexaglot::Options::new(dir.path());
     let generated = hexaglot::generate(&options).unwrap();
-    hexaglot::output::write_atomically(&options.out_dir(), &generated.files).unwrap();
+    hexaglot::output::write_atomically(&options.root, &options.out_dir(), &generated.files)
+        .unwrap();
     let site = &generated.site;
     let entries = (0..site.groups.len())
         .map(|g| {

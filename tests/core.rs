@@ -188,9 +188,10 @@ fn default_language_can_live_at_the_root() {
 #[test]
 fn fluent_plurals_follow_cldr_in_arabic_and_russian() {
     let site = fixture("basic");
-    let config = hexaglot::config::Config::load(site.path()).unwrap();
+    let snapshot = hexaglot::driver::read(&hexaglot::Options::new(site.path())).unwrap();
+    let config = snapshot.config;
     let mut diagnostics = hexaglot::error::Diagnostics::default();
-    let l = hexaglot::i18n::Localizer::load(&config, &mut diagnostics).unwrap();
+    let l = hexaglot::i18n::Localizer::load(&config, &snapshot.sources, &mut diagnostics);
     let count = |lang: &str, n: f64| {
         let args = hexaglot::i18n::fluent_args([("count", hexaglot::i18n::ArgValue::Number(n))]);
         l.format(lang, "pages-count", Some(&args)).unwrap()

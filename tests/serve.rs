@@ -287,7 +287,15 @@ fn traversal_spellings_never_leak_a_byte() {
             "{target} leaked: {text}"
         );
     }
-    // The site itself is still served.
+    // The links are refused with a message naming them, and once they are gone the
+    // site builds and is served.
+    let mut events = server.events("fr");
+    let (name, data) = events.next();
+    assert_eq!(name, "build-error");
+    assert!(data.contains("leak.txt"), "{data}");
+    std::fs::remove_file(statics.join("leak.txt")).unwrap();
+    std::fs::remove_file(statics.join("outside")).unwrap();
+    events.next_named("build-ok");
     assert_eq!(server.get("/fr/").status, 200);
 }
 

@@ -1,4 +1,4 @@
-//! Incremental rebuilds (the preview server's): after every kind of edit, the site in
+//! Driver rebuilds (the preview server's): after every kind of edit, the site in
 //! memory equals a full build byte for byte, and only the files that show the edit were
 //! rendered again.
 
@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use common::*;
-use hexaglot::incremental::{Incremental, Outcome};
+use hexaglot::driver::{Driver, Outcome};
 use hexaglot::output::OutputFile;
 
 /// The site a full build makes, in memory.
@@ -20,14 +20,14 @@ fn full_build(root: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(|(path, file)| {
             let bytes = match file {
                 OutputFile::Bytes(b) => b,
-                OutputFile::Copy(p) => std::fs::read(p).unwrap(),
+                OutputFile::Copy(p, _) => std::fs::read(p).unwrap(),
             };
-            (path, bytes)
+            (path.as_str().to_string(), bytes)
         })
         .collect()
 }
 
-fn in_memory(site: &Incremental) -> BTreeMap<String, Vec<u8>> {
+fn in_memory(site: &Driver) -> BTreeMap<String, Vec<u8>> {
     site.files()
         .iter()
         .map(|(p, b)| (p.clone(), b.to_vec()))
@@ -35,7 +35,7 @@ fn in_memory(site: &Incremental) -> BTreeMap<String, Vec<u8>> {
 }
 
 /// Asserts that the incremental site equals a full build, naming the first difference.
-fn assert_same_as_full_build(site: &Incremental, root: &Path) {
+fn assert_same_as_full_build(site: &Driver, root: &Path) {
     let full = full_build(root);
     let incremental = in_memory(site);
     let full_keys: Vec<&String> = full.keys().collect();
@@ -59,13 +59,13 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) -> PathBuf {
     path
 }
 
-fn rebuild(site: &mut Incremental, changed: &[PathBuf]) -> Outcome {
+fn rebuild(site: &mut Driver, changed: &[PathBuf]) -> Outcome {
     let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
     site.rebuild(&changed).unwrap_or_else(|e| panic!("{e}"))
 }
 
-fn start(root: &Path) -> Incremental {
-    let mut site = Incremental::new(hexaglot::Options::new(root));
+fn start(root: &Path) -> Driver {
+    let mut site = Driver::incremental(hexaglot::Options::new(root));
     site.verify_dependencies();
     let first = rebuild(&mut site, &[]);
     assert_eq!(

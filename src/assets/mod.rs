@@ -9,106 +9,60 @@
 pub mod minify;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::config::Config;
-use crate::error::Error;
-use crate::output::OutputFile;
+use crate::sources::{Body, File, Sources};
 
 /// Extensions of the files that get a hashed name.
 const HASHED: &[&str] = &["css", "js"];
 
-/// The theme's static files and their published names.
+/// The static files of the site and its theme, and their published names.
 #[derive(Debug, Default)]
 pub struct Assets {
     base_path: String,
-    theme_static: PathBuf,
-    files: BTreeMap<String, Asset>,
-}
-
-#[derive(Debug)]
-struct Asset {
-    /// Published path, relative to the output folder.
-    out: String,
-    /// Content, kept when it was read for hashing.
-    bytes: Option<Vec<u8>>,
+    /// Name as templates know it (`style.css`) → published path (`style.3f9a1c2b7d.css`).
+    files: BTreeMap<String, String>,
 }
 
 impl Assets {
-    /// Reads `themes/<theme>/static/` and hashes its stylesheets and scripts.
-    pub fn collect(config: &Config) -> Result<Assets, Error> {
-        let theme_static = config
-            .root
-            .join("themes")
-            .join(&config.theme)
-            .join("static");
-        let mut files = BTreeMap::new();
-        for entry in walkdir::WalkDir::new(&theme_static).sort_by_file_name() {
-            let Ok(entry) = entry else { continue };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(&theme_static)
-                .unwrap_or(entry.path())
-                .to_string_lossy()
-                .replace('\\', "/");
-            let asset = match extension(&rel).filter(|e| HASHED.contains(e)) {
-                Some(ext) => {
-                    let bytes = std::fs::read(entry.path())
-                        .map_err(|e| Error::io("read", entry.path(), e))?;
-                    let stem = &rel[..rel.len() - ext.len() - 1];
-                    Asset {
-                        out: format!("{stem}.{}.{ext}", short_hash(&bytes)),
-                        bytes: Some(bytes),
-                    }
-                }
-                None => Asset {
-                    out: rel.clone(),
-                    bytes: None,
-                },
-            };
-            files.insert(rel, asset);
-        }
-        Ok(Assets {
-            base_path: config.base_path.clone(),
-            theme_static,
+    /// The published names of the snapshot's static files: stylesheets and scripts
+    /// carry a hash of their bytes.
+    pub fn new(sources: &Sources, base_path: &str) -> Assets {
+        let files = sources
+            .statics
+            .iter()
+            .map(|(name, file)| (name.clone(), published_name(name, file)))
+            .collect();
+        Assets {
+            base_path: base_path.to_string(),
             files,
-        })
+        }
     }
 
     /// The URL path of a static file (`style.css` → `/wsis/style.3f9a1c2b7d.css`).
     pub fn url(&self, path: &str) -> Option<String> {
-        let asset = self.files.get(path.trim_start_matches('/'))?;
-        Some(format!("{}{}", self.base_path, asset.out))
+        let out = self.files.get(path.trim_start_matches('/'))?;
+        Some(format!("{}{out}", self.base_path))
     }
 
     /// (name as templates know it, published path) of every static file.
-    pub fn published(&self) -> Vec<(&str, &str)> {
-        self.files
-            .iter()
-            .map(|(name, asset)| (name.as_str(), asset.out.as_str()))
-            .collect()
+    pub fn published(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(n, o)| (n.as_str(), o.as_str()))
     }
 
     /// The static files' names, as templates know them.
     pub fn names(&self) -> impl Iterator<Item = &str> {
         self.files.keys().map(String::as_str)
     }
+}
 
-    /// The files to write: (path in the output folder, content).
-    pub fn outputs(&self) -> Vec<(String, OutputFile)> {
-        self.files
-            .iter()
-            .map(|(rel, asset)| {
-                let file = match &asset.bytes {
-                    Some(bytes) => OutputFile::Bytes(bytes.clone()),
-                    None => OutputFile::Copy(self.theme_static.join(rel)),
-                };
-                (asset.out.clone(), file)
-            })
-            .collect()
+fn published_name(name: &str, file: &File) -> String {
+    match (extension(name).filter(|e| HASHED.contains(e)), &file.body) {
+        (Some(ext), Body::Bytes(bytes)) => {
+            let stem = &name[..name.len() - ext.len() - 1];
+            format!("{stem}.{}.{ext}", short_hash(bytes))
+        }
+        _ => name.to_string(),
     }
 }
 

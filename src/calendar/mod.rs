@@ -17,43 +17,39 @@ use crate::site::Site;
 use crate::zone::next_day;
 use ics::Writer;
 
-/// Every calendar file of the site: (path under the output folder, bytes).
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
+/// The calendar of session `session` in language `l` (an index of `site.langs`).
+pub fn session_file(site: &Site, l: usize, session: usize) -> Vec<u8> {
+    let language = &site.config.languages[l];
+    let lang = Lang {
+        code: &language.code,
+        fallback: &language.fallback,
+    };
+    let urls = Urls::new(&site.config, lang.code);
+    let mut w = calendar_start(site, lang);
+    session_event(&mut w, site, lang, &urls, &site.data.sessions[session]);
+    w.end("VCALENDAR");
+    w.finish().into_bytes()
+}
+
+/// The calendar of the whole programme in language `l`: the key dates marked
+/// `calendar: true`, then every session in time order.
+pub fn programme_file(site: &Site, schedule: &Schedule, l: usize) -> Vec<u8> {
     let data = &site.data;
-    let schedule = Schedule::new(data);
-    let in_calendar: Vec<&KeyDate> = data.key_dates.iter().filter(|k| k.calendar).collect();
-    let mut files = Vec::new();
-    for language in &site.config.languages {
-        let lang = Lang {
-            code: &language.code,
-            fallback: &language.fallback,
-        };
-        let urls = Urls::new(&site.config, lang.code);
-        let rel = |path: String| {
-            path.strip_prefix(&site.config.base_path)
-                .map(str::to_string)
-                .unwrap_or(path)
-        };
-        for s in &data.sessions {
-            let mut w = calendar_start(site, lang);
-            session_event(&mut w, site, lang, &urls, s);
-            w.end("VCALENDAR");
-            files.push((rel(urls.session_ics(&s.id)), w.finish().into_bytes()));
-        }
-        if data.sessions.is_empty() && in_calendar.is_empty() {
-            continue;
-        }
-        let mut w = calendar_start(site, lang);
-        for k in &in_calendar {
-            key_date_event(&mut w, site, lang, k);
-        }
-        for &i in &schedule.order {
-            session_event(&mut w, site, lang, &urls, &data.sessions[i]);
-        }
-        w.end("VCALENDAR");
-        files.push((rel(urls.programme_ics()), w.finish().into_bytes()));
+    let language = &site.config.languages[l];
+    let lang = Lang {
+        code: &language.code,
+        fallback: &language.fallback,
+    };
+    let urls = Urls::new(&site.config, lang.code);
+    let mut w = calendar_start(site, lang);
+    for k in data.key_dates.iter().filter(|k| k.calendar) {
+        key_date_event(&mut w, site, lang, k);
     }
-    files
+    for &i in &schedule.order {
+        session_event(&mut w, site, lang, &urls, &data.sessions[i]);
+    }
+    w.end("VCALENDAR");
+    w.finish().into_bytes()
 }
 
 /// The language a calendar is written in, and where its text falls back to.

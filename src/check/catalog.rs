@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use fluent_syntax::ast;
 
 use crate::config::Config;
+use crate::sources::Sources;
 
 /// One message as defined in one language.
 #[derive(Debug, Clone)]
@@ -40,32 +41,17 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// Reads `locales/<lang>/*.ftl` for every language of the site. Files that cannot
-    /// be read or parsed are skipped: the build reports them with their positions.
-    pub fn load(config: &Config) -> Catalog {
+    /// Parses the snapshot's `locales/<lang>/*.ftl` for every language of the site.
+    /// Files that do not parse are skipped: the build reports them with their positions.
+    pub fn load(config: &Config, sources: &Sources) -> Catalog {
         let mut catalog = Catalog::default();
         for language in &config.languages {
-            let dir = config.root.join("locales").join(&language.code);
             let mut messages = BTreeMap::new();
             let mut files = Vec::new();
-            for entry in walkdir::WalkDir::new(&dir)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
-            {
-                if entry.path().extension().is_none_or(|e| e != "ftl") {
-                    continue;
-                }
-                let Ok(text) = std::fs::read_to_string(entry.path()) else {
-                    continue;
-                };
-                let display = entry
-                    .path()
-                    .strip_prefix(&config.root)
-                    .unwrap_or(entry.path())
-                    .to_path_buf();
-                add_file(&display, &text, &mut messages);
-                files.push((display, text));
+            for file in sources.locales.get(&language.code).into_iter().flatten() {
+                let display = file.found.display.clone();
+                add_file(&display, file.text(), &mut messages);
+                files.push((display, file.text().to_string()));
             }
             catalog.languages.insert(language.code.clone(), messages);
             catalog.files.insert(language.code.clone(), files);

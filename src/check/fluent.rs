@@ -13,8 +13,14 @@ use crate::error::Diagnostic;
 const GENERATOR: &str = "(the generator)";
 
 /// Runs the three Fluent checks.
-pub fn check(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Diagnostic>) {
-    let required = required_keys(config, catalog, usages);
+pub fn check(
+    config: &Config,
+    config_text: &str,
+    catalog: &Catalog,
+    usages: &[Usage],
+    out: &mut Vec<Diagnostic>,
+) {
+    let required = required_keys(config, config_text, catalog, usages);
     missing(config, catalog, &required, out);
     unused(config, catalog, usages, out);
     variables(config, catalog, out);
@@ -23,6 +29,7 @@ pub fn check(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec
 /// Every key a page may ask for, with where it is asked for first.
 fn required_keys(
     config: &Config,
+    config_text: &str,
     catalog: &Catalog,
     usages: &[Usage],
 ) -> BTreeMap<String, (PathBuf, usize)> {
@@ -60,8 +67,6 @@ fn required_keys(
                 .or_insert_with(|| (PathBuf::from(GENERATOR), 0));
         }
     }
-    let config_text =
-        std::fs::read_to_string(config.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
     for item in &config.menu {
         let line = config_text
             .lines()

@@ -6,7 +6,9 @@
 //! attribute, when the key ends with `.attribute`); a key that is only a variable
 //! (`t(key=m.label)`) is resolved elsewhere (the menu's labels come from the config).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+use crate::sources::Sources;
 
 /// How a template names a message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,27 +49,13 @@ pub struct Usage {
     pub line: usize,
 }
 
-/// Every `t(…)` call of the theme's templates.
-pub fn scan_templates(root: &Path, theme: &str) -> Vec<Usage> {
-    let dir = root.join("themes").join(theme).join("templates");
+/// Every `t(…)` call of the templates (the site's and the theme's).
+pub fn scan_templates(sources: &Sources) -> Vec<Usage> {
     let mut usages = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let Ok(text) = std::fs::read_to_string(entry.path()) else {
-            continue;
-        };
-        let file = entry
-            .path()
-            .strip_prefix(root)
-            .unwrap_or(entry.path())
-            .to_path_buf();
-        for (offset, key) in scan(&text) {
+    for template in sources.templates.values() {
+        let text = template.text();
+        let file = template.found.display.clone();
+        for (offset, key) in scan(text) {
             let line = text[..offset].matches('\n').count() + 1;
             usages.push(Usage {
                 key,
@@ -75,7 +63,7 @@ pub fn scan_templates(root: &Path, theme: &str) -> Vec<Usage> {
                 line,
             });
         }
-        for offset in date_range_calls(&text) {
+        for offset in date_range_calls(text) {
             let line = text[..offset].matches('\n').count() + 1;
             for id in RANGE_MESSAGES {
                 usages.push(Usage {
@@ -251,7 +239,7 @@ mod tests {
     fn range_messages_are_the_ones_the_generator_uses() {
         use crate::content::PageDate;
         let config = crate::config::Config::parse(
-            Path::new("."),
+            std::path::Path::new("."),
             "title: T\nbase_url: https://example.org/\ntheme: t\ndefault_language: en\nlanguages: [{code: en, name: English}]\n",
         )
         .unwrap();

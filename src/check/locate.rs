@@ -1,6 +1,6 @@
 //! From a problem in the generated HTML back to the source file and line that caused it.
 //!
-//! The output keeps no source map, so [`Sources::locate`] searches for what the reader
+//! The output keeps no source map, so [`Texts::locate`] searches for what the reader
 //! sees (a URL, an anchor, a phone number) in the files that can have put it there, in
 //! the order a page is made of: the page's own Markdown, the Fluent messages of its
 //! language, the event data, the templates, the site's configuration. The first file
@@ -11,7 +11,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::content::Page;
-use crate::site::Site;
 
 /// Which sources may hold the text, besides the page's own file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,53 +32,35 @@ pub struct Place<'a> {
     pub in_page: bool,
 }
 
-/// The source files of the site, read once.
-pub struct Sources {
+/// The texts of the sources a page is made of, from the snapshot.
+pub struct Texts {
     templates: Vec<(PathBuf, String)>,
     locales: BTreeMap<String, Vec<(PathBuf, String)>>,
     data: Vec<(PathBuf, String)>,
     config: (PathBuf, String),
 }
 
-impl Sources {
-    /// Reads the theme's templates, the data files and the configuration; `locales` are
-    /// the `.ftl` files per language already read by the catalog.
-    pub fn load(site: &Site, locales: BTreeMap<String, Vec<(PathBuf, String)>>) -> Sources {
-        let root = &site.config.root;
-        let read_tree = |dir: PathBuf, keep: &dyn Fn(&Path) -> bool| -> Vec<(PathBuf, String)> {
-            walkdir::WalkDir::new(&dir)
-                .sort_by_file_name()
-                .into_iter()
-                .flatten()
-                .filter(|e| e.file_type().is_file() && keep(e.path()))
-                .filter_map(|e| {
-                    let text = std::fs::read_to_string(e.path()).ok()?;
-                    Some((
-                        e.path()
-                            .strip_prefix(root)
-                            .unwrap_or(e.path())
-                            .to_path_buf(),
-                        text,
-                    ))
-                })
-                .collect()
-        };
-        let templates = read_tree(
-            root.join("themes")
-                .join(&site.config.theme)
-                .join("templates"),
-            &|_| true,
-        );
-        let data = read_tree(root.join("content").join("data"), &|p| {
-            p.extension().is_some_and(|e| e == "yaml" || e == "yml")
-        });
-        let config_path = PathBuf::from(crate::config::CONFIG_FILE);
-        let config_text = std::fs::read_to_string(root.join(&config_path)).unwrap_or_default();
-        Sources {
-            templates,
+impl Texts {
+    /// The templates, data files and configuration of the snapshot; `locales` are the
+    /// `.ftl` files per language already gathered by the catalog.
+    pub fn new(
+        sources: &crate::sources::Sources,
+        locales: BTreeMap<String, Vec<(PathBuf, String)>>,
+    ) -> Texts {
+        let pair = |f: &crate::sources::File| (f.found.display.clone(), f.text().to_string());
+        Texts {
+            templates: sources.templates.values().map(pair).collect(),
             locales,
-            data,
-            config: (config_path, config_text),
+            data: sources
+                .content
+                .iter()
+                .filter(|f| f.found.rel.starts_with("data/"))
+                .map(pair)
+                .collect(),
+            config: (
+                PathBuf::from(crate::config::CONFIG_FILE),
+                sources.config_text().to_string(),
+            ),
         }
     }
 
@@ -94,7 +75,7 @@ impl Sources {
         scope: Scope,
         fallback: &Path,
     ) -> Place<'a> {
-        let page_source = page.map(|p| (p.source.display.as_path(), p.text.as_str(), p.body_start));
+        let page_source = page.map(|p| (p.source.display.as_path(), &*p.text, p.body_start));
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             if let Some((file, text, body_start)) = page_source {
                 // The body first: a title rarely holds the culprit, and a front-matter

@@ -1,6 +1,6 @@
 //! `hexaglot check`: what is broken in which language, before visitors see it.
 //!
-//! The site is built in memory ([`crate::generate`]); a build error is reported like
+//! The site is built in memory ([`crate::driver::Driver::generate`]); a build error is reported like
 //! any other finding. Then:
 //! - every generated page is parsed ([`html`]) and its links, anchors, `hreflang`
 //!   alternates, images and right-to-left text are checked ([`pages`]); each problem is
@@ -23,9 +23,8 @@ mod urls;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::config::Config;
+use crate::driver::{Driver, Options};
 use crate::error::{Diagnostic, Error, Severity};
-use crate::pipeline::{Options, generate};
 
 pub use report::Format;
 
@@ -65,16 +64,22 @@ impl CheckReport {
 /// Builds the site in memory and checks it. Problems in the site are findings of the
 /// report; only a failure to read the disk is an `Err`.
 pub fn check(options: &Options) -> Result<CheckReport, Error> {
-    let config = match Config::load(&options.root) {
-        Ok(c) => c,
+    let snapshot = match crate::driver::read(options) {
+        Ok(s) => s,
         Err(Error::Diagnostics(ds)) => return Ok(report_of(ds)),
         Err(e) => return Err(e),
     };
-    let catalog = catalog::Catalog::load(&config);
-    let usages = keys::scan_templates(&config.root, &config.theme);
+    let catalog = catalog::Catalog::load(&snapshot.config, &snapshot.sources);
+    let usages = keys::scan_templates(&snapshot.sources);
     let mut diagnostics = Vec::new();
-    fluent::check(&config, &catalog, &usages, &mut diagnostics);
-    match generate(options) {
+    fluent::check(
+        &snapshot.config,
+        snapshot.sources.config_text(),
+        &catalog,
+        &usages,
+        &mut diagnostics,
+    );
+    match Driver::new(options.clone()).generate_from(snapshot) {
         Ok(generated) => {
             // Messages that fell back to another language are reported above, with
             // the template that uses them.
@@ -84,9 +89,9 @@ pub fn check(options: &Options) -> Result<CheckReport, Error> {
                     .into_iter()
                     .filter(|w| !w.file.starts_with("locales")),
             );
-            let sources = locate::Sources::load(&generated.site, catalog.files.clone());
+            let texts = locate::Texts::new(&generated.sources, catalog.files.clone());
             let mut findings = Findings::default();
-            pages::check(&generated.site, &generated.files, &sources, &mut findings);
+            pages::check(&generated.site, &generated.files, &texts, &mut findings);
             diagnostics.extend(findings.into_diagnostics());
         }
         Err(Error::Diagnostics(ds)) => diagnostics.extend(ds),

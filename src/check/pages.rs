@@ -8,11 +8,12 @@ use rayon::prelude::*;
 
 use super::Findings;
 use super::html::Facts;
-use super::locate::{Scope, Sources};
+use super::locate::{Scope, Texts};
 use super::urls::{Target, output_file, page_path, resolve};
 use crate::content::Page;
 use crate::error::Diagnostic;
 use crate::output::OutputFile;
+use crate::plan::OutPath;
 use crate::site::Site;
 
 /// One generated HTML page and what is known of it.
@@ -31,7 +32,7 @@ struct Output<'a> {
 /// Everything the page checks read.
 struct Context<'a> {
     site: &'a Site,
-    sources: &'a Sources,
+    sources: &'a Texts,
     files: HashSet<String>,
     pages: BTreeMap<&'a str, Output<'a>>,
 }
@@ -39,25 +40,23 @@ struct Context<'a> {
 /// Runs every check over the generated HTML files.
 pub fn check(
     site: &Site,
-    files: &[(String, OutputFile)],
-    sources: &Sources,
+    files: &[(OutPath, OutputFile)],
+    sources: &Texts,
     findings: &mut Findings,
 ) {
     let base_path = &site.config.base_path;
     let mut entries: HashMap<String, (usize, usize)> = HashMap::new();
     for (l, lang_site) in site.langs.iter().enumerate() {
         for (g, entry) in lang_site.entries.iter().enumerate() {
-            let rel = entry
-                .path
-                .strip_prefix(base_path.as_str())
-                .unwrap_or(&entry.path);
-            entries.insert(format!("{rel}index.html"), (l, g));
+            if let Ok(out) = OutPath::of_url(base_path, &entry.path) {
+                entries.insert(out.as_str().to_string(), (l, g));
+            }
         }
     }
     let outputs: Vec<Output<'_>> = files
         .par_iter()
         .filter_map(|(out, file)| match file {
-            OutputFile::Bytes(bytes) if out.ends_with(".html") => {
+            OutputFile::Bytes(bytes) if out.as_str().ends_with(".html") => {
                 let facts = Facts::extract(&String::from_utf8_lossy(bytes));
                 let entry = entries.get(out.as_str()).copied();
                 let page = entry.map(|(l, g)| &site.pages[site.langs[l].entries[g].source]);
@@ -70,7 +69,7 @@ pub fn check(
                 };
                 Some(Output {
                     out: out.as_str(),
-                    url: page_path(out, base_path),
+                    url: out.url(base_path),
                     facts,
                     page,
                     lang,
@@ -82,7 +81,7 @@ pub fn check(
     let ctx = Context {
         site,
         sources,
-        files: files.iter().map(|(p, _)| p.clone()).collect(),
+        files: files.iter().map(|(p, _)| p.as_str().to_string()).collect(),
         pages: outputs.into_iter().map(|o| (o.out, o)).collect(),
     };
     let mut one_way: BTreeMap<&str, Vec<String>> = BTreeMap::new();

@@ -3,6 +3,8 @@
 
 use std::collections::HashSet;
 
+use crate::plan::OutPath;
+
 /// Where a URL of a page leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -109,24 +111,22 @@ pub fn percent_decode(text: &str) -> String {
 /// `fr/index.html`; `/wsis/style.css` → `style.css`; `/wsis/fr/a-propos` →
 /// `fr/a-propos/index.html` (static hosts redirect to the folder).
 pub fn output_file(path: &str, base_path: &str, files: &HashSet<String>) -> Option<String> {
-    let rel = path.strip_prefix(base_path)?;
-    if rel.is_empty() || rel.ends_with('/') {
-        let index = format!("{rel}index.html");
-        return files.contains(&index).then_some(index);
+    let exact = OutPath::of_url(base_path, path).ok()?;
+    if files.contains(exact.as_str()) {
+        return Some(exact.as_str().to_string());
     }
-    if files.contains(rel) {
-        return Some(rel.to_string());
-    }
-    let index = format!("{rel}/index.html");
-    files.contains(&index).then_some(index)
+    let folder = OutPath::of_url(base_path, &format!("{path}/")).ok()?;
+    files
+        .contains(folder.as_str())
+        .then(|| folder.as_str().to_string())
 }
 
 /// The URL path of output file `out` (`fr/index.html` → `/wsis/fr/`).
 pub fn page_path(out: &str, base_path: &str) -> String {
-    format!(
-        "{base_path}{}",
-        out.strip_suffix("index.html").unwrap_or(out)
-    )
+    match OutPath::new(out) {
+        Ok(p) => p.url(base_path),
+        Err(_) => format!("{base_path}{out}"),
+    }
 }
 
 #[cfg(test)]

@@ -142,11 +142,10 @@ fn default_theme() -> String {
 }
 
 impl Config {
-    /// Reads and checks `content/site.yaml` under `root`.
+    /// Reads (through [`crate::sources`]) and checks `content/site.yaml` under `root`.
     pub fn load(root: &Path) -> Result<Config, Error> {
-        let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
-        Config::parse(root, &text)
+        let sources = crate::sources::Sources::load_config(root, None, &Default::default())?;
+        Config::parse(&sources.root, sources.config_text())
     }
 
     /// Parses the text of `content/site.yaml` (no I/O).
@@ -163,6 +162,13 @@ impl Config {
     /// The language with this code.
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The direction of the site's language `code`, as its configuration says (for a
+    /// code that is not one of the site's, the usual direction of its script).
+    pub fn direction(&self, code: &str) -> Direction {
+        self.language(code)
+            .map_or_else(|| Direction::of_language(code), |l| l.direction)
     }
 
     /// Whether `code` is one of the site's languages.

@@ -6,7 +6,7 @@
 
 mod date;
 
-use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -94,7 +94,7 @@ pub struct Page {
     /// The parsed `date`.
     pub date: Option<PageDate>,
     /// The whole file, kept for diagnostics.
-    pub text: String,
+    pub text: Arc<str>,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
 }
@@ -106,8 +106,9 @@ impl Page {
     }
 }
 
-/// Splits front matter from body and parses it. `text` is the file's whole contents.
-pub fn parse_page(source: Source, text: String) -> Result<Page, Diagnostic> {
+/// Splits front matter from body and parses it; the text is the source's.
+pub fn parse_page(source: Source) -> Result<Page, Diagnostic> {
+    let text = source.text.clone();
     let file = source.display.clone();
     let (yaml, yaml_line, body_start) = split_front_matter(&text).ok_or_else(|| {
         Diagnostic::error(&file, "the file has no front matter")
@@ -172,31 +173,12 @@ fn check_slug(slug: &str) -> Result<(), &'static str> {
     }
 }
 
-/// Reads a content file as UTF-8.
-pub fn read_source(source: &Source) -> Result<String, Diagnostic> {
-    let bytes = std::fs::read(&source.path)
-        .map_err(|e| Diagnostic::error(&source.display, format!("cannot read the file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-        let (line, column) = crate::error::line_column(&valid, offset);
-        Diagnostic::error(&source.display, "the file is not valid UTF-8")
-            .at(&valid, line, column)
-            .hint("save the file as UTF-8")
-    })
-}
-
-/// The display path of a file under the site root.
-pub fn display_path(root: &Path, path: &Path) -> std::path::PathBuf {
-    path.strip_prefix(root).unwrap_or(path).to_path_buf()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::discover::SourceKind;
 
-    fn source() -> Source {
+    fn source(text: &str) -> Source {
         Source {
             path: "content/a.fr.md".into(),
             display: "content/a.fr.md".into(),
@@ -204,16 +186,14 @@ mod tests {
             key: "a.md".into(),
             lang: "fr".into(),
             kind: SourceKind::Page,
+            text: Arc::from(text),
+            version: 0,
         }
     }
 
     #[test]
     fn front_matter_and_body() {
-        let p = parse_page(
-            source(),
-            "---\ntitle: Bonjour\nweight: 3\n---\n# Corps\n".into(),
-        )
-        .unwrap();
+        let p = parse_page(source("---\ntitle: Bonjour\nweight: 3\n---\n# Corps\n")).unwrap();
         assert_eq!(p.front.title, "Bonjour");
         assert_eq!(p.front.weight, Some(3));
         assert_eq!(p.body(), "# Corps\n");
@@ -221,20 +201,20 @@ mod tests {
 
     #[test]
     fn yaml_errors_count_lines_from_the_top_of_the_file() {
-        let e = parse_page(source(), "---\ntitle: ok\nweight: [1\n---\n".into()).unwrap_err();
+        let e = parse_page(source("---\ntitle: ok\nweight: [1\n---\n")).unwrap_err();
         assert_eq!(e.line, 3, "{e}");
     }
 
     #[test]
     fn unknown_front_matter_field_is_an_error() {
-        let e = parse_page(source(), "---\ntitle: x\ntitel: y\n---\n".into()).unwrap_err();
+        let e = parse_page(source("---\ntitle: x\ntitel: y\n---\n")).unwrap_err();
         assert!(e.message.contains("titel"), "{e}");
         assert_eq!(e.line, 3);
     }
 
     #[test]
     fn bad_date_is_located() {
-        let e = parse_page(source(), "---\ntitle: x\ndate: 2021-13-01\n---\n".into()).unwrap_err();
+        let e = parse_page(source("---\ntitle: x\ndate: 2021-13-01\n---\n")).unwrap_err();
         assert_eq!((e.line, e.column), (3, 1));
     }
 }

@@ -50,6 +50,18 @@ pub const DATA_FILES: [&str; 7] = [
     "event.yaml",
 ];
 
+impl DataFile {
+    /// The file, relative to the site root.
+    pub fn display(&self) -> &std::path::Path {
+        &self.source.display
+    }
+
+    /// The snapshot's version of the file.
+    pub fn version(&self) -> u64 {
+        self.source.version
+    }
+}
+
 /// Parses one data file (no I/O).
 pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
     let name = source

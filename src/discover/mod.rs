@@ -1,16 +1,16 @@
-//! Discovery: which files make up the site.
+//! Discovery: what each file of `content/` is, from its name alone.
 //!
-//! Walks `content/` with walkdir and classifies every file by its name alone:
 //! `about.fr.md` is the French translation of the page `about.md`, `_index.ar.md` the
 //! Arabic text of a section, `data/*.yaml` event data, anything else an asset copied as
-//! is. No file is read here except to check that it stays inside `content/`.
+//! it is. The files themselves were found and read by [`crate::sources`], under its
+//! rules; this stage only classifies them.
 
-use std::path::{Path, PathBuf};
-
-use walkdir::WalkDir;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::config::{CONFIG_FILE, Config};
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::sources::Sources;
 
 /// What a discovered file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub enum SourceKind {
 /// One file of the site.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// Absolute (or root-joined) path on disk.
+    /// Path on disk.
     pub path: PathBuf,
     /// Path relative to the site root, for messages (`content/about.fr.md`).
     pub display: PathBuf,
@@ -40,62 +40,30 @@ pub struct Source {
     pub lang: String,
     /// What kind of file this is.
     pub kind: SourceKind,
+    /// The text of a page or data file (empty for assets).
+    pub text: Arc<str>,
+    /// The snapshot's version of the file.
+    pub version: u64,
 }
 
-/// Lists the site's sources in a stable order, reporting unknown language suffixes and
-/// files that escape `content/` through symbolic links.
-pub fn discover(config: &Config, out: &mut Diagnostics) -> Result<Vec<Source>, Error> {
-    let content = config.root.join("content");
-    let canonical_content =
-        std::fs::canonicalize(&content).map_err(|e| Error::io("read", &content, e))?;
-    let mut sources = Vec::new();
-    let walker = WalkDir::new(&content)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()));
-    for entry in walker {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(&content).to_path_buf();
-            Error::io("read", &path, e.into())
-        })?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let path = entry.path().to_path_buf();
-        let rel_path = path.strip_prefix(&content).unwrap_or(&path);
-        let Some(rel) = rel_path.to_str().map(|s| s.replace('\\', "/")) else {
-            out.push(Diagnostic::error(
-                Path::new("content").join(rel_path),
-                "the file name is not valid UTF-8",
-            ));
-            continue;
-        };
-        let display = Path::new("content").join(&rel);
-        if display == Path::new(CONFIG_FILE) {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            let target = std::fs::canonicalize(&path).ok();
-            if !target.is_some_and(|t| t.starts_with(&canonical_content)) {
-                out.push(
-                    Diagnostic::error(&display, "this symbolic link points outside content/")
-                        .at("", 1, 1)
-                        .hint("copy the file into content/ instead of linking to it"),
-                );
-                continue;
-            }
-        }
-        if let Some(source) = classify(config, path, display, rel, out) {
-            sources.push(source);
-        }
-    }
-    Ok(sources)
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|n| n.starts_with('.') || n.ends_with('~'))
+/// Classifies the snapshot's content files, reporting unknown language suffixes.
+pub fn discover(config: &Config, sources: &Sources, out: &mut Diagnostics) -> Vec<Source> {
+    sources
+        .content
+        .iter()
+        .filter_map(|file| {
+            let mut source = classify(
+                config,
+                file.found.path.clone(),
+                file.found.display.clone(),
+                file.found.rel.clone(),
+                out,
+            )?;
+            source.text = file.shared_text();
+            source.version = file.version;
+            Some(source)
+        })
+        .collect()
 }
 
 fn classify(
@@ -115,6 +83,8 @@ fn classify(
                 rel,
                 lang: default,
                 kind: SourceKind::Data,
+                text: Arc::from(""),
+                version: 0,
             });
         }
     }
@@ -126,6 +96,8 @@ fn classify(
             rel,
             lang: default,
             kind: SourceKind::Asset,
+            text: Arc::from(""),
+            version: 0,
         });
     };
     let (dir, file_stem) = match stem_with_lang.rfind('/') {
@@ -163,6 +135,8 @@ fn classify(
         rel,
         lang,
         kind,
+        text: Arc::from(""),
+        version: 0,
     })
 }
 

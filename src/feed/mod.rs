@@ -6,8 +6,6 @@
 //! so it survives a new slug or title; the feed's id is its own URL. `updated` is the
 //! page's date at midnight UTC, so two builds of the same content write the same feed.
 
-use rayon::prelude::*;
-
 use crate::i18n::{ArgValue, Localizer, fluent_args};
 use crate::site::Site;
 use crate::xml::{escape, iri_to_uri};
@@ -41,20 +39,10 @@ fn dated_entries(site: &Site, l: usize) -> Vec<usize> {
     groups
 }
 
-/// Every language's feed: (path in the output folder, bytes). The title is the Fluent
+/// Language `l`'s feed, at the URL path `path` ([`path`]). The title is the Fluent
 /// message `feed-title` (with `$site`), or the site's title where it is missing.
-pub fn files(site: &Site, localizer: &Localizer) -> Vec<(String, Vec<u8>)> {
-    (0..site.langs.len())
-        .into_par_iter()
-        .filter_map(|l| {
-            let path = path(site, l)?;
-            let rel = path
-                .strip_prefix(&site.config.base_path)
-                .unwrap_or(&path)
-                .to_string();
-            Some((rel, feed(site, localizer, l, &path).into_bytes()))
-        })
-        .collect()
+pub fn file(site: &Site, localizer: &Localizer, l: usize, path: &str) -> Vec<u8> {
+    feed(site, localizer, l, path).into_bytes()
 }
 
 fn feed(site: &Site, localizer: &Localizer, l: usize, path: &str) -> String {

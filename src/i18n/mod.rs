@@ -23,7 +23,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 use crate::config::Config;
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Diagnostic, Diagnostics};
+use crate::sources::Sources;
 
 type Bundle = FluentBundle<FluentResource>;
 
@@ -48,8 +49,8 @@ pub enum MessageError {
 }
 
 impl Localizer {
-    /// Loads `locales/` under the site root.
-    pub fn load(config: &Config, out: &mut Diagnostics) -> Result<Localizer, Error> {
+    /// Loads the snapshot's Fluent files of every language of the site.
+    pub fn load(config: &Config, sources: &Sources, out: &mut Diagnostics) -> Localizer {
         let mut bundles = HashMap::new();
         let mut chains = HashMap::new();
         let mut defined = BTreeMap::new();
@@ -59,8 +60,14 @@ impl Localizer {
             bundle.set_use_isolating(false);
             bundle.set_formatter(Some(numbers::format_number));
             let mut ids = BTreeSet::new();
-            for (display, text) in read_ftl_files(&config.root, &language.code)? {
-                add_resource(&mut bundle, &display, text, &mut ids, out);
+            for file in sources.locales.get(&language.code).into_iter().flatten() {
+                add_resource(
+                    &mut bundle,
+                    file.display(),
+                    file.text().to_string(),
+                    &mut ids,
+                    out,
+                );
             }
             defined.insert(language.code.clone(), ids);
             bundles.insert(language.code.clone(), bundle);
@@ -68,13 +75,13 @@ impl Localizer {
             chain.extend(language.fallback.iter().cloned());
             chains.insert(language.code.clone(), chain);
         }
-        Ok(Localizer {
+        Localizer {
             bundles,
             chains,
             defined,
             dates: dates::Dates::new(config),
             fallbacks_used: Mutex::new(BTreeSet::new()),
-        })
+        }
     }
 
     /// Formats message `id` (or `id.attribute`) in `lang`, falling back along its chain.
@@ -163,28 +170,6 @@ pub enum ArgValue {
     Number(f64),
     /// Text.
     Text(String),
-}
-
-fn read_ftl_files(root: &Path, lang: &str) -> Result<Vec<(std::path::PathBuf, String)>, Error> {
-    let dir = root.join("locales").join(lang);
-    let mut files = Vec::new();
-    if !dir.is_dir() {
-        return Ok(files);
-    }
-    for entry in walkdir::WalkDir::new(&dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::io("read", &dir, e.into()))?;
-        if entry.path().extension().is_some_and(|e| e == "ftl") {
-            let text = std::fs::read_to_string(entry.path())
-                .map_err(|e| Error::io("read", entry.path(), e))?;
-            let display = entry
-                .path()
-                .strip_prefix(root)
-                .unwrap_or(entry.path())
-                .to_path_buf();
-            files.push((display, text));
-        }
-    }
-    Ok(files)
 }
 
 fn add_resource(

@@ -21,9 +21,10 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use super::digest as hash;
+
 use super::markdown::MarkdownCache;
-use super::sources::SourceCache;
-use crate::render::{Job, JobKind};
+use crate::plan::{Job, JobKind};
 use crate::site::Site;
 
 /// Digests of one build of the site.
@@ -34,17 +35,11 @@ pub struct Digests {
     terms: HashMap<(String, String), u64>,
 }
 
-fn hash(value: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
-}
-
 impl Digests {
     /// The digests of `site`; `data` is a digest of the event data.
-    pub fn of(site: &Site, sources: &SourceCache, markdown: &MarkdownCache, data: u64) -> Digests {
+    pub fn of(site: &Site, markdown: &MarkdownCache, data: u64) -> Digests {
         let mut digests = Digests::default();
-        digests.update_groups(site, sources, markdown, 0..site.groups.len());
+        digests.update_groups(site, markdown, 0..site.groups.len());
         let homes: Vec<(&String, bool)> = site
             .langs
             .iter()
@@ -81,7 +76,6 @@ impl Digests {
     pub fn update_groups(
         &mut self,
         site: &Site,
-        sources: &SourceCache,
         markdown: &MarkdownCache,
         groups: impl IntoIterator<Item = usize>,
     ) {
@@ -96,13 +90,13 @@ impl Digests {
                 .hash(&mut h);
             for lang_site in &site.langs {
                 let entry = &lang_site.entries[g];
-                let source = &site.pages[entry.source].source.path;
+                let source = &site.pages[entry.source].source;
                 (
                     &entry.path,
                     entry.fallback,
-                    source,
-                    sources.version(source),
-                    markdown.generation(source, &lang_site.lang),
+                    &source.path,
+                    source.version,
+                    markdown.generation(&source.path, &lang_site.lang),
                 )
                     .hash(&mut h);
             }

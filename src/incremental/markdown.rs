@@ -9,7 +9,6 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-use super::sources::SourceCache;
 use crate::error::Diagnostics;
 use crate::markdown::Rendered;
 use crate::site::Site;
@@ -47,7 +46,6 @@ impl MarkdownCache {
     pub fn render(
         &mut self,
         site: &mut Site,
-        versions: &SourceCache,
         only: Option<&HashSet<usize>>,
         out: &mut Diagnostics,
     ) -> usize {
@@ -60,7 +58,7 @@ impl MarkdownCache {
                 let lang = &site_ref.langs[l].lang;
                 let page = &site_ref.pages[site_ref.langs[l].entries[g].source];
                 let key = (page.source.path.clone(), lang.clone());
-                let version = versions.version(&page.source.path);
+                let version = page.source.version;
                 if let Some(cached) = entries.get(&key) {
                     let same_links = cached
                         .links

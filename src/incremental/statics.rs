@@ -1,71 +1,45 @@
-//! Files copied as they are (the theme's `static/`, assets of `content/`), kept in
-//! memory and read again only when they changed.
+//! The bytes of files copied as they are (static files, assets of `content/`), which the
+//! preview server holds in memory: read again only when their version changed.
 
-use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use bytes::Bytes;
 
-use super::sources::Stamp;
-use crate::error::Error;
-use crate::output::OutputFile;
+use crate::error::Diagnostic;
+use crate::sources::{File, read};
 
-/// One static file of a rebuild.
-pub struct StaticFile {
-    /// Path under the output folder.
-    pub out_path: String,
-    /// Its content.
-    pub bytes: Bytes,
-    /// Whether it was read (or produced) again in this rebuild.
-    pub fresh: bool,
-}
-
-/// Static files by source path.
+/// Bytes by source path, with the version they were read at.
 #[derive(Default)]
 pub struct StaticCache {
-    entries: HashMap<PathBuf, (Stamp, Bytes)>,
+    entries: HashMap<PathBuf, (u64, Bytes)>,
 }
 
 impl StaticCache {
-    /// The bytes of every file of `files`, reading only those that changed.
-    pub fn update(
+    /// The bytes of the file at `path` (named `display` in messages) at `version`,
+    /// reading it only when it is not cached at that version. Returns whether it was
+    /// read.
+    pub fn bytes(
         &mut self,
-        files: Vec<(String, OutputFile)>,
-        changed: &HashSet<PathBuf>,
-    ) -> Result<Vec<StaticFile>, Error> {
-        let mut old = std::mem::take(&mut self.entries);
-        let mut result = Vec::with_capacity(files.len());
-        for (out_path, file) in files {
-            let path = match file {
-                OutputFile::Bytes(bytes) => {
-                    result.push(StaticFile {
-                        out_path,
-                        bytes: Bytes::from(bytes),
-                        fresh: true,
-                    });
-                    continue;
-                }
-                OutputFile::Copy(path) => path,
-            };
-            let stamp = Stamp::of(&path);
-            let (bytes, fresh) = match (old.remove(&path), stamp) {
-                (Some((was, bytes)), Some(now)) if was == now && !changed.contains(&path) => {
-                    (bytes, false)
-                }
-                _ => (
-                    Bytes::from(std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?),
-                    true,
-                ),
-            };
-            if let Some(stamp) = stamp {
-                self.entries.insert(path, (stamp, bytes.clone()));
+        path: &Path,
+        display: &Path,
+        version: u64,
+    ) -> Result<(Bytes, bool), Diagnostic> {
+        if let Some((v, bytes)) = self.entries.get(path) {
+            if *v == version {
+                return Ok((bytes.clone(), false));
             }
-            result.push(StaticFile {
-                out_path,
-                bytes,
-                fresh,
-            });
         }
-        Ok(result)
+        let bytes = Bytes::from(read::read_bytes(path, display)?);
+        self.entries
+            .insert(path.to_path_buf(), (version, bytes.clone()));
+        Ok((bytes, true))
+    }
+
+    /// Forgets the files that are no longer sources.
+    pub fn retain<'a>(&mut self, files: impl IntoIterator<Item = &'a File>) {
+        let keep: std::collections::HashSet<&Path> =
+            files.into_iter().map(|f| f.found.path.as_path()).collect();
+        self.entries.retain(|p, _| keep.contains(p.as_path()));
     }
 }

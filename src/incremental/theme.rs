@@ -4,23 +4,21 @@
 //! languages whose fallback chain reads that language's files.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::Arc;
 
+use super::digest as hash;
 use crate::config::Config;
-use crate::error::{Diagnostics, Error};
-use crate::i18n::Localizer;
-use crate::render::{Job, Templates};
+use crate::driver::stages::{self, Theme as Loaded};
+use crate::error::Diagnostics;
+use crate::plan::Job;
+use crate::sources::Sources;
 
 /// The loaded Fluent bundles and templates, with their fingerprints.
 pub struct Theme {
-    /// Fingerprint of every file read; `None` when loading reported errors, so that the
-    /// next rebuild loads (and reports) again.
+    /// Fingerprint of every file it was loaded from; `None` when loading reported
+    /// errors, so that the next rebuild loads (and reports) again.
     sources: Option<u64>,
-    /// The Fluent bundles.
-    pub localizer: Arc<Localizer>,
-    /// The compiled templates.
-    pub templates: Templates,
+    /// The bundles, published names and templates.
+    pub loaded: Loaded,
     /// Template name → fingerprint of it and of every template it depends on.
     templates_hash: HashMap<String, u64>,
     /// Language index → fingerprint of the Fluent files of its chain.
@@ -46,26 +44,37 @@ pub struct ThemeCache {
 }
 
 impl ThemeCache {
-    /// The theme for `config`, loaded again when a template or Fluent file changed.
-    /// Problems in the files go to `out`.
-    pub fn refresh(&mut self, config: &Config, out: &mut Diagnostics) -> Result<&Theme, Error> {
-        let templates = read_templates(config)?;
-        let fluent = read_fluent(config)?;
+    /// The theme for `config`, loaded again when a template, Fluent file or static
+    /// file changed in the snapshot. Problems in the files go to `out`.
+    pub fn refresh(&mut self, config: &Config, sources: &Sources, out: &mut Diagnostics) -> &Theme {
+        let templates: BTreeMap<&str, u64> = sources
+            .templates
+            .iter()
+            .map(|(n, f)| (n.as_str(), f.version))
+            .collect();
+        let fluent: BTreeMap<&str, Vec<u64>> = sources
+            .locales
+            .iter()
+            .map(|(lang, files)| (lang.as_str(), files.iter().map(|f| f.version).collect()))
+            .collect();
         // The hashed names of stylesheets and scripts are part of what `asset()` returns.
-        let assets = Arc::new(crate::assets::Assets::collect(config)?);
-        let sources = hash(&(&templates, &fluent, assets.published()));
+        let statics: Vec<(&str, u64)> = sources
+            .statics
+            .iter()
+            .map(|(n, f)| (n.as_str(), f.version))
+            .collect();
+        let fingerprint = hash(&(&templates, &fluent, &statics));
         if self
             .theme
             .as_ref()
-            .is_some_and(|t| t.sources == Some(sources))
+            .is_some_and(|t| t.sources == Some(fingerprint))
         {
             let theme = self.theme.as_mut().expect("checked");
             theme.reloaded = false;
-            return Ok(theme);
+            return theme;
         }
         let errors_before = errors(out);
-        let localizer = Arc::new(Localizer::load(config, out)?);
-        let loaded = Templates::load(&config.root, &config.theme, localizer.clone(), assets, out)?;
+        let loaded = stages::theme(config, sources, out);
         let chains = config
             .languages
             .iter()
@@ -73,86 +82,29 @@ impl ThemeCache {
                 hash(
                     &std::iter::once(&l.code)
                         .chain(&l.fallback)
-                        .map(|c| fluent.get(c))
+                        .map(|c| fluent.get(c.as_str()))
                         .collect::<Vec<_>>(),
                 )
             })
             .collect();
+        let texts: BTreeMap<String, String> = sources
+            .templates
+            .iter()
+            .map(|(n, f)| (n.clone(), f.text().to_string()))
+            .collect();
         let theme = Theme {
-            sources: (errors(out) == errors_before).then_some(sources),
-            localizer,
-            templates: loaded,
-            templates_hash: template_closures(&templates),
+            sources: (errors(out) == errors_before).then_some(fingerprint),
+            loaded,
+            templates_hash: template_closures(&texts),
             chains,
             reloaded: true,
         };
-        Ok(self.theme.insert(theme))
+        self.theme.insert(theme)
     }
 }
 
 fn errors(out: &Diagnostics) -> usize {
     out.0.iter().filter(|d| d.is_error()).count()
-}
-
-fn hash(value: &impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
-}
-
-/// Template name → text, for the files `Templates::load` reads.
-fn read_templates(config: &Config) -> Result<BTreeMap<String, String>, Error> {
-    let dir = config
-        .root
-        .join("themes")
-        .join(&config.theme)
-        .join("templates");
-    let mut templates = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(&dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let path = entry.path();
-        let is_template = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e, "html" | "xml" | "txt" | "js" | "json" | "ics"));
-        if entry.file_type().is_file() && is_template {
-            let name = path
-                .strip_prefix(&dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            templates.insert(
-                name,
-                std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?,
-            );
-        }
-    }
-    Ok(templates)
-}
-
-/// Language → fingerprint of its `locales/<lang>/**/*.ftl` files.
-fn read_fluent(config: &Config) -> Result<BTreeMap<String, u64>, Error> {
-    let mut fluent = BTreeMap::new();
-    for language in &config.languages {
-        let dir = config.root.join("locales").join(&language.code);
-        let mut h = DefaultHasher::new();
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            if entry.path().extension().is_some_and(|e| e == "ftl") {
-                let text =
-                    std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
-                (entry.path(), text).hash(&mut h);
-            }
-        }
-        fluent.insert(language.code.clone(), h.finish());
-    }
-    Ok(fluent)
 }
 
 /// Template name → fingerprint of the template, of what it extends, includes or

@@ -1,23 +1,39 @@
-//! Writing the site: everything goes into a staging folder beside the output folder,
-//! which then takes its place. A build that fails never touches the previous output,
-//! and readers (a web server, a deploy) never see half a site.
+//! Writing the site: the one place that writes to disk, and only under the output
+//! folder.
 //!
-//! [`Staging`] lets the renderer write each page as soon as it is rendered, from many
-//! threads, so that a large site is never held in memory whole.
+//! Everything goes into a staging folder beside the output folder, which then takes its
+//! place: a build that fails never touches the previous output, and readers (a web
+//! server, a deploy) never see half a site. [`Staging`] accepts only [`OutPath`]s, which
+//! cannot leave it, and lets the renderer write each page as soon as it is rendered,
+//! from many threads, so that a large site is never held in memory whole.
+//!
+//! **The output folder is hexaglot's alone.** Before any work, [`check_target`] refuses
+//! an output folder that holds anything hexaglot did not write: it must be absent,
+//! empty, or a previous build, recognized by the marker file
+//! [`OUTPUT_MARKER`](crate::sources::OUTPUT_MARKER) that lists the files that build
+//! wrote; a file added since is named in the error instead of being deleted. The site's
+//! own folders (`content/`, `locales/`, `themes/`, `templates/`, `static/`), the site's
+//! folder itself and any folder above it are refused too.
+
+mod target;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use target::check_target;
+
 use crate::error::Error;
+use crate::plan::OutPath;
+use crate::sources::OUTPUT_MARKER;
 
 /// A file of the built site.
 pub enum OutputFile {
     /// Rendered bytes.
     Bytes(Vec<u8>),
-    /// A file copied as it is.
-    Copy(PathBuf),
+    /// A source file copied as it is: its path, and its name for messages.
+    Copy(PathBuf, PathBuf),
 }
 
 /// A staging folder beside the output folder. Dropped without [`Staging::commit`], it
@@ -29,9 +45,8 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Creates an empty staging folder for `out`.
+    /// Creates an empty staging folder for `out`, which [`check_target`] accepted.
     pub fn new(out: &Path) -> Result<Staging, Error> {
-        refuse_dangerous_target(out)?;
         let parent = parent_of(out);
         std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
         let dir = parent.join(format!(".{}.staging-{}", name_of(out), std::process::id()));
@@ -44,12 +59,12 @@ impl Staging {
         })
     }
 
-    /// Creates the folders that will hold `paths` (relative file paths).
-    pub fn create_dirs<'a>(&self, paths: impl IntoIterator<Item = &'a str>) -> Result<(), Error> {
-        let dirs: BTreeSet<&Path> = paths
-            .into_iter()
-            .filter_map(|p| Path::new(p).parent())
-            .collect();
+    /// Creates the folders that will hold `paths`.
+    pub fn create_dirs<'a>(
+        &self,
+        paths: impl IntoIterator<Item = &'a OutPath>,
+    ) -> Result<(), Error> {
+        let dirs: BTreeSet<&str> = paths.into_iter().filter_map(OutPath::parent).collect();
         for dir in dirs {
             let full = self.dir.join(dir);
             std::fs::create_dir_all(&full).map_err(|e| Error::io("create", &full, e))?;
@@ -58,23 +73,34 @@ impl Staging {
     }
 
     /// Writes one file; its folder must exist (see [`Staging::create_dirs`]).
-    pub fn write(&self, path: &str, file: &OutputFile) -> Result<(), Error> {
-        let target = self.dir.join(path);
+    pub fn write(&self, path: &OutPath, file: &OutputFile) -> Result<(), Error> {
+        let target = self.dir.join(path.as_str());
         match file {
             OutputFile::Bytes(bytes) => {
                 std::fs::write(&target, bytes).map_err(|e| Error::io("write", &target, e))
             }
-            OutputFile::Copy(src) => std::fs::copy(src, &target)
+            OutputFile::Copy(src, display) => crate::sources::read::copy(src, display, &target)
                 .map(|_| ())
-                .map_err(|e| Error::io("copy", src, e)),
+                .map_err(|d| Error::Diagnostics(vec![d])),
         }
     }
 
-    /// Puts the staging folder in the place of the output folder.
-    pub fn commit(mut self) -> Result<(), Error> {
+    /// Marks the staging folder as a build with the list of `written` files and puts it
+    /// in the place of the output folder.
+    pub fn commit<'a>(
+        mut self,
+        written: impl IntoIterator<Item = &'a OutPath>,
+    ) -> Result<(), Error> {
+        let mut manifest = String::from(target::MANIFEST_HEADER);
+        for path in written {
+            manifest.push_str(path.as_str());
+            manifest.push('\n');
+        }
+        let marker = self.dir.join(OUTPUT_MARKER);
+        std::fs::write(&marker, manifest).map_err(|e| Error::io("write", &marker, e))?;
         let parent = parent_of(&self.out);
         let name = name_of(&self.out);
-        if self.out.exists() {
+        if std::fs::symlink_metadata(&self.out).is_ok() {
             let old = parent.join(format!(".{name}.old-{}", std::process::id()));
             let _ = std::fs::remove_dir_all(&old);
             std::fs::rename(&self.out, &old).map_err(|e| Error::io("replace", &self.out, e))?;
@@ -100,15 +126,20 @@ impl Drop for Staging {
     }
 }
 
-/// Writes `files` (path under the output folder → content) into `out`, replacing it.
-/// Returns the number of files written.
-pub fn write_atomically(out: &Path, files: &[(String, OutputFile)]) -> Result<usize, Error> {
+/// Writes `files` into `out`, replacing it (after [`check_target`]). Returns the
+/// number of files written.
+pub fn write_atomically(
+    root: &Path,
+    out: &Path,
+    files: &[(OutPath, OutputFile)],
+) -> Result<usize, Error> {
+    check_target(root, out)?;
     let staging = Staging::new(out)?;
-    staging.create_dirs(files.iter().map(|(p, _)| p.as_str()))?;
+    staging.create_dirs(files.iter().map(|(p, _)| p))?;
     files
         .par_iter()
         .try_for_each(|(path, file)| staging.write(path, file))?;
-    staging.commit()?;
+    staging.commit(files.iter().map(|(p, _)| p))?;
     Ok(files.len())
 }
 
@@ -122,20 +153,4 @@ fn name_of(out: &Path) -> String {
     out.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "public".into())
-}
-
-/// The output folder is replaced whole: refuse folders that hold sources.
-fn refuse_dangerous_target(out: &Path) -> Result<(), Error> {
-    for marker in ["content/site.yaml", "Cargo.toml", ".git"] {
-        if out.join(marker).exists() {
-            return Err(Error::io(
-                "replace",
-                out,
-                std::io::Error::other(format!(
-                    "it holds {marker}; choose an output folder of its own"
-                )),
-            ));
-        }
-    }
-    Ok(())
 }

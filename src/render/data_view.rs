@@ -102,17 +102,12 @@ pub fn build(
     l: usize,
 ) -> Value {
     let lang = site.langs[l].lang.as_str();
-    let fallback: &[String] = site
-        .config
-        .language(lang)
-        .map(|l| l.fallback.as_slice())
-        .unwrap_or_default();
-    let text = |l| localized(l, lang, fallback);
-    let data = &site.data;
-    let urls = crate::event::Urls::new(&site.config, lang);
-    let person = |p| person_view(p, lang, fallback, &urls);
-    let has_calendar = !data.sessions.is_empty() || data.key_dates.iter().any(|k| k.calendar);
     let cx = super::event_views::LangCtx::new(site, lang);
+    let text = |l| cx.text(l);
+    let data = &site.data;
+    let urls = &cx.urls;
+    let person = |p| person_view(p, &cx);
+    let has_calendar = !data.sessions.is_empty() || data.key_dates.iter().any(|k| k.calendar);
     let view = DataView {
         tracks: data
             .tracks
@@ -183,7 +178,12 @@ pub fn build(
 }
 
 /// The text of `l` in `lang`, else along `fallback`, else in any language it has.
-pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -> Text<'a> {
+pub(super) fn localized<'a>(
+    config: &crate::config::Config,
+    l: &'a Localized,
+    lang: &str,
+    fallback: &[String],
+) -> Text<'a> {
     match l
         .get(lang, fallback)
         .or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str())))
@@ -191,7 +191,7 @@ pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -
         Some((found, t)) => Text {
             text: t,
             lang: (found != lang).then_some(found),
-            dir: (found != lang).then(|| crate::config::Direction::of_language(found).as_str()),
+            dir: (found != lang).then(|| config.direction(found).as_str()),
         },
         None => Text {
             text: "",
@@ -201,17 +201,12 @@ pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -
     }
 }
 
-fn person_view<'a>(
-    p: &'a crate::data::Person,
-    lang: &str,
-    fallback: &[String],
-    urls: &crate::event::Urls,
-) -> PersonView<'a> {
+fn person_view<'a>(p: &'a crate::data::Person, cx: &super::event_views::LangCtx) -> PersonView<'a> {
     PersonView {
-        href: urls.person(&p.id),
+        href: cx.urls.person(&p.id),
         id: &p.id,
-        name: localized(&p.name, lang, fallback),
-        role: p.role.as_ref().map(|r| localized(r, lang, fallback)),
+        name: cx.text(&p.name),
+        role: p.role.as_ref().map(|r| cx.text(r)),
         organization: p.organization.as_deref(),
     }
 }

@@ -2,10 +2,8 @@
 //! day and by track, one page per session, person and organization, in every language
 //! at the same id-based URL (`/<lang>/sessions/<id>/`).
 //!
-//! A page is planned only when the theme has its template (`schedule.html`,
-//! `session.html`, `person.html`, `organization.html`), so a theme without a programme
-//! simply has none. Session cards are built once per language and shared by every page
-//! that lists sessions.
+//! They are planned in [`crate::plan`]; this fills their contexts. Session cards are
+//! built once per language and shared by every page that lists sessions.
 
 use serde::Serialize;
 use tera::{Context, Value};
@@ -13,94 +11,13 @@ use tera::{Context, Value};
 use super::data_view::Text;
 use super::event_views::*;
 use super::views::Alternate;
-use super::{Job, JobKind, Templates, out_path};
 use crate::data::Tier;
-use crate::error::{Diagnostic, Diagnostics};
+use crate::error::Diagnostics;
 use crate::event::Schedule;
 use crate::event::format::Times;
 use crate::i18n::Localizer;
+use crate::plan::EventPage;
 use crate::site::Site;
-
-/// Which page of the event data a job renders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EventPage {
-    /// The schedule, grouped by day.
-    ScheduleByDay,
-    /// The schedule, grouped by track.
-    ScheduleByTrack,
-    /// A session (index into `EventData::sessions`).
-    Session(usize),
-    /// A person.
-    Person(usize),
-    /// An organization.
-    Organization(usize),
-}
-
-impl EventPage {
-    /// The value of `kind` in the template context.
-    pub fn kind_name(self) -> &'static str {
-        match self {
-            EventPage::ScheduleByDay | EventPage::ScheduleByTrack => "schedule",
-            EventPage::Session(_) => "session",
-            EventPage::Person(_) => "person",
-            EventPage::Organization(_) => "organization",
-        }
-    }
-
-    fn template(self) -> &'static str {
-        match self {
-            EventPage::ScheduleByDay | EventPage::ScheduleByTrack => "schedule.html",
-            EventPage::Session(_) => "session.html",
-            EventPage::Person(_) => "person.html",
-            EventPage::Organization(_) => "organization.html",
-        }
-    }
-
-    /// The URL path of this page in `lang`.
-    pub fn path(self, site: &Site, lang: &str) -> String {
-        let urls = crate::event::Urls::new(&site.config, lang);
-        let data = &site.data;
-        match self {
-            EventPage::ScheduleByDay => urls.schedule(),
-            EventPage::ScheduleByTrack => urls.schedule_by_track(),
-            EventPage::Session(i) => urls.session(&data.sessions[i].id),
-            EventPage::Person(i) => urls.person(&data.people[i].id),
-            EventPage::Organization(i) => urls.organization(&data.organizations[i].id),
-        }
-    }
-}
-
-/// Adds the event pages of every language to `jobs`; a URL already taken by a content
-/// page is an error.
-pub fn plan(site: &Site, templates: &Templates, jobs: &mut Vec<Job>, out: &mut Diagnostics) {
-    let data = &site.data;
-    let mut pages = Vec::new();
-    if !data.sessions.is_empty() {
-        pages.extend([EventPage::ScheduleByDay, EventPage::ScheduleByTrack]);
-        pages.extend((0..data.sessions.len()).map(EventPage::Session));
-    }
-    pages.extend((0..data.people.len()).map(EventPage::Person));
-    pages.extend((0..data.organizations.len()).map(EventPage::Organization));
-    pages.retain(|p| templates.has(p.template()));
-    for (l, lang_site) in site.langs.iter().enumerate() {
-        for &page in &pages {
-            let path = page.path(site, &lang_site.lang);
-            if let Some(entry) = lang_site.entries.iter().find(|e| e.path == path) {
-                out.push(
-                    Diagnostic::error(&site.pages[entry.source].source.display, format!("{path} is also the URL of a page made from content/data"))
-                        .hint("give the page another `slug`: sessions/, people/ and organizations/ belong to the event data"),
-                );
-                continue;
-            }
-            jobs.push(Job {
-                out_path: out_path(site, &path),
-                lang: l,
-                kind: JobKind::Event(page),
-                template: page.template().into(),
-            });
-        }
-    }
-}
 
 /// What every event page of a language shares: the schedule and the session cards.
 pub struct Shared {

@@ -1,202 +1,32 @@
-//! Rendering: plan the output files, then render them in parallel with Tera.
+//! Rendering: fill each planned page's template context from view structs, and render
+//! the pages in parallel with Tera; make the other planned files ([`files`]).
 //!
-//! [`plan`] is pure: it lists every file to produce (each page in each language, tag
-//! pages, 404 pages, the language chooser) with its template. [`render`] fills each
-//! job's context from view structs and renders the jobs on all cores.
+//! Output is a function of the context, the templates and the Fluent messages alone: the
+//! template functions (`t`, `format_date`, `asset`) read nothing else, so the preview
+//! server compares contexts between builds to render again only what changed.
 
 mod aliases;
 mod data_view;
 mod event_pages;
 mod event_views;
+pub mod files;
 mod functions;
 mod json_ld;
 mod templates;
 pub mod views;
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-pub use aliases::render_aliases;
 pub use templates::Templates;
 
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
-use crate::site::Site;
+use crate::plan::{Job, JobKind, Plan};
+use crate::site::{Site, alternates};
 use views::*;
-
-/// What one output file shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JobKind {
-    /// A page or section (group index).
-    Entry(usize),
-    /// The language's tag index.
-    TagIndex,
-    /// One tag's page (term index).
-    Term(usize),
-    /// The language's 404 page.
-    NotFound,
-    /// The language chooser at `/`.
-    Chooser,
-    /// The language's search page.
-    Search,
-    /// A page made from event data (schedule, session, person, organization).
-    Event(event_pages::EventPage),
-}
-
-/// One output file to render.
-#[derive(Debug, Clone)]
-pub struct Job {
-    /// Path under the output folder (`fr/a-propos/index.html`).
-    pub out_path: String,
-    /// Index into `site.langs`.
-    pub lang: usize,
-    /// What it shows.
-    pub kind: JobKind,
-    /// Template name.
-    pub template: String,
-}
-
-/// Lists the files to render. Unknown templates named in front matter go to `out`.
-pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Job> {
-    let mut jobs = Vec::new();
-    let default = site
-        .langs
-        .iter()
-        .position(|l| l.lang == site.config.default_language)
-        .unwrap_or(0);
-    for (l, lang_site) in site.langs.iter().enumerate() {
-        for (g, entry) in lang_site.entries.iter().enumerate() {
-            let page = &site.pages[entry.source];
-            let template = match &page.front.template {
-                Some(t) => {
-                    if !templates.has(t) && !entry.fallback {
-                        let (line, column) =
-                            crate::yaml::locate(&page.text[..page.body_start], "template", "");
-                        out.push(
-                            Diagnostic::error(
-                                &page.source.display,
-                                format!("the template `{t}` does not exist in the theme"),
-                            )
-                            .at(&page.text, line, column)
-                            .hint(format!(
-                                "add themes/{}/templates/{t} or remove `template`",
-                                site.config.theme
-                            )),
-                        );
-                    }
-                    t.clone()
-                }
-                None if g == site.home && templates.has("home.html") => "home.html".into(),
-                None if site.groups[g].is_section => "section.html".into(),
-                None => "page.html".into(),
-            };
-            jobs.push(Job {
-                out_path: out_path(site, &entry.path),
-                lang: l,
-                kind: JobKind::Entry(g),
-                template,
-            });
-        }
-        if !lang_site.terms.is_empty() {
-            jobs.push(Job {
-                out_path: out_path(site, &lang_site.tags_path),
-                lang: l,
-                kind: JobKind::TagIndex,
-                template: "tags.html".into(),
-            });
-            for (t, term) in lang_site.terms.iter().enumerate() {
-                jobs.push(Job {
-                    out_path: out_path(site, &term.path),
-                    lang: l,
-                    kind: JobKind::Term(t),
-                    template: "tag.html".into(),
-                });
-            }
-        }
-        let prefix = out_path(site, &site.config.lang_prefix(&lang_site.lang));
-        let not_found = format!("{}404.html", prefix.trim_end_matches("index.html"));
-        jobs.push(Job {
-            out_path: not_found,
-            lang: l,
-            kind: JobKind::NotFound,
-            template: "404.html".into(),
-        });
-        if templates.has("search.html") {
-            plan_search(site, l, &mut jobs, out);
-        }
-    }
-    // The root 404 page is served for any missing URL: in every language, when the theme
-    // has a template for that.
-    let root_404 = if templates.has("404-root.html") {
-        "404-root.html"
-    } else {
-        "404.html"
-    };
-    if !site.config.default_language_at_root {
-        jobs.push(Job {
-            out_path: "index.html".into(),
-            lang: default,
-            kind: JobKind::Chooser,
-            template: "chooser.html".into(),
-        });
-    }
-    jobs.retain(|j| j.out_path != "404.html");
-    jobs.push(Job {
-        out_path: "404.html".into(),
-        lang: default,
-        kind: JobKind::NotFound,
-        template: root_404.into(),
-    });
-    event_pages::plan(site, templates, &mut jobs, out);
-    jobs.sort_by(|a, b| a.out_path.cmp(&b.out_path));
-    jobs.dedup_by(|a, b| a.out_path == b.out_path);
-    jobs
-}
-
-/// Adds the search page of language `l`, unless a content page has its URL (an error).
-fn plan_search(site: &Site, l: usize, jobs: &mut Vec<Job>, out: &mut Diagnostics) {
-    let lang_site = &site.langs[l];
-    let path = crate::search::page_path(&site.config, &lang_site.lang);
-    match lang_site.entries.iter().find(|e| e.path == path) {
-        Some(entry) if !entry.fallback => {
-            let page = &site.pages[entry.source];
-            let (line, column) =
-                match crate::yaml::locate(&page.text[..page.body_start], "slug", "") {
-                    (0, _) => (1, 1),
-                    position => position,
-                };
-            out.push(
-                Diagnostic::error(
-                    &page.source.display,
-                    format!("{path} is also the URL of the search page"),
-                )
-                .at(&page.text, line, column)
-                .hint(
-                    "give the page another `slug`: search/ belongs to the search page of the theme",
-                ),
-            );
-        }
-        // The page's own language reports it.
-        Some(_) => {}
-        None => jobs.push(Job {
-            out_path: out_path(site, &path),
-            lang: l,
-            kind: JobKind::Search,
-            template: "search.html".into(),
-        }),
-    }
-}
-
-/// `/wsis/fr/a-propos/` → `fr/a-propos/index.html`.
-fn out_path(site: &Site, url_path: &str) -> String {
-    let rel = url_path
-        .strip_prefix(&site.config.base_path)
-        .unwrap_or(url_path.trim_start_matches('/'));
-    format!("{rel}index.html")
-}
 
 /// Values shared by many renders, built once.
 struct Shared {
@@ -210,64 +40,41 @@ struct Shared {
     event: event_pages::Shared,
 }
 
-/// Renders every job; returns (output path, bytes) pairs in job order.
-pub fn render(
+/// Renders every job on all cores and hands each page to `f` as soon as it is ready
+/// (a build writes it to disk there, so the site is never held in memory whole);
+/// returns what `f` returned, in job order. Template errors go to `out`.
+pub fn render_each<R, F>(
     site: &Site,
-    localizer: &Arc<Localizer>,
+    localizer: &Localizer,
     templates: &Templates,
-    jobs: &[Job],
+    plan: &Plan,
     out: &mut Diagnostics,
-) -> Vec<(String, Vec<u8>)> {
-    let files = Mutex::new(Vec::with_capacity(jobs.len()));
-    render_each(site, localizer, templates, jobs, out, |job, bytes| {
-        files
-            .lock()
-            .expect("poisoned")
-            .push((job.out_path.clone(), bytes));
-        Ok(())
-    })
-    .expect("collecting in memory cannot fail");
-    let mut files = files.into_inner().expect("poisoned");
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    files
-}
-
-/// Renders every job on all cores, handing each result to `sink` as soon as it is
-/// ready (a build writes it to disk there, so the site is never held in memory whole).
-/// Template errors go to `out`; an error of the sink stops the rendering.
-pub fn render_each<F>(
-    site: &Site,
-    localizer: &Arc<Localizer>,
-    templates: &Templates,
-    jobs: &[Job],
-    out: &mut Diagnostics,
-    sink: F,
-) -> Result<(), Error>
+    f: F,
+) -> Vec<R>
 where
-    F: Fn(&Job, Vec<u8>) -> Result<(), Error> + Sync,
+    R: Send,
+    F: Fn(&Job, Vec<u8>) -> R + Sync,
 {
-    let shared = shared_values(site, localizer, out);
-    let diagnostics = Mutex::new(Vec::new());
+    let shared = shared_values(site, localizer, plan, out);
     // A search page whose messages failed is reported once, not rendered.
     let renderable = |job: &&Job| job.kind != JobKind::Search || shared.search[job.lang].is_some();
-    jobs.par_iter().filter(renderable).try_for_each(|job| {
-        let context = context_for(site, localizer, &shared, job);
-        match templates.tera.render(&job.template, &context) {
-            Ok(html) if site.config.minify && job.out_path.ends_with(".html") => {
-                sink(job, crate::assets::minify::html(&html).into_bytes())
-            }
-            Ok(html) => sink(job, html.into_bytes()),
-            Err(e) => {
-                diagnostics
-                    .lock()
-                    .expect("poisoned")
-                    .push(templates.diagnostic(&e));
-                Ok(())
-            }
+    let results: Vec<Result<R, Diagnostic>> = plan
+        .jobs
+        .par_iter()
+        .filter(renderable)
+        .map(|job| {
+            let context = context_for(site, localizer, &shared, job);
+            render_job(site, templates, job, &context).map(|bytes| f(job, bytes))
+        })
+        .collect();
+    let mut made = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Ok(r) => made.push(r),
+            Err(d) => out.push(d),
         }
-    })?;
-    out.extend(diagnostics.into_inner().expect("poisoned"));
-    Ok(())
+    }
+    made
 }
 
 /// Every job's template context, in job order: exactly what [`render_each`] gives Tera.
@@ -276,29 +83,33 @@ where
 pub fn contexts(
     site: &Site,
     localizer: &Localizer,
+    plan: &Plan,
     jobs: &[Job],
     out: &mut Diagnostics,
 ) -> Vec<Context> {
-    let shared = shared_values(site, localizer, out);
+    let shared = shared_values(site, localizer, plan, out);
     jobs.par_iter()
         .map(|job| context_for(site, localizer, &shared, job))
         .collect()
 }
 
-/// Renders one job with its context.
+/// Renders one job with its context (and minifies it when the site asks).
 pub fn render_job(
+    site: &Site,
     templates: &Templates,
     job: &Job,
     context: &Context,
 ) -> Result<Vec<u8>, Diagnostic> {
-    templates
-        .tera
-        .render(&job.template, context)
-        .map(String::into_bytes)
-        .map_err(|e| templates.diagnostic(&e))
+    match templates.tera.render(&job.template, context) {
+        Ok(html) if site.config.minify && job.out_path.as_str().ends_with(".html") => {
+            Ok(crate::assets::minify::html(&html).into_bytes())
+        }
+        Ok(html) => Ok(html.into_bytes()),
+        Err(e) => Err(templates.diagnostic(&e)),
+    }
 }
 
-fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
+fn shared_values(site: &Site, localizer: &Localizer, plan: &Plan, out: &mut Diagnostics) -> Shared {
     let mut shared = Shared {
         site: Vec::new(),
         menu: Vec::new(),
@@ -308,7 +119,7 @@ fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> S
         search: Vec::new(),
         event: event_pages::Shared::build(site, localizer, out),
     };
-    let has_search = crate::search::enabled(&site.config);
+    let has_search = plan.search;
     let search_pages: Vec<String> = site
         .langs
         .iter()
@@ -328,7 +139,7 @@ fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> S
             home: &lang_site.entries[site.home].path,
             default_language: &site.config.default_language,
             tags: &lang_site.tags_path,
-            feed: crate::feed::path(site, l),
+            feed: plan.feeds.get(l).cloned().flatten(),
             search: has_search.then(|| search_pages[l].clone()),
         }));
         let menu: Vec<MenuLink> = site
@@ -460,7 +271,7 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
                     .collect();
                 ctx.insert("subsections", &subsections);
             }
-            let (list, x_default) = crate::sitemap::alternates(site, g);
+            let (list, x_default) = alternates(site, g);
             let alternates: Vec<Alternate> = list
                 .into_iter()
                 .map(|(lang, href)| Alternate { lang, href })
@@ -470,11 +281,15 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
             if entry.fallback {
                 let source_site = site.langs.iter().find(|ls| ls.lang == page.source.lang);
                 canonical = source_site.map(|ls| site.config.absolute(&ls.entries[g].path));
+                let dir = site
+                    .config
+                    .language(&page.source.lang)
+                    .map_or(language.direction, |l| l.direction);
                 ctx.insert(
                     "fallback",
                     &FallbackView {
                         lang: &page.source.lang,
-                        dir: crate::config::Direction::of_language(&page.source.lang).as_str(),
+                        dir: dir.as_str(),
                     },
                 );
             }

@@ -5,67 +5,63 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::assets::Assets;
-use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
+use crate::sources::Sources;
 
 /// Compiled templates with hexaglot's functions registered.
 pub struct Templates {
     /// The Tera instance.
     pub tera: tera::Tera,
-    dir: PathBuf,
-    sources: HashMap<String, String>,
+    /// Template name → (file, relative to the site root; text).
+    sources: HashMap<String, (PathBuf, Arc<str>)>,
 }
 
 impl Templates {
-    /// Loads `themes/<theme>/templates/**/*.html` (and `.xml`, `.txt`, `.js`).
+    /// Compiles the snapshot's templates (the site's `templates/` over the theme's).
     pub fn load(
-        root: &Path,
+        sources: &Sources,
         theme: &str,
         localizer: Arc<Localizer>,
         assets: Arc<Assets>,
         out: &mut Diagnostics,
-    ) -> Result<Templates, Error> {
-        let dir = root.join("themes").join(theme).join("templates");
-        if !dir.is_dir() {
+    ) -> Templates {
+        if sources.templates.is_empty() {
             out.push(
                 Diagnostic::error(
                     Path::new("themes").join(theme),
-                    format!("the theme `{theme}` has no templates/ folder"),
+                    format!("there are no templates: neither templates/ nor themes/{theme}/templates/ holds any"),
                 )
-                .hint("set `theme` in content/site.yaml to a folder of themes/"),
+                .hint("set `theme` in content/site.yaml to a folder of themes/, or add templates/"),
             );
         }
-        let mut sources = HashMap::new();
-        for entry in walkdir::WalkDir::new(&dir)
-            .sort_by_file_name()
-            .into_iter()
-            .flatten()
-        {
-            let path = entry.path();
-            if !entry.file_type().is_file() || !has_template_extension(path) {
-                continue;
-            }
-            let name = path
-                .strip_prefix(&dir)
-                .unwrap_or(path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
-            sources.insert(name, text);
-        }
+        let texts: HashMap<String, (PathBuf, Arc<str>)> = sources
+            .templates
+            .iter()
+            .map(|(name, file)| {
+                (
+                    name.clone(),
+                    (file.found.display.clone(), file.shared_text()),
+                )
+            })
+            .collect();
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         super::functions::register(&mut tera, localizer, assets);
-        let mut templates = Templates { tera, dir, sources };
-        let mut pairs: Vec<(&String, &String)> = templates.sources.iter().collect();
+        let mut templates = Templates {
+            tera,
+            sources: texts,
+        };
+        let mut pairs: Vec<(&String, &Arc<str>)> =
+            templates.sources.iter().map(|(n, (_, t))| (n, t)).collect();
         pairs.sort();
         if let Err(e) = templates
             .tera
-            .add_raw_templates(pairs.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .add_raw_templates(pairs.iter().map(|(n, t)| (n.as_str(), &***t)))
         {
             out.push(templates.diagnostic(&e));
         }
-        Ok(templates)
+        templates
     }
 
     /// Whether the theme has this template.
@@ -94,26 +90,17 @@ impl Templates {
             message.push_str(&s.to_string());
             source = s.source();
         }
-        let theme_dir = self
-            .dir
-            .parent()
-            .and_then(Path::file_name)
-            .map(|t| Path::new("themes").join(t).join("templates"));
-        let theme_dir = theme_dir.unwrap_or_default();
         match position {
             Some((file, line, column)) => {
-                let text = self.sources.get(&file).map(String::as_str).unwrap_or("");
-                Diagnostic::error(theme_dir.join(&file), format!("template error: {message}"))
+                let (display, text) = match self.sources.get(&file) {
+                    Some((display, text)) => (display.clone(), &**text),
+                    None => (PathBuf::from("templates").join(&file), ""),
+                };
+                Diagnostic::error(display, format!("template error: {message}"))
                     .at(text, line, column)
                     .hint("see https://keats.github.io/tera/docs/ for the template syntax")
             }
-            None => Diagnostic::error(theme_dir, format!("template error: {message}")),
+            None => Diagnostic::error("templates", format!("template error: {message}")),
         }
     }
-}
-
-fn has_template_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e, "html" | "xml" | "txt" | "js" | "json" | "ics"))
 }

@@ -36,18 +36,6 @@ const DESCRIPTION_WEIGHT: u32 = 3;
 /// Characters of the body shown under a result when the page has no description.
 const EXCERPT_CHARS: usize = 160;
 
-/// Whether the theme has a search page (`search.html`): then every language gets one,
-/// with its index. Known from the theme's files, so that every page agrees on it
-/// whichever of them is rendered.
-pub fn enabled(config: &Config) -> bool {
-    config
-        .root
-        .join("themes")
-        .join(&config.theme)
-        .join("templates/search.html")
-        .is_file()
-}
-
 /// The URL path of a language's search page (`/wsis/fr/search/`).
 pub fn page_path(config: &Config, lang: &str) -> String {
     format!("{}search/", config.lang_prefix(lang))
@@ -163,18 +151,7 @@ fn excerpt(body: &str) -> String {
     out
 }
 
-/// Every language's index: (path in the output folder, bytes).
-pub fn files(site: &Site) -> Vec<(String, Vec<u8>)> {
-    (0..site.langs.len())
-        .into_par_iter()
-        .map(|l| {
-            let path = index_path(&site.config, &site.langs[l].lang);
-            let rel = path
-                .strip_prefix(&site.config.base_path)
-                .unwrap_or(&path)
-                .to_string();
-            let json = serde_json::to_vec(&build_index(site, l)).expect("the index serializes");
-            (rel, json)
-        })
-        .collect()
+/// Language `l`'s index as JSON.
+pub fn file(site: &Site, l: usize) -> Vec<u8> {
+    serde_json::to_vec(&build_index(site, l)).expect("the index serializes")
 }

@@ -3,7 +3,7 @@
 //!
 //! Three parts run side by side: the web server ([`http`], on tokio), the watcher
 //! ([`watch`], notify's own threads) and the rebuild loop (one thread, which runs
-//! [`crate::incremental::Incremental`] on each batch of changes and hands the new site to
+//! the driver's [`crate::driver::Driver::rebuild`] on each batch of changes and hands the new site to
 //! the server). Nothing is written to disk: the site lives in memory, so there is no
 //! output folder to clean up when Ctrl-C stops everything.
 
@@ -22,9 +22,8 @@ use std::time::Duration;
 
 use tokio::sync::watch as signal;
 
+use crate::driver::{Driver, Options, Outcome};
 use crate::error::Error;
-use crate::incremental::{Incremental, Outcome};
-use crate::pipeline::Options;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -59,7 +58,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
 
     let (stop, stopped) = signal::channel(false);
     let shared = Arc::new(http::Shared::new(stopped));
-    let mut site = Incremental::new(Options {
+    let mut site = Driver::incremental(Options {
         root: root.clone(),
         out: None,
         base_url: Some(url.clone()),
@@ -121,7 +120,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
 /// Rebuilds on each batch of changes (and on those that arrived meanwhile) until the
 /// watcher stops.
 fn rebuild_loop(
-    mut site: Incremental,
+    mut site: Driver,
     root: &Path,
     incoming: Receiver<HashSet<PathBuf>>,
     shared: &http::Shared,

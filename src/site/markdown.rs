@@ -36,7 +36,7 @@ pub fn render_entry(
 ) -> crate::markdown::Rendered {
     let page = &site.pages[site.langs[l].entries[g].source];
     let ctx = RenderContext {
-        rtl: Direction::of_language(&page.source.lang) == Direction::Rtl,
+        rtl: site.config.direction(&page.source.lang) == Direction::Rtl,
         resolve,
     };
     to_html(page.body(), &ctx)

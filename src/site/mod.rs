@@ -6,6 +6,7 @@
 //! then turns each page's Markdown into HTML for each language, resolving `@/` links to
 //! the page in that language.
 
+mod alternates;
 pub mod markdown;
 mod tags;
 mod urls;
@@ -19,6 +20,7 @@ use crate::discover::{Source, SourceKind};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
+pub use alternates::alternates;
 pub use tags::Term;
 
 /// The translations of one page or section.

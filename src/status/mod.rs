@@ -21,8 +21,8 @@ use serde::Serialize;
 
 use crate::check::catalog::Catalog;
 use crate::config::Config;
+use crate::driver::{Options, generate};
 use crate::error::Error;
-use crate::pipeline::{Options, generate};
 use crate::site::Site;
 
 pub use crate::check::Format;
@@ -153,7 +153,7 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
     let generated = generate(options)?;
     let site = &generated.site;
     let history = git::History::load(&site.config.root);
-    let catalog = Catalog::load(&site.config);
+    let catalog = Catalog::load(&site.config, &generated.sources);
     let pages = (0..site.groups.len())
         .map(|g| page_row(site, g, history.as_ref()))
         .collect::<Vec<_>>();

@@ -1,0 +1,247 @@
+//! The driver: the one pipeline every command runs, stage after stage.
+//!
+//! ```text
+//! Sources::load → Config::parse → discover → parse → data::assemble → Site::assemble
+//!   → Markdown → Localizer, Assets, Templates → plan → render + files → output
+//! ```
+//!
+//! [`Driver::new`] runs it once with no caches: `build` writes the output folder,
+//! `generate` keeps the site in memory for `check` and `status`. [`Driver::incremental`]
+//! is the preview server's: it keeps each stage's cache ([`crate::incremental`]),
+//! keyed by the versions of the sources, and [`Driver::rebuild`] runs the same stages
+//! again after a change, reusing what the change cannot reach. Only
+//! [`crate::sources`] reads the disk and only [`crate::output`] writes it.
+
+mod options;
+mod rebuild;
+pub mod stages;
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+pub use options::{Options, Report, Timings};
+pub use rebuild::Outcome;
+pub use stages::{Snapshot, read};
+
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::i18n::Localizer;
+use crate::incremental::Cache;
+use crate::output::{OutputFile, Staging, check_target};
+use crate::plan::{OutPath, Plan};
+use crate::render::{Templates, files, render_each};
+use crate::site::Site;
+use crate::sources::Sources;
+
+/// The site in memory, ready to be written or checked.
+pub struct Generated {
+    /// The snapshot of the sources it was made from.
+    pub sources: Sources,
+    /// The assembled site.
+    pub site: Site,
+    /// Every output file, in path order.
+    pub files: Vec<(OutPath, OutputFile)>,
+    /// Warnings (missing translations of UI strings, …).
+    pub warnings: Vec<Diagnostic>,
+    /// Stage timings.
+    pub timings: Timings,
+}
+
+/// Runs the pipeline, once or again and again.
+pub struct Driver {
+    options: Options,
+    cache: Option<Cache>,
+    verify: bool,
+    reported: HashSet<String>,
+}
+
+/// Everything up to rendering.
+pub(crate) struct Prepared {
+    pub(crate) sources: Sources,
+    pub(crate) site: Site,
+    pub(crate) localizer: Arc<Localizer>,
+    pub(crate) templates: Arc<Templates>,
+    pub(crate) plan: Plan,
+    pub(crate) diagnostics: Diagnostics,
+}
+
+/// Milliseconds per stage, as they pass.
+pub(crate) struct Clock(Instant, Timings);
+
+impl Clock {
+    pub(crate) fn start() -> Clock {
+        Clock(Instant::now(), Timings::default())
+    }
+
+    pub(crate) fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.1
+            .0
+            .push((stage, (now - self.0).as_secs_f64() * 1000.0));
+        self.0 = now;
+    }
+}
+
+impl Driver {
+    /// A driver that runs the pipeline once, with nothing cached.
+    pub fn new(options: Options) -> Driver {
+        Driver {
+            options,
+            cache: None,
+            verify: false,
+            reported: HashSet::new(),
+        }
+    }
+
+    /// A driver for the preview server: each stage keeps what it made, and
+    /// [`Driver::rebuild`] makes again only what a change can reach.
+    pub fn incremental(options: Options) -> Driver {
+        Driver {
+            cache: Some(Cache::default()),
+            ..Driver::new(options)
+        }
+    }
+
+    /// Checks, on every rebuild, that each page the dependency analysis leaves out has
+    /// the same context as before; a page it missed fails the rebuild. For tests: it
+    /// costs as much as comparing every context.
+    pub fn verify_dependencies(&mut self) {
+        self.verify = true;
+    }
+
+    /// Builds the site into the output folder, replacing it only when everything
+    /// succeeded. Pages are written to the staging folder as they are rendered.
+    pub fn build(&mut self) -> Result<Report, Error> {
+        let start = Instant::now();
+        let out_dir = self.options.out_dir();
+        // Before any work: a folder the build must not replace is refused at once.
+        check_target(&self.options.root, &out_dir)?;
+        let mut clock = Clock::start();
+        let snapshot = read(&self.options)?;
+        let Prepared {
+            sources,
+            site,
+            localizer,
+            templates,
+            plan,
+            mut diagnostics,
+        } = stages::prepare(&self.options, snapshot, &mut clock)?;
+        let staging = Staging::new(&out_dir)?;
+        staging.create_dirs(plan.paths())?;
+        let written = render_each(
+            &site,
+            &localizer,
+            &templates,
+            &plan,
+            &mut diagnostics,
+            |job, bytes| staging.write(&job.out_path, &OutputFile::Bytes(bytes)),
+        );
+        written.into_iter().collect::<Result<(), Error>>()?;
+        clock.lap("render+write");
+        let shared = files::Shared::new(&site, &plan);
+        plan.files.par_iter().try_for_each(|file| {
+            let output = files::produce(&site, &localizer, &sources, &plan, &shared, file);
+            staging.write(&file.out_path, &output)
+        })?;
+        clock.lap("files");
+        diagnostics.extend(localizer.fallback_warnings());
+        let warnings = diagnostics.into_result()?;
+        staging.commit(plan.paths())?;
+        clock.lap("commit");
+        Ok(Report {
+            languages: site.langs.len(),
+            pages: site.langs.len() * site.groups.len(),
+            files: plan.len(),
+            millis: start.elapsed().as_millis(),
+            warnings,
+            timings: clock.1,
+        })
+    }
+
+    /// Runs every stage but the writer: the site in memory, or every problem found.
+    pub fn generate(&mut self) -> Result<Generated, Error> {
+        let snapshot = read(&self.options)?;
+        self.generate_from(snapshot)
+    }
+
+    /// Like [`Driver::generate`], from sources already read.
+    pub fn generate_from(&mut self, snapshot: Snapshot) -> Result<Generated, Error> {
+        let mut clock = Clock::start();
+        let Prepared {
+            sources,
+            site,
+            localizer,
+            templates,
+            plan,
+            mut diagnostics,
+        } = stages::prepare(&self.options, snapshot, &mut clock)?;
+        let pages = render_each(
+            &site,
+            &localizer,
+            &templates,
+            &plan,
+            &mut diagnostics,
+            |job, bytes| (job.out_path.clone(), bytes),
+        );
+        let shared = files::Shared::new(&site, &plan);
+        let mut outputs: Vec<(OutPath, OutputFile)> = plan
+            .files
+            .par_iter()
+            .map(|file| {
+                let output = files::produce(&site, &localizer, &sources, &plan, &shared, file);
+                (file.out_path.clone(), output)
+            })
+            .collect();
+        clock.lap("render");
+        diagnostics.extend(localizer.fallback_warnings());
+        let warnings = diagnostics.into_result()?;
+        outputs.extend(
+            pages
+                .into_iter()
+                .map(|(path, bytes)| (path, OutputFile::Bytes(bytes))),
+        );
+        outputs.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Generated {
+            sources,
+            site,
+            files: outputs,
+            warnings,
+            timings: clock.1,
+        })
+    }
+
+    /// Rebuilds after the files in `changed` (absolute paths) changed. Files changed
+    /// behind the watcher's back are noticed by their size and time too. On failure,
+    /// every problem found is returned and the last good site is kept.
+    pub fn rebuild(&mut self, changed: &HashSet<PathBuf>) -> Result<Outcome, Error> {
+        let start = Instant::now();
+        let cache = self.cache.get_or_insert_with(Cache::default);
+        let mut outcome = rebuild::run(&self.options, cache, changed, self.verify)?;
+        outcome
+            .warnings
+            .retain(|w| self.reported.insert(w.to_string()));
+        outcome.millis = start.elapsed().as_secs_f64() * 1000.0;
+        Ok(outcome)
+    }
+
+    /// The last site that built, in memory (empty before the first success).
+    pub fn files(&self) -> Arc<crate::incremental::Files> {
+        self.cache
+            .as_ref()
+            .map(|c| c.render.files.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Builds the site in `options` into its output folder.
+pub fn build(options: &Options) -> Result<Report, Error> {
+    Driver::new(options.clone()).build()
+}
+
+/// Makes the site in `options` in memory.
+pub fn generate(options: &Options) -> Result<Generated, Error> {
+    Driver::new(options.clone()).generate()
+}

@@ -1,0 +1,529 @@
+//! The preview server's run: the driver's stages with the caches of
+//! [`crate::incremental`], the site kept in memory.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use rayon::prelude::*;
+use tera::Context;
+
+use super::Options;
+use super::stages::{self, Parsed, failure, snapshot};
+use crate::content::{Page, parse_page};
+use crate::discover::discover;
+use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::incremental::theme::Theme;
+use crate::incremental::{Cache, Files, LastGood, Stages, deps, digest};
+use crate::output::OutputFile;
+use crate::plan::{Job, JobKind, Plan};
+use crate::render::{contexts, files, render_job};
+use crate::site::Site;
+use crate::sources::{Body, Sources};
+
+/// What one rebuild did.
+pub struct Outcome {
+    /// The whole site after the rebuild.
+    pub files: Arc<Files>,
+    /// Output paths whose content is new or different, sorted.
+    pub changed: Vec<String>,
+    /// Output paths that are gone, sorted.
+    pub removed: Vec<String>,
+    /// How many of `changed` are new files.
+    pub added: usize,
+    /// How many pages were rendered.
+    pub rendered: usize,
+    /// How many pages the site has to render in all.
+    pub jobs: usize,
+    /// How many content files were parsed.
+    pub parsed: usize,
+    /// How many page texts went through Markdown.
+    pub markdown: usize,
+    /// Warnings not reported by an earlier rebuild.
+    pub warnings: Vec<Diagnostic>,
+    /// Wall time in milliseconds.
+    pub millis: f64,
+}
+
+/// Rebuilds the site with `cache`; see [`super::Driver::rebuild`].
+pub fn run(
+    options: &Options,
+    cache: &mut Cache,
+    changed: &HashSet<PathBuf>,
+    verify: bool,
+) -> Result<Outcome, Error> {
+    let mut diagnostics = Diagnostics::default();
+    let previous = cache.stages.sources.take();
+    let (sources, config) = match snapshot(options, previous.as_ref(), changed, &mut diagnostics) {
+        Ok(snapshot) => snapshot,
+        Err(e) => {
+            cache.stages.sources = previous;
+            cache.stages.clean = false;
+            return Err(e);
+        }
+    };
+    let config_version = sources.config.as_ref().map(|c| c.version);
+    let previous = if cache.stages.config_version != config_version {
+        // A new configuration can change anything: start again from nothing.
+        cache.stages = Stages::default();
+        cache.stages.config_version = config_version;
+        None
+    } else {
+        previous
+    };
+    let stages = &mut cache.stages;
+    let last = &mut cache.render;
+    let edited = text_edits(stages, previous.as_ref(), &sources);
+    let result = match edited {
+        Some(pages) => text_only(stages, last, sources, config, pages, verify, diagnostics),
+        None => whole(options, stages, last, sources, config, verify, diagnostics),
+    };
+    stages.clean = result.is_ok();
+    result
+}
+
+/// The pages whose text alone changed since the last good rebuild, when that is the
+/// only change: their front matter, every other file and the set of files are the
+/// same. The site's structure (URLs, sections, tags, fallbacks) is then the same.
+fn text_edits(stages: &Stages, previous: Option<&Sources>, now: &Sources) -> Option<Vec<Page>> {
+    let previous = previous?;
+    let site = stages.site.as_ref()?;
+    if !stages.clean {
+        return None;
+    }
+    let same_locales = previous.locales.len() == now.locales.len()
+        && previous
+            .locales
+            .iter()
+            .zip(&now.locales)
+            .all(|((l1, f1), (l2, f2))| l1 == l2 && same_files(f1, f2));
+    if !same_locales
+        || !same_files(previous.templates.values(), now.templates.values())
+        || !same_files(previous.statics.values(), now.statics.values())
+        || previous.content.len() != now.content.len()
+    {
+        return None;
+    }
+    let index: HashMap<&std::path::Path, usize> = site
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.source.path.as_path(), i))
+        .collect();
+    let mut edits = Vec::new();
+    for (old, new) in previous.content.iter().zip(&now.content) {
+        if old.found.path != new.found.path {
+            return None;
+        }
+        if old.version == new.version {
+            continue;
+        }
+        let Body::Text(text) = &new.body else {
+            return None;
+        };
+        let &i = index.get(new.found.path.as_path())?;
+        let mut source = site.pages[i].source.clone();
+        source.text = text.clone();
+        source.version = new.version;
+        let page = parse_page(source).ok()?;
+        let was = &site.pages[i];
+        if page.text[..page.body_start] != was.text[..was.body_start] {
+            return None;
+        }
+        edits.push(page);
+    }
+    (!edits.is_empty()).then_some(edits)
+}
+
+/// Whether two lists of files are the same files at the same versions.
+fn same_files<'a>(
+    a: impl IntoIterator<Item = &'a crate::sources::File>,
+    b: impl IntoIterator<Item = &'a crate::sources::File>,
+) -> bool {
+    let a: Vec<_> = a.into_iter().collect();
+    let b: Vec<_> = b.into_iter().collect();
+    a.len() == b.len()
+        && a.iter()
+            .zip(&b)
+            .all(|(x, y)| x.found.path == y.found.path && x.version == y.version)
+}
+
+/// The quick path: swaps the edited texts into the last site and renders the pages that
+/// show them.
+fn text_only(
+    stages: &mut Stages,
+    last: &mut LastGood,
+    sources: Sources,
+    config: crate::config::Config,
+    edits: Vec<Page>,
+    verify: bool,
+    mut diagnostics: Diagnostics,
+) -> Result<Outcome, Error> {
+    let site = stages.site.as_mut().expect("checked by text_edits");
+    site.config = config;
+    let mut pages = HashSet::with_capacity(edits.len());
+    for page in edits {
+        let i = site
+            .pages
+            .iter()
+            .position(|p| p.source.path == page.source.path)
+            .expect("checked by text_edits");
+        site.pages[i] = page;
+        pages.insert(i);
+    }
+    let parsed = pages.len();
+    // Verification compares every context, and the search indexes and Atom feeds read
+    // the HTML of every entry: then every entry needs it (cached HTML is moved, not
+    // rendered again).
+    let whole = verify || has_search(&sources) || has_feed(site);
+    let entries = if whole { None } else { Some(&pages) };
+    let markdown = stages.markdown.render(site, entries, &mut diagnostics);
+    let candidate = |job: &Job| matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source));
+    let result = render_site(
+        &mut stages.theme,
+        &mut stages.statics,
+        last,
+        site,
+        &sources,
+        &candidate,
+        verify,
+        diagnostics,
+    );
+    stages.markdown.take_back(site, entries);
+    if result.is_ok() {
+        let groups: Vec<usize> = (0..site.groups.len())
+            .filter(|&g| {
+                site.langs
+                    .iter()
+                    .any(|ls| pages.contains(&ls.entries[g].source))
+            })
+            .collect();
+        last.digests.update_groups(site, &stages.markdown, groups);
+    }
+    stages.sources = Some(sources);
+    result.map(|mut outcome| {
+        outcome.parsed = parsed;
+        outcome.markdown = markdown;
+        outcome
+    })
+}
+
+fn has_search(sources: &Sources) -> bool {
+    sources.templates.contains_key("search.html")
+}
+
+fn has_feed(site: &Site) -> bool {
+    (0..site.langs.len()).any(|l| crate::feed::path(site, l).is_some())
+}
+
+/// Every stage, each reusing what its cache holds.
+fn whole(
+    options: &Options,
+    stages: &mut Stages,
+    last: &mut LastGood,
+    sources: Sources,
+    config: crate::config::Config,
+    verify: bool,
+    mut diagnostics: Diagnostics,
+) -> Result<Outcome, Error> {
+    let previous: HashMap<PathBuf, Page> = stages
+        .site
+        .take()
+        .map(|s| s.pages)
+        .unwrap_or_default()
+        .into_iter()
+        .chain(stages.drafts.drain(..))
+        .map(|p| (p.source.path.clone(), p))
+        .collect();
+    let found = discover(&config, &sources, &mut diagnostics);
+    let (parsed, reparsed) = stages.parse.update(found, previous, &mut diagnostics);
+    let Parsed {
+        pages,
+        data,
+        assets,
+    } = parsed;
+    let data_digest = digest(
+        &data
+            .iter()
+            .map(|d| (d.display().to_path_buf(), d.version()))
+            .collect::<Vec<_>>(),
+    );
+    let (drafts, pages): (Vec<Page>, Vec<Page>) = pages
+        .into_iter()
+        .partition(|p| p.front.draft && !options.drafts);
+    stages.drafts = drafts;
+    let parsed = Parsed {
+        pages,
+        data,
+        assets,
+    };
+    let mut site = match stages::assemble(config, parsed, true, &mut diagnostics) {
+        Ok(site) => site,
+        Err(e) => {
+            stages.sources = Some(sources);
+            return Err(e);
+        }
+    };
+    let markdown = stages.markdown.render(&mut site, None, &mut diagnostics);
+    let digests = deps::Digests::of(&site, &stages.markdown, data_digest);
+    let reach = deps::Reach::new(&site, &last.digests, &digests);
+    let candidate = |job: &Job| reach.reaches(job);
+    let result = render_site(
+        &mut stages.theme,
+        &mut stages.statics,
+        last,
+        &site,
+        &sources,
+        &candidate,
+        verify,
+        diagnostics,
+    );
+    if result.is_ok() {
+        last.digests = digests;
+    }
+    drop(reach);
+    stages.markdown.take_back(&mut site, None);
+    stages.site = Some(site);
+    stages.sources = Some(sources);
+    result.map(|mut outcome| {
+        outcome.parsed = reparsed;
+        outcome.markdown = markdown;
+        outcome
+    })
+}
+
+/// Plans the site, renders the pages whose context or templates changed among the
+/// `candidate`s (every page when the theme was loaded again), makes the other files
+/// and, on success, makes the result the last good site.
+#[allow(clippy::too_many_arguments)]
+fn render_site(
+    theme: &mut crate::incremental::theme::ThemeCache,
+    statics: &mut crate::incremental::statics::StaticCache,
+    last: &mut LastGood,
+    site: &Site,
+    sources: &Sources,
+    candidate: &(dyn Fn(&Job) -> bool + Sync),
+    verify: bool,
+    mut diagnostics: Diagnostics,
+) -> Result<Outcome, Error> {
+    let theme: &Theme = theme.refresh(&site.config, sources, &mut diagnostics);
+    let loaded = &theme.loaded;
+    let plan = stages::plan(site, sources, &loaded.assets, &mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(failure(diagnostics));
+    }
+    let config_digest = digest(&sources.config.as_ref().map(|c| c.version));
+    let known = |job: &Job| {
+        last.files.contains_key(job.out_path.as_str())
+            && last.jobs.contains_key(job.out_path.as_str())
+    };
+    let all = theme.reloaded;
+    let candidates: Vec<Job> = plan
+        .jobs
+        .iter()
+        .filter(|job| all || candidate(job) || !known(job))
+        .cloned()
+        .collect();
+    if verify && !all {
+        verify_others(
+            site,
+            &theme.loaded,
+            &plan,
+            last,
+            candidate,
+            &mut diagnostics,
+        );
+    }
+    let contexts = contexts(
+        site,
+        &loaded.localizer,
+        &plan,
+        &candidates,
+        &mut diagnostics,
+    );
+    let fingerprints: Vec<u64> = candidates
+        .iter()
+        .map(|job| digest(&(theme.fingerprint(job), config_digest)))
+        .collect();
+    let outputs: Vec<Option<Result<Vec<u8>, Diagnostic>>> = (0..candidates.len())
+        .into_par_iter()
+        .map(|i| {
+            let job = &candidates[i];
+            let same = known(job)
+                && last
+                    .jobs
+                    .get(job.out_path.as_str())
+                    .is_some_and(|(context, fingerprint)| {
+                        *fingerprint == fingerprints[i] && *context == contexts[i]
+                    });
+            (!same).then(|| render_job(site, &loaded.templates, job, &contexts[i]))
+        })
+        .collect();
+    let mut rendered = Vec::with_capacity(outputs.len());
+    for output in outputs {
+        match output {
+            Some(Err(d)) => {
+                diagnostics.push(d);
+                rendered.push(None);
+            }
+            Some(Ok(bytes)) => rendered.push(Some(Bytes::from(bytes))),
+            None => rendered.push(None),
+        }
+    }
+    // The other files: cheap, made again on every rebuild; copies from the cache.
+    let shared = files::Shared::new(site, &plan);
+    let made: Vec<(String, OutputFile)> = plan
+        .files
+        .par_iter()
+        .map(|file| {
+            let output = files::produce(site, &loaded.localizer, sources, &plan, &shared, file);
+            (file.out_path.as_str().to_string(), output)
+        })
+        .collect();
+    let mut others = Vec::with_capacity(made.len());
+    for (path, output) in made {
+        match output {
+            OutputFile::Bytes(bytes) => others.push((path, Bytes::from(bytes), true)),
+            OutputFile::Copy(from, display) => {
+                let version = version_of(sources, &from);
+                match statics.bytes(&from, &display, version) {
+                    Ok((bytes, fresh)) => others.push((path, bytes, fresh)),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+        }
+    }
+    statics.retain(sources.content.iter().chain(sources.statics.values()));
+    diagnostics.extend(loaded.localizer.fallback_warnings());
+    let warnings = diagnostics.into_result()?;
+    Ok(commit(
+        last,
+        Rendered {
+            plan,
+            candidates,
+            contexts,
+            fingerprints,
+            rendered,
+            others,
+        },
+        warnings,
+    ))
+}
+
+fn version_of(sources: &Sources, path: &std::path::Path) -> u64 {
+    sources
+        .content
+        .iter()
+        .chain(sources.statics.values())
+        .find(|f| f.found.path == path)
+        .map_or(0, |f| f.version)
+}
+
+/// Fails the rebuild for every page the dependency analysis left out whose context
+/// changed all the same (for tests).
+fn verify_others(
+    site: &Site,
+    loaded: &stages::Theme,
+    plan: &Plan,
+    last: &LastGood,
+    candidate: &(dyn Fn(&Job) -> bool + Sync),
+    diagnostics: &mut Diagnostics,
+) {
+    let others: Vec<Job> = plan
+        .jobs
+        .iter()
+        .filter(|job| last.jobs.contains_key(job.out_path.as_str()) && !candidate(job))
+        .cloned()
+        .collect();
+    let mut ignored = Diagnostics::default();
+    let contexts = contexts(site, &loaded.localizer, plan, &others, &mut ignored);
+    for (job, context) in others.iter().zip(contexts) {
+        if last
+            .jobs
+            .get(job.out_path.as_str())
+            .is_none_or(|(c, _)| *c != context)
+        {
+            diagnostics.push(Diagnostic::error(
+                "src/incremental",
+                format!("the dependency analysis missed {}", job.out_path),
+            ));
+        }
+    }
+}
+
+/// What a successful rebuild rendered and made.
+struct Rendered {
+    plan: Plan,
+    /// The pages that may have changed, with their contexts, fingerprints and, when
+    /// they were rendered, output.
+    candidates: Vec<Job>,
+    contexts: Vec<Context>,
+    fingerprints: Vec<u64>,
+    rendered: Vec<Option<Bytes>>,
+    /// The other files: path, bytes, whether made or read again.
+    others: Vec<(String, Bytes, bool)>,
+}
+
+/// Makes a successful rebuild the last good site, and says what changed.
+fn commit(last: &mut LastGood, r: Rendered, warnings: Vec<Diagnostic>) -> Outcome {
+    let mut outcome = Outcome {
+        files: Arc::default(),
+        changed: Vec::new(),
+        removed: Vec::new(),
+        added: 0,
+        rendered: r.rendered.iter().filter(|o| o.is_some()).count(),
+        jobs: r.plan.jobs.len(),
+        parsed: 0,
+        markdown: 0,
+        warnings,
+        millis: 0.0,
+    };
+    let mut files = Files::with_capacity(r.plan.len());
+    for job in &r.plan.jobs {
+        if let Some(bytes) = last.files.get(job.out_path.as_str()) {
+            files.insert(job.out_path.as_str().to_string(), bytes.clone());
+        }
+    }
+    for (((job, context), fingerprint), output) in r
+        .candidates
+        .into_iter()
+        .zip(r.contexts)
+        .zip(r.fingerprints)
+        .zip(r.rendered)
+    {
+        let path = job.out_path.as_str().to_string();
+        if let Some(bytes) = output {
+            if last.files.get(&path) != Some(&bytes) {
+                outcome.changed.push(path.clone());
+            }
+            files.insert(path.clone(), bytes);
+        }
+        last.jobs.insert(path, (context, fingerprint));
+    }
+    for (path, bytes, fresh) in r.others {
+        if fresh && last.files.get(&path) != Some(&bytes) {
+            outcome.changed.push(path.clone());
+        }
+        files.insert(path, bytes);
+    }
+    let planned: HashSet<&str> = r.plan.jobs.iter().map(|j| j.out_path.as_str()).collect();
+    last.jobs.retain(|path, _| planned.contains(path.as_str()));
+    outcome.added = outcome
+        .changed
+        .iter()
+        .filter(|p| !last.files.contains_key(*p))
+        .count();
+    outcome.removed = last
+        .files
+        .keys()
+        .filter(|p| !files.contains_key(*p))
+        .cloned()
+        .collect();
+    outcome.removed.sort();
+    outcome.changed.sort();
+    outcome.changed.dedup();
+    last.files = Arc::new(files);
+    outcome.files = last.files.clone();
+    outcome
+}

@@ -1,0 +1,248 @@
+//! The plan: every file of the output, with its checked path and what makes it.
+//!
+//! [`plan`] is pure. It lists the pages to render with Tera ([`Job`]: each page and
+//! section in each language, tag pages, 404 pages, the language chooser, the search
+//! pages, the pages made from event data) and every other file ([`FileJob`]: redirects
+//! for aliases, calendars, the sitemap and `robots.txt`, Atom feeds, search indexes,
+//! the theme's static files and the assets of `content/`). It is the only registry of
+//! output paths: each is an [`OutPath`], and two outputs at one path are an error
+//! naming both sources, never a silent drop. The sitemap, the writer and the preview
+//! server all read their paths from here.
+
+mod collide;
+mod event;
+mod files;
+pub mod indexable;
+mod pages;
+pub mod path;
+
+use std::collections::BTreeMap;
+
+pub use event::EventPage;
+pub use files::URLS_PER_SITEMAP;
+pub use path::{OutPath, PathError};
+
+use crate::assets::Assets;
+use crate::error::Diagnostics;
+use crate::site::Site;
+use crate::sources::Sources;
+
+/// What one rendered page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// A page or section (group index).
+    Entry(usize),
+    /// The language's tag index.
+    TagIndex,
+    /// One tag's page (term index).
+    Term(usize),
+    /// The language's 404 page.
+    NotFound,
+    /// The language chooser at `/`.
+    Chooser,
+    /// The language's search page.
+    Search,
+    /// A page made from event data (schedule, session, person, organization).
+    Event(EventPage),
+}
+
+/// One page to render with a template.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Where it is written.
+    pub out_path: OutPath,
+    /// Index into `site.langs`.
+    pub lang: usize,
+    /// What it shows.
+    pub kind: JobKind,
+    /// Template name.
+    pub template: String,
+}
+
+/// What makes a file that is not rendered from a template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Derived {
+    /// A redirect page to group `group` in language `lang`, for one of the aliases of
+    /// the translation `page`.
+    Alias {
+        /// Language index.
+        lang: usize,
+        /// Page group.
+        group: usize,
+        /// The translation that names the alias (index into `site.pages`).
+        page: usize,
+    },
+    /// The calendar of one session in one language.
+    SessionCalendar {
+        /// Language index.
+        lang: usize,
+        /// Index into `site.data.sessions`.
+        session: usize,
+    },
+    /// The calendar of the whole programme in one language.
+    ProgrammeCalendar {
+        /// Language index.
+        lang: usize,
+    },
+    /// Part `part` (0-based) of the sitemap; the only part is `sitemap.xml` itself.
+    Sitemap {
+        /// Which part.
+        part: usize,
+    },
+    /// The index of the sitemap's parts (when there are several).
+    SitemapIndex,
+    /// `robots.txt`.
+    Robots,
+    /// A language's Atom feed.
+    Feed {
+        /// Language index.
+        lang: usize,
+    },
+    /// A language's search index.
+    SearchIndex {
+        /// Language index.
+        lang: usize,
+    },
+    /// A static file of the site or the theme, by name (`style.css`).
+    Static {
+        /// Its name in `static/`.
+        name: String,
+    },
+    /// A file of `content/` copied as it is, by path under `content/`.
+    Asset {
+        /// Its path under `content/`.
+        rel: String,
+    },
+}
+
+impl Derived {
+    /// Whether a file of `content/` at the same path replaces this one (a hand-written
+    /// `robots.txt` or sitemap).
+    fn yields_to_content(&self) -> bool {
+        matches!(
+            self,
+            Derived::Robots
+                | Derived::Sitemap { .. }
+                | Derived::SitemapIndex
+                | Derived::Feed { .. }
+                | Derived::SearchIndex { .. }
+        )
+    }
+}
+
+/// One file that is not rendered from a template.
+#[derive(Debug, Clone)]
+pub struct FileJob {
+    /// Where it is written.
+    pub out_path: OutPath,
+    /// What makes it.
+    pub what: Derived,
+}
+
+/// Every output file of the site.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Pages rendered with templates, sorted by path.
+    pub jobs: Vec<Job>,
+    /// Every other file, sorted by path.
+    pub files: Vec<FileJob>,
+    /// Whether the theme has a search page (then every language has one and an index).
+    pub search: bool,
+    /// Per language: the URL path of its Atom feed, when it has one.
+    pub feeds: Vec<Option<String>>,
+}
+
+impl Plan {
+    /// Every output path, pages and files, in order.
+    pub fn paths(&self) -> impl Iterator<Item = &OutPath> {
+        self.jobs
+            .iter()
+            .map(|j| &j.out_path)
+            .chain(self.files.iter().map(|f| &f.out_path))
+    }
+
+    /// How many files the site has.
+    pub fn len(&self) -> usize {
+        self.jobs.len() + self.files.len()
+    }
+
+    /// Whether the plan is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Plans every output of `site`. Bad paths (an alias that leaves the site), unknown
+/// templates and two outputs at one path go to `out`.
+pub fn plan(site: &Site, sources: &Sources, assets: &Assets, out: &mut Diagnostics) -> Plan {
+    let has_template = |name: &str| sources.templates.contains_key(name);
+    let mut planner = Planner {
+        site,
+        sources,
+        jobs: Vec::new(),
+        files: Vec::new(),
+        out,
+    };
+    pages::plan(&mut planner, &has_template);
+    event::plan(&mut planner, &has_template);
+    let search = has_template("search.html");
+    let feeds = files::plan(&mut planner, sources, assets, search);
+    let Planner {
+        mut jobs,
+        mut files,
+        out,
+        ..
+    } = planner;
+    collide::resolve(site, sources, &mut jobs, &mut files, out);
+    Plan {
+        jobs,
+        files,
+        search,
+        feeds,
+    }
+}
+
+/// The plan being made.
+struct Planner<'a, 'o> {
+    site: &'a Site,
+    sources: &'a Sources,
+    jobs: Vec<Job>,
+    files: Vec<FileJob>,
+    out: &'o mut Diagnostics,
+}
+
+impl Planner<'_, '_> {
+    /// The output path of a URL path of the site; a path that cannot be one is reported
+    /// by `blame` and gives `None`.
+    fn out_path(
+        &mut self,
+        url: &str,
+        blame: impl FnOnce(PathError) -> crate::error::Diagnostic,
+    ) -> Option<OutPath> {
+        match OutPath::of_url(&self.site.config.base_path, url) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                self.out.push(blame(e));
+                None
+            }
+        }
+    }
+
+    fn job(&mut self, out_path: OutPath, lang: usize, kind: JobKind, template: &str) {
+        self.jobs.push(Job {
+            out_path,
+            lang,
+            kind,
+            template: template.to_string(),
+        });
+    }
+
+    fn file(&mut self, out_path: OutPath, what: Derived) {
+        self.files.push(FileJob { out_path, what });
+    }
+}
+
+/// The jobs by output path, for lookups.
+pub fn by_path(plan: &Plan) -> BTreeMap<&str, &Job> {
+    plan.jobs.iter().map(|j| (j.out_path.as_str(), j)).collect()
+}

@@ -1,0 +1,344 @@
+//! One snapshot of a site's sources: the first stage, and with the writer the only one
+//! that touches the disk.
+//!
+//! [`Sources::load`] walks the site's folders once with one policy ([`walk`]) and reads
+//! every text source once with one function ([`read`]): the configuration, the content
+//! (pages and data; other files are referenced, and copied by the writer), the Fluent
+//! files, the templates and the static files. Every later stage — parsing, assembling,
+//! Fluent, Tera, planning, rendering, `check` and `status` — reads from the snapshot, so
+//! the same rules hold for `content/`, `locales/` and the theme alike.
+//!
+//! **Layers.** Templates and static files come from the site's own `templates/` and
+//! `static/` folders first, then from the theme (`themes/<theme>/templates/`,
+//! `themes/<theme>/static/`): a file of the site replaces the theme's file of the same
+//! name, as in Zola and Hugo.
+//!
+//! **Versions.** Each file carries a version number that changes whenever its content
+//! may have changed. Loading with the previous snapshot reads again only the files
+//! whose size or modification time changed or that the watcher reported; the others
+//! keep their text and version, which the preview server's caches are keyed by.
+
+pub mod read;
+pub mod walk;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::config::CONFIG_FILE;
+use crate::error::{Diagnostic, Diagnostics, Error};
+pub use walk::{Found, OUTPUT_MARKER, Stamp, is_side_file};
+
+/// What the snapshot holds of a file.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// Its text (pages, data, Fluent files, templates, the configuration).
+    Text(Arc<str>),
+    /// Its bytes (stylesheets and scripts, whose names carry a hash of them).
+    Bytes(Arc<[u8]>),
+    /// Nothing: it is copied as it is by the writer (images, fonts, documents).
+    File,
+}
+
+/// One file of the site.
+#[derive(Debug, Clone)]
+pub struct File {
+    /// Where it is and what it is called.
+    pub found: Found,
+    /// Its content, when the snapshot reads it.
+    pub body: Body,
+    /// Changes whenever the content may have changed.
+    pub version: u64,
+}
+
+impl File {
+    /// The text of a text source (empty for other files).
+    pub fn text(&self) -> &str {
+        match &self.body {
+            Body::Text(t) => t,
+            _ => "",
+        }
+    }
+
+    /// The shared text of a text source.
+    pub fn shared_text(&self) -> Arc<str> {
+        match &self.body {
+            Body::Text(t) => t.clone(),
+            _ => Arc::from(""),
+        }
+    }
+
+    /// Path relative to the site root, for messages.
+    pub fn display(&self) -> &Path {
+        &self.found.display
+    }
+}
+
+/// How a file is taken into the snapshot.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Take {
+    Text,
+    Bytes,
+    Reference,
+}
+
+/// Every source of a site, read once.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    /// The site's folder, canonical.
+    pub root: PathBuf,
+    /// `content/site.yaml`.
+    pub config: Option<File>,
+    /// Files under `content/` except `site.yaml`, in path order.
+    pub content: Vec<File>,
+    /// `locales/<lang>/**/*.ftl`: language code → files in name order.
+    pub locales: BTreeMap<String, Vec<File>>,
+    /// Template name (`page.html`, `partials/nav.html`) → the file that provides it.
+    pub templates: BTreeMap<String, File>,
+    /// Static file name (`style.css`) → the file that provides it.
+    pub statics: BTreeMap<String, File>,
+    next_version: u64,
+}
+
+/// The extensions of the files in a templates folder that are templates.
+const TEMPLATE_EXTENSIONS: [&str; 6] = ["html", "xml", "txt", "js", "json", "ics"];
+/// Static files read into the snapshot (their names carry a hash of their bytes).
+const READ_STATICS: [&str; 2] = ["css", "js"];
+
+impl Sources {
+    /// Reads `content/site.yaml` of the site in `root`, reusing `previous`'s text when
+    /// the file did not change. Fails when the folder holds no site.
+    pub fn load_config(
+        root: &Path,
+        previous: Option<&Sources>,
+        changed: &HashSet<PathBuf>,
+    ) -> Result<Sources, Error> {
+        let root = std::fs::canonicalize(root).map_err(|e| Error::io("read", root, e))?;
+        let mut sources = Sources {
+            next_version: previous.map_or(0, |p| p.next_version),
+            root,
+            ..Sources::default()
+        };
+        let path = sources.root.join(CONFIG_FILE);
+        if std::fs::symlink_metadata(&path).is_err() {
+            return Err(Error::NoSite(sources.root.clone()));
+        }
+        let display = Path::new(CONFIG_FILE);
+        let found = walk::file(&path, &sources.root.join("content"), display)
+            .map_err(|d| Error::Diagnostics(vec![d]))?;
+        let old = Previous::of(previous);
+        let file = sources
+            .take(found, Take::Text, &old, changed)
+            .map_err(|d| Error::Diagnostics(vec![d]))?;
+        sources.config = Some(file);
+        Ok(sources)
+    }
+
+    /// The text of `content/site.yaml`.
+    pub fn config_text(&self) -> &str {
+        self.config.as_ref().map_or("", File::text)
+    }
+
+    /// Walks and reads everything else: `content/`, `locales/`, the site's
+    /// `templates/` and `static/` and those of `themes/<theme>/`. Problems (a FIFO, a
+    /// link out of the site, invalid UTF-8) go to `out`; the files that have them are
+    /// left out.
+    pub fn load_rest(
+        &mut self,
+        theme: Option<&str>,
+        previous: Option<&Sources>,
+        changed: &HashSet<PathBuf>,
+        out: &mut Diagnostics,
+    ) {
+        let old = Previous::of(previous);
+        for found in self.walk_folder(Path::new("content"), out) {
+            if found.display == Path::new(CONFIG_FILE) {
+                continue;
+            }
+            let how = if is_text_content(&found.rel) {
+                Take::Text
+            } else {
+                Take::Reference
+            };
+            if let Some(file) = self.take_or_report(found, how, &old, changed, out) {
+                self.content.push(file);
+            }
+        }
+        // Walks list a folder's files before its siblings named like `a.md`: sorted by
+        // path, files are found by binary search.
+        self.content.sort_by(|a, b| a.found.rel.cmp(&b.found.rel));
+        for found in self.walk_folder(Path::new("locales"), out) {
+            let Some((lang, _)) = found.rel.split_once('/') else {
+                continue;
+            };
+            if !found.rel.ends_with(".ftl") {
+                continue;
+            }
+            let lang = lang.to_string();
+            if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, out) {
+                self.locales.entry(lang).or_default().push(file);
+            }
+        }
+        let mut layers = vec![PathBuf::new()];
+        if let Some(theme) = theme {
+            layers.push(Path::new("themes").join(theme));
+        }
+        for layer in layers {
+            for found in self.walk_folder(&layer.join("templates"), out) {
+                let is_template =
+                    extension(&found.rel).is_some_and(|e| TEMPLATE_EXTENSIONS.contains(&e));
+                if !is_template || self.templates.contains_key(&found.rel) {
+                    continue;
+                }
+                let name = found.rel.clone();
+                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, out) {
+                    self.templates.insert(name, file);
+                }
+            }
+            for found in self.walk_folder(&layer.join("static"), out) {
+                if self.statics.contains_key(&found.rel) {
+                    continue;
+                }
+                let name = found.rel.clone();
+                let how = if extension(&name).is_some_and(|e| READ_STATICS.contains(&e)) {
+                    Take::Bytes
+                } else {
+                    Take::Reference
+                };
+                if let Some(file) = self.take_or_report(found, how, &old, changed, out) {
+                    self.statics.insert(name, file);
+                }
+            }
+        }
+    }
+
+    /// The file of `content/` at `rel` (`about.fr.md`).
+    pub fn content_file(&self, rel: &str) -> Option<&File> {
+        self.content
+            .binary_search_by(|f| f.found.rel.as_str().cmp(rel))
+            .ok()
+            .map(|i| &self.content[i])
+    }
+
+    /// Every text source with its display path: for messages that quote a line.
+    pub fn texts(&self) -> impl Iterator<Item = &File> {
+        self.config
+            .iter()
+            .chain(&self.content)
+            .chain(self.locales.values().flatten())
+            .chain(self.templates.values())
+            .filter(|f| matches!(f.body, Body::Text(_)))
+    }
+
+    /// The text of the file at `display` (relative to the site root), if it is a text
+    /// source of the snapshot.
+    pub fn text_of(&self, display: &Path) -> Option<&str> {
+        self.texts()
+            .find(|f| f.found.display == display)
+            .map(File::text)
+    }
+
+    /// Walks `folder` (relative to the root) if it exists and stays inside the site.
+    fn walk_folder(&self, folder: &Path, out: &mut Diagnostics) -> Vec<Found> {
+        let dir = self.root.join(folder);
+        if std::fs::symlink_metadata(&dir).is_err() {
+            return Vec::new();
+        }
+        match std::fs::canonicalize(&dir) {
+            Ok(real) if real.starts_with(&self.root) => walk::walk(&dir, folder, out),
+            _ => {
+                out.push(
+                    Diagnostic::error(
+                        folder,
+                        format!("{} leads outside the site's folder", folder.display()),
+                    )
+                    .hint("keep the site's sources inside its folder: copy the folder instead of linking to it"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn take_or_report(
+        &mut self,
+        found: Found,
+        how: Take,
+        old: &Previous<'_>,
+        changed: &HashSet<PathBuf>,
+        out: &mut Diagnostics,
+    ) -> Option<File> {
+        self.take(found, how, old, changed)
+            .map_err(|d| out.push(d))
+            .ok()
+    }
+
+    /// Takes one file into the snapshot: its previous content when it did not change,
+    /// else read (or referenced) again under a new version.
+    fn take(
+        &mut self,
+        found: Found,
+        how: Take,
+        old: &Previous<'_>,
+        changed: &HashSet<PathBuf>,
+    ) -> Result<File, Diagnostic> {
+        if let Some(file) = old.unchanged(&found, changed) {
+            return Ok(File {
+                found,
+                ..file.clone()
+            });
+        }
+        let body = match how {
+            Take::Text => Body::Text(Arc::from(read::read_text(&found.path, &found.display)?)),
+            Take::Bytes => Body::Bytes(Arc::from(read::read_bytes(&found.path, &found.display)?)),
+            Take::Reference => Body::File,
+        };
+        self.next_version += 1;
+        Ok(File {
+            found,
+            body,
+            version: self.next_version,
+        })
+    }
+}
+
+/// The files of the previous snapshot, by path, for reuse.
+struct Previous<'a> {
+    files: HashMap<&'a Path, &'a File>,
+}
+
+impl<'a> Previous<'a> {
+    fn of(previous: Option<&'a Sources>) -> Previous<'a> {
+        let files = previous
+            .map(|p| {
+                p.config
+                    .iter()
+                    .chain(&p.content)
+                    .chain(p.locales.values().flatten())
+                    .chain(p.templates.values())
+                    .chain(p.statics.values())
+                    .map(|f| (f.found.path.as_path(), f))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Previous { files }
+    }
+
+    fn unchanged(&self, found: &Found, changed: &HashSet<PathBuf>) -> Option<&'a File> {
+        self.files
+            .get(found.path.as_path())
+            .copied()
+            .filter(|f| f.found.stamp == found.stamp && !changed.contains(&found.path))
+    }
+}
+
+/// Whether a file of `content/` is read as text: pages and data.
+fn is_text_content(rel: &str) -> bool {
+    rel.ends_with(".md")
+        || (rel.starts_with("data/") && (rel.ends_with(".yaml") || rel.ends_with(".yml")))
+}
+
+fn extension(name: &str) -> Option<&str> {
+    let file = name.rsplit('/').next()?;
+    let dot = file.rfind('.').filter(|&i| i > 0)?;
+    Some(&file[dot + 1..])
+}
