@@ -221,7 +221,7 @@ fn search_page_shows_results_with_localized_counts_in_a_browser() {
                 "Найдено {n} страниц",
             ],
         ),
-        ("zh", "论坛", &["找到 {n} 个页面"]),
+        ("zh", "论坛", &["找到{n}个页面"]),
         (
             "fr",
             "zzqx",

@@ -218,7 +218,7 @@ fn the_local_time_speaks_the_page_language() {
     // The patterns of the page's language: Arabic's hyphen, Western digits, 24 hours.
     assert_eq!(
         texts(&ar, ".session-when .local-time"),
-        ["بتوقيتك المحلي: 01:00-02:30 UTC+9 اليوم التالي"]
+        ["بتوقيتكم المحلي: 01:00-02:30 UTC+9 اليوم التالي"]
     );
     assert_eq!(texts(&ar, ".day-shift"), ["اليوم التالي"]);
     let fr = dom_in_zone(

@@ -9,7 +9,7 @@ session-zone-offset = UTC{ $offset }
 session-zone-utc = UTC
 
 ## الوقت المحلي للزائر، يضيفه local-time.js
-local-time = بتوقيتك المحلي: { $time }
+local-time = بتوقيتكم المحلي: { $time }
 local-time-day-later = اليوم التالي
 local-time-day-earlier = اليوم السابق
 
@@ -19,7 +19,7 @@ schedule-views-label = طرق عرض الجدول
 schedule-by-day = حسب اليوم
 schedule-by-track = حسب المسار
 schedule-no-track = جلسات أخرى
-calendar-programme = أضف البرنامج إلى تقويمك
+calendar-programme = إضافة البرنامج إلى التقويم
 programme-schedule-by-day = جدول الجلسات حسب اليوم
 programme-schedule-by-track = جدول الجلسات حسب المسار
 
@@ -43,6 +43,6 @@ person-sessions = الجلسات
 organization-website = الموقع الإلكتروني
 organization-people = الأشخاص
 organization-sessions = الجلسات
-tier-co-organizer = منظمة مشاركة في التنظيم
-tier-partner = منظمة مشاركة
+tier-co-organizer = منظمة مشتركة في التنظيم
+tier-partner = جهة مشاركة
 tier-commission = لجان مشاركة

@@ -9,9 +9,9 @@ section-pages = في هذا القسم
 
 ## القائمة
 nav-home = الصفحة الرئيسية
-nav-about = عن المنتدى
-nav-programme = البرنامج
-nav-organizers = المنظمون والشركاء
+nav-about = نبذة عن المنتدى
+nav-programme = برنامج المنتدى
+nav-organizers = الجهات المنظمة والشريكة
 nav-participate = المشاركة
 nav-letter = رسالة الدعوة
 nav-contact = الاتصال
@@ -35,11 +35,11 @@ fallback-notice = هذه الصفحة غير متاحة بعد { $requested }، 
 translation-official = هذا هو النص الأصلي.
 translation-unofficial = هذه ترجمة غير رسمية، والنص الأصلي { $original } هو وحده النص المعتمد.
 translation-machine = هذه الصفحة مترجمة آلياً، والنص الأصلي { $original } هو وحده النص المعتمد.
-translation-read-original = اقرأ النص الأصلي
+translation-read-original = قراءة النص الأصلي
 
 ## الوسوم
 tags-title = الوسوم
-tag-title = الصفحات الموسومة بـ«{ $tag }»
+tag-title = الصفحات الموسومة بـ"{ $tag }"
 pages-count = { $count ->
     [zero] لا توجد صفحات
     [one] صفحة واحدة
@@ -51,9 +51,9 @@ pages-count = { $count ->
 
 ## صفحة الخطأ واختيار اللغة
 not-found-title = الصفحة غير موجودة
-not-found-text = الصفحة التي تبحث عنها غير موجودة أو نُقلت إلى مكان آخر.
+not-found-text = الصفحة التي تبحثون عنها غير موجودة أو نُقلت إلى مكان آخر.
 not-found-home = الانتقال إلى الصفحة الرئيسية
-chooser-title = اختر لغتك
+chooser-title = اختيار اللغة
 
 ## تذييل الصفحة
 footer-organizers = يشترك في تنظيم المنتدى الاتحاد الدولي للاتصالات واليونسكو والأونكتاد وبرنامج الأمم المتحدة الإنمائي، ويستضيفه الاتحاد الدولي للاتصالات.
@@ -65,8 +65,8 @@ footer-built-with = أُنشئ باستخدام {"\u2066"}hexaglot{"\u2069"}
 home-final-week = الأسبوع الأخير
 home-pre-events = الفعاليات السابقة للمنتدى
 home-co-organizers = المنظمات المشتركة في التنظيم
-home-take-part = شارك في المنتدى
-home-see-programme = اطّلع على البرنامج
+home-take-part = المشاركة في المنتدى
+home-see-programme = الاطلاع على برنامج المنتدى
 programme-tracks = المساران وأشكال الجلسات
 programme-key-dates = المواعيد الرئيسية
 organizers-co = المنظمات المشتركة في التنظيم

@@ -4,7 +4,8 @@
 ## Horas de las sesiones, compuestas a partir de elementos CLDR (ICU4X)
 time-range = { $start }–{ $end }
 time-range-days = { $start } – { $endDate }, { $end }
-session-zone = { $abbr } (UTC{ $offset })
+# La abreviatura inglesa (CEST) no se usa en español: solo se indica la diferencia con respecto al UTC.
+session-zone = UTC{ $offset }
 session-zone-offset = UTC{ $offset }
 session-zone-utc = UTC
 

@@ -65,7 +65,7 @@ home-see-programme = Ver el programa
 programme-tracks = Series de sesiones y formatos
 programme-key-dates = Fechas clave
 organizers-co = Coorganizadores
-organizers-host = Anfitrión
+organizers-host = Organización anfitriona
 organizers-partners = Con la participación de las siguientes entidades de las Naciones Unidas
 person-with-role = { $name }, { $role }
 

@@ -1,4 +1,4 @@
-# Recherche, fil d'actualités et navigation vers les actualités.
+# Recherche, fil d’actualités et navigation vers les actualités.
 
 nav-news = Actualités
 

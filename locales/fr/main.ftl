@@ -1,4 +1,4 @@
-# Textes de l'interface du thème du Forum. Chaque message existe dans les six langues.
+# Textes de l’interface du thème du Forum. Chaque message existe dans les six langues.
 
 ## Page
 skip-link = Aller au contenu principal
@@ -39,13 +39,13 @@ translation-read-original = Lire l’original
 
 ## Mots-clés
 tags-title = Mots-clés
-tag-title = Pages portant le mot-clé « { $tag } »
+tag-title = Pages portant le mot-clé « { $tag } »
 pages-count = { $count ->
     [one] { $count } page
    *[other] { $count } pages
 }
 
-## Page d'erreur et choix de la langue
+## Page d’erreur et choix de la langue
 not-found-title = Page introuvable
 not-found-text = La page que vous cherchez n’existe pas ou a été déplacée.
 not-found-home = Retour à l’accueil

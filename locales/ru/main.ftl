@@ -54,21 +54,21 @@ not-found-home = Перейти на главную страницу
 chooser-title = Выберите язык
 
 ## Нижний колонтитул
-footer-organizers = Организаторы — МСЭ, ЮНЕСКО, ЮНКТАД и ПРООН; принимающая организация — МСЭ.
+footer-organizers = Соорганизаторы — МСЭ, ЮНЕСКО, ЮНКТАД и ПРООН; принимающая сторона — МСЭ.
 footer-languages = Сайт публикуется на шести официальных языках Организации Объединенных Наций.
 footer-built-with = Создано с помощью hexaglot
 
 ## Главная, программа, организаторы
 home-final-week = Заключительная неделя
 home-pre-events = Предварительные мероприятия
-home-co-organizers = Организаторы
+home-co-organizers = Соорганизаторы
 home-take-part = Принять участие в Форуме
-home-see-programme = Программа Форума
-programme-tracks = Сегменты и форматы сессий
+home-see-programme = Ознакомиться с программой
+programme-tracks = Сегменты и форматы заседаний
 programme-key-dates = Ключевые даты
-organizers-co = Организаторы
-organizers-host = Принимающая организация
-organizers-partners = При участии следующих подразделений Организации Объединенных Наций
+organizers-co = Соорганизаторы
+organizers-host = Принимающая сторона
+organizers-partners = При участии следующих структур системы Организации Объединенных Наций
 person-with-role = { $name }, { $role }
 
 ## Периоды

@@ -18,11 +18,11 @@ local-time-day-earlier = −1天
 schedule-title = 会议日程
 schedule-views-label = 日程视图
 schedule-by-day = 按日期
-schedule-by-track = 按会议类别
+schedule-by-track = 按会议系列
 schedule-no-track = 其他会议
-calendar-programme = 将日程添加到日历
+calendar-programme = 将论坛日程添加到日历
 programme-schedule-by-day = 按日期查看会议日程
-programme-schedule-by-track = 按会议类别查看会议日程
+programme-schedule-by-track = 按会议系列查看会议日程
 
 ## 会议页面
 session-when = 日期和时间
@@ -37,7 +37,7 @@ session-organizations = 组织
 session-add-to-calendar = 添加到日历
 session-calendar-file = 日历文件（.ics）
 session-calendar-google = Google日历
-session-register = 报名
+session-register = 注册
 
 ## 人员和组织
 person-sessions = 会议

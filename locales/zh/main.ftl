@@ -10,9 +10,9 @@ section-pages = 本栏目页面
 ## 导航
 nav-home = 首页
 nav-about = 关于论坛
-nav-programme = 议程
-nav-organizers = 主办方和合作伙伴
-nav-participate = 参与
+nav-programme = 论坛日程
+nav-organizers = 组织方和合作伙伴
+nav-participate = 参与方式
 nav-letter = 邀请函
 nav-contact = 联系方式
 
@@ -51,20 +51,20 @@ not-found-home = 返回首页
 chooser-title = 选择语文
 
 ## 页脚
-footer-organizers = 本论坛由国际电联、教科文组织、贸发会议和开发署联合举办，由国际电联主办。
+footer-organizers = 本论坛由国际电联、教科文组织、贸发会议和开发署共同组织，由国际电联承办。
 footer-languages = 本网站以联合国六种正式语文发布。
-footer-built-with = 由 hexaglot 生成
+footer-built-with = 由hexaglot生成
 
-## 首页、议程和主办方
+## 首页、论坛日程和组织方
 home-final-week = 最后一周
 home-pre-events = 会前活动
-home-co-organizers = 联合举办方
+home-co-organizers = 共同组织方
 home-take-part = 参与论坛
-home-see-programme = 查看议程
+home-see-programme = 查看论坛日程
 programme-tracks = 会议系列和会议形式
 programme-key-dates = 重要日期
-organizers-co = 联合举办方
-organizers-host = 东道方
+organizers-co = 共同组织方
+organizers-host = 承办方
 organizers-partners = 参与组织工作的联合国实体
 person-with-role = { $role }{ $name }
 
