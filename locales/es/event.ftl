@@ -1,12 +1,15 @@
 # Textos de las páginas del evento: calendario, sesiones, personas, organizaciones, agendas.
 # Cada mensaje existe en los seis idiomas (locales/<lang>/event.ftl).
 
-## Horas de las sesiones, compuestas a partir de elementos CLDR (ICU4X)
+## Horas de las sesiones: CLDR escribe las horas, los intervalos y los nombres de los husos;
+## estos mensajes solo redactan la frase
 time-range = { $start }–{ $end }
-time-range-days = { $start } – { $endDate }, { $end }
-session-zone = { $abbr } (UTC{ $offset })
-session-zone-offset = UTC{ $offset }
-session-zone-utc = UTC
+time-range-later = { $range } { $days ->
+    [one] (+1 día)
+   *[other] (+{ $days } días)
+}
+session-zone = { $name } ({ $offset })
+session-zone-offset = { $offset }
 
 ## Hora local del visitante, añadida por local-time.js
 local-time = Su hora: { $time }
