@@ -4,7 +4,7 @@
 ## 会议时间：时间、时间范围和时区名称由CLDR生成，以下消息只确定其周围的措辞
 time-range = { $start }至{ $end }
 time-range-later = { $range }（{ $days ->
-    [one] 次日
+    [1] 次日
    *[other] { $days }天后
 }）
 session-zone = { $name }（{ $offset }）

@@ -84,11 +84,8 @@ pub fn scan_templates(root: &Path, theme: &str) -> Vec<Usage> {
 /// Messages the generator formats itself (not through `t()` in a template), with the
 /// variables it passes. Each language uses those its grammar needs — `CEST (GMT+2)` in
 /// English, `UTC+2` in French — so a translation may use any of them, and no other.
-pub const GENERATOR_MESSAGES: [(&str, &[&str]); 8] = [
-    // The optional wording around CLDR's date ranges (crate::i18n::dates, `format_date`)…
-    (RANGE_MESSAGE, &RANGE_VARIABLES),
-    // …and session times (crate::event): a time range, a range ending on a later day…
-    ("time-range", &["start", "end", "range"]),
+pub const GENERATOR_MESSAGES: [(&str, &[&str]); 6] = [
+    // Session times (crate::event): a range ending on a later day…
     ("time-range-later", &["range", "days"]),
     // …and the event's zone: CLDR's name and GMT offset, or the offset alone.
     ("session-zone", &["name", "offset"]),
@@ -99,10 +96,19 @@ pub const GENERATOR_MESSAGES: [(&str, &[&str]); 8] = [
     ("feed-title", &["site"]),
 ];
 
+/// Messages the generator formats when a language defines them, and otherwise writes
+/// CLDR's text: the wording around date and time ranges (crate::i18n::dates). A
+/// language may leave them out; they never fall back to another language.
+pub const OPTIONAL_MESSAGES: [(&str, &[&str]); 2] = [
+    (RANGE_MESSAGE, &RANGE_VARIABLES),
+    ("time-range", &["start", "end", "range"]),
+];
+
 /// The variables the generator passes to `id`, if it formats that message itself.
 pub fn generator_variables(id: &str) -> Option<&'static [&'static str]> {
     GENERATOR_MESSAGES
         .iter()
+        .chain(&OPTIONAL_MESSAGES)
         .find(|(m, _)| *m == id)
         .map(|(_, v)| *v)
 }

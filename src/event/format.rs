@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::content::PageDate;
 use crate::data::When;
 use crate::error::Diagnostic;
-use crate::i18n::dates::{Precision, date_or_range};
+use crate::i18n::dates::{Precision, date_or_range, own_message};
 use crate::i18n::intervals::Range;
 use crate::i18n::times::ZoneText;
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
@@ -126,7 +126,7 @@ fn worded_time_range(
         ("end", ArgValue::Text(range.end.clone())),
         ("range", ArgValue::Text(range.text.clone())),
     ]);
-    match localizer.format(lang, "time-range", Some(&args)) {
+    match own_message(localizer, lang, "time-range", &args) {
         Err(MessageError::Missing) => Ok(range.text.clone()),
         other => other.map_err(|e| message_error(lang, "time-range", e)),
     }

@@ -3,10 +3,11 @@
 //!
 //! Single dates: `17 May 2021`, `mai 2021`, `2021年5月17日星期一`. Ranges follow the
 //! locale's interval patterns: `17–21 May 2021` (en-GB), `May 17–21, 2021` (en-US),
-//! `17.–21. Mai 2021` (de), `January – April 2021` (months). A language's Fluent files
-//! may word the sentence around a range with the optional message `date-range` (French
-//! `du { $start } au { $end }`); it receives CLDR's parts and whole range (see
-//! [`RANGE_VARIABLES`]), and without it the range is CLDR's as is.
+//! `17.–21. Mai 2021` (de), `January – April 2021` (months). A language's own Fluent
+//! files may word the sentence around a range with the optional message `date-range`
+//! (French `du { $start } au { $end }`); it receives CLDR's parts and whole range (see
+//! [`RANGE_VARIABLES`]). Without it the range is CLDR's as is: it never falls back to
+//! another language's wording.
 
 use std::collections::HashMap;
 
@@ -159,10 +160,29 @@ pub fn date_or_range(
         range.difference.as_str().to_string(),
     ];
     let args = fluent_args(RANGE_VARIABLES.into_iter().zip(values.map(ArgValue::Text)));
-    match localizer.format(lang, RANGE_MESSAGE, Some(&args)) {
+    match own_message(localizer, lang, RANGE_MESSAGE, &args) {
         Err(MessageError::Missing) => Ok(range.text),
         other => other,
     }
+}
+
+/// An optional message that words the sentence around CLDR's text, from `lang`'s own
+/// files only: another language's connector (`至`, `du … au`) would be wrong here, and
+/// CLDR's own text is the right fallback.
+pub fn own_message(
+    localizer: &Localizer,
+    lang: &str,
+    id: &str,
+    args: &fluent_bundle::FluentArgs<'_>,
+) -> Result<String, MessageError> {
+    if !localizer
+        .defined
+        .get(lang)
+        .is_some_and(|ids| ids.contains(id))
+    {
+        return Err(MessageError::Missing);
+    }
+    localizer.format(lang, id, Some(args))
 }
 
 /// Midnight of `date`, the input of interval formats.

@@ -9,7 +9,7 @@ use tera::{Kwargs, State, TeraResult, Value};
 
 use crate::assets::Assets;
 use crate::content::PageDate;
-use crate::i18n::dates::{Precision, RANGE_MESSAGE, date_or_range};
+use crate::i18n::dates::{Precision, RANGE_MESSAGE, date_or_range, own_message};
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
 /// Registers `t`, `format_date`, `date_locale`, `time_range_pattern` and `asset`.
@@ -132,7 +132,7 @@ fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> T
     let lang = page_lang(&kwargs, state)?;
     let args =
         fluent_args(["start", "end", "range"].map(|k| (k, ArgValue::Text(format!("{{{k}}}")))));
-    match localizer.format(&lang, "time-range", Some(&args)) {
+    match own_message(localizer, &lang, "time-range", &args) {
         Ok(text) => Ok(text),
         Err(MessageError::Missing) => Ok("{range}".to_string()),
         Err(MessageError::Format(why)) => Err(tera::Error::message(format!(
