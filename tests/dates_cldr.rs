@@ -390,7 +390,11 @@ fn event_site(site_yaml: &[(&str, &str)], key_dates: &str) -> tempfile::TempDir 
     // A language without UI strings of its own still needs its name, for the switcher.
     let de = site.path().join("locales/de");
     std::fs::create_dir_all(&de).unwrap();
-    std::fs::write(de.join("main.ftl"), "language-de = Deutsch\n    .in = auf Deutsch\n").unwrap();
+    std::fs::write(
+        de.join("main.ftl"),
+        "language-de = Deutsch\n    .in = auf Deutsch\n",
+    )
+    .unwrap();
     let dates = site.path().join("content/data/key_dates.yaml");
     let mut text = std::fs::read_to_string(&dates).unwrap();
     text.push_str(key_dates);

@@ -171,7 +171,7 @@ fn programme_shows_the_final_week_as_each_language_writes_it() {
     ];
     for (lang, week, month) in home {
         let d = doc(lang, "");
-        assert_eq!(texts(&d, ".facts time"), [week, month], "{lang}");
+        assert_eq!(texts(&d, ".facts time"), [month, week], "{lang}");
     }
 }
 
