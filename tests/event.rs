@@ -33,18 +33,25 @@ fn session_times_read_naturally_in_six_languages() {
     let site = built();
     let public = site.path().join("public");
     // (language, day with weekday, time range, zone) of the opening, 13:00–13:30 in Geneva.
+    // Times, ranges and zone names are CLDR's; the connectors (至, the hyphen of the
+    // Arabic letter) are the languages' `time-range` messages.
     let opening = [
-        ("ar", "الثلاثاء، 18 مايو 2021", "13:00-13:30", "UTC+2"),
-        ("zh", "2021年5月18日星期二", "13:00至13:30", "UTC+2"),
-        ("en", "Tuesday, 18 May 2021", "13:00–13:30", "CEST (UTC+2)"),
+        (
+            "ar",
+            "الثلاثاء، 18 مايو 2021",
+            "13:00-13:30",
+            "غرينتش\u{200e}+2",
+        ),
+        ("zh", "2021年5月18日星期二", "13:00至13:30", "GMT+2"),
+        ("en", "Tuesday, 18 May 2021", "13:00–13:30", "CEST (GMT+2)"),
         ("fr", "mardi 18 mai 2021", "13:00–13:30", "UTC+2"),
         (
             "ru",
             "вторник, 18 мая 2021\u{202f}г.",
             "13:00–13:30",
-            "UTC+2",
+            "GMT+2",
         ),
-        ("es", "martes, 18 de mayo de 2021", "13:00–13:30", "UTC+2"),
+        ("es", "martes, 18 de mayo de 2021", "13:00–13:30", "GMT+2"),
     ];
     for (lang, day, time, zone) in opening {
         let doc = page(&public, &format!("{lang}/sessions/opening/index.html"));
@@ -52,11 +59,17 @@ fn session_times_read_naturally_in_six_languages() {
         assert_eq!(text_of(&doc, ".session-when .event-time"), time, "{lang}");
         assert_eq!(text_of(&doc, ".session-when .zone"), zone, "{lang}");
     }
-    // The workshop is written in Tokyo time and shown in it, with Tokyo's offset.
+    // The workshop is written in Tokyo time and shown in it: CLDR has no short name for
+    // Japan's zone in these languages, so its GMT offset (not the tz database's `JST`).
     let tokyo = [
-        ("ar", "الأربعاء، 19 مايو 2021", "10:00-11:00", "UTC+9"),
-        ("en", "Wednesday, 19 May 2021", "10:00–11:00", "JST (UTC+9)"),
-        ("zh", "2021年5月19日星期三", "10:00至11:00", "UTC+9"),
+        (
+            "ar",
+            "الأربعاء، 19 مايو 2021",
+            "10:00-11:00",
+            "غرينتش\u{200e}+9",
+        ),
+        ("en", "Wednesday, 19 May 2021", "10:00–11:00", "GMT+9"),
+        ("zh", "2021年5月19日星期三", "10:00至11:00", "GMT+9"),
     ];
     for (lang, day, time, zone) in tokyo {
         let doc = page(
@@ -67,7 +80,7 @@ fn session_times_read_naturally_in_six_languages() {
         assert_eq!(text_of(&doc, ".session-when .event-time"), time, "{lang}");
         assert_eq!(text_of(&doc, ".session-when .zone"), zone, "{lang}");
     }
-    // Whole days: a date range from CLDR pieces joined by each language's pattern.
+    // Whole days: CLDR's range inside each language's `date-range` message.
     let exhibition = [
         ("ar", "17-21 مايو 2021"),
         ("zh", "2021年5月17日至21日"),
@@ -80,17 +93,20 @@ fn session_times_read_naturally_in_six_languages() {
         let doc = page(&public, &format!("{lang}/sessions/exhibition/index.html"));
         assert_eq!(text_of(&doc, ".session-when time"), dates, "{lang}");
     }
-    // A session past midnight names the day it ends.
-    let doc = page(&public, "en/sessions/late-night/index.html");
-    assert_eq!(
-        text_of(&doc, ".session-when .event-time"),
-        "23:30 – Friday, 21 May 2021, 00:30"
-    );
-    let doc = page(&public, "fr/sessions/late-night/index.html");
-    assert_eq!(
-        text_of(&doc, ".session-when .event-time"),
-        "23:30 – vendredi 21 mai 2021 à 00:30"
-    );
+    // A session past midnight keeps the hour's range and marks the next day, in each
+    // language's words (never `23:30至2021年5月21日星期五00:30`).
+    let late_night = [
+        ("en", "23:30–00:30 (+1 day)"),
+        ("fr", "23:30–00:30 (+1 jour)"),
+        ("zh", "23:30至00:30（次日）"),
+        ("ar", "23:30-00:30 (اليوم التالي)"),
+        ("ru", "23:30–00:30 (+1 день)"),
+        ("es", "23:30–0:30 (+1 día)"),
+    ];
+    for (lang, time) in late_night {
+        let doc = page(&public, &format!("{lang}/sessions/late-night/index.html"));
+        assert_eq!(text_of(&doc, ".session-when .event-time"), time, "{lang}");
+    }
 }
 
 #[test]

@@ -158,13 +158,13 @@ fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
 
     let tokyo = local_times(&dom_in_zone(&browser, &schedule, "Asia/Tokyo"));
     let (_, opening, mark) = find(&tokyo, "opening");
-    assert_eq!(opening.as_deref(), Some("Your time: 20:00–20:30 UTC+9"));
+    assert_eq!(opening.as_deref(), Some("Your time: 20:00–20:30 GMT+9"));
     assert_eq!(mark, &None);
     // 18:00 in Geneva is 01:00 the next day in Tokyo.
     let (_, evening, mark) = find(&tokyo, "evening-dialogue");
     assert_eq!(
         evening.as_deref(),
-        Some("Your time: 01:00–02:30 UTC+9 +1 day")
+        Some("Your time: 01:00–02:30 GMT+9 +1 day")
     );
     assert_eq!(mark.as_deref(), Some("+1 day"));
     assert_eq!(find(&tokyo, "late-night").2.as_deref(), Some("+1 day"));
@@ -188,7 +188,7 @@ fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
     let (_, workshop, mark) = find(&new_york, "asia-workshop");
     assert_eq!(
         workshop.as_deref(),
-        Some("Your time: 21:00–22:00 UTC-4 −1 day")
+        Some("Your time: 21:00–22:00 GMT-4 −1 day")
     );
     assert_eq!(mark.as_deref(), Some("−1 day"));
     assert_eq!(find(&new_york, "opening").2, None);
@@ -200,7 +200,7 @@ fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
         "same clock as the session: nothing added"
     );
     let (_, workshop, mark) = find(&geneva, "asia-workshop");
-    assert_eq!(workshop.as_deref(), Some("Your time: 03:00–04:00 UTC+2"));
+    assert_eq!(workshop.as_deref(), Some("Your time: 03:00–04:00 GMT+2"));
     assert_eq!(mark, &None);
 }
 
@@ -215,10 +215,11 @@ fn the_local_time_speaks_the_page_language() {
         &format!("{base}/ar/sessions/evening-dialogue/"),
         "Asia/Tokyo",
     );
-    // The patterns of the page's language: Arabic's hyphen, Western digits, 24 hours.
+    // The page's language: Arabic's hyphen, Western digits (the `ar` locale's), 24 hours,
+    // the zone in CLDR's localized GMT format.
     assert_eq!(
         texts(&ar, ".session-when .local-time"),
-        ["بتوقيتكم المحلي: 01:00-02:30 UTC+9 اليوم التالي"]
+        ["بتوقيتكم المحلي: 01:00-02:30 غرينتش+9 اليوم التالي"]
     );
     assert_eq!(texts(&ar, ".day-shift"), ["اليوم التالي"]);
     let fr = dom_in_zone(
@@ -237,6 +238,38 @@ fn the_local_time_speaks_the_page_language() {
     );
     assert_eq!(
         texts(&zh, ".local-time"),
-        ["您的当地时间：01:00至02:30 UTC+9 +1天"]
+        ["您的当地时间：01:00至02:30 GMT+9 +1天"]
     );
+}
+
+#[test]
+fn the_local_time_writes_the_digits_of_the_pages_locale() {
+    // Why: with `locale: ar-JO` the pages write Arabic-Indic digits; the script used to
+    // write Western ones beside them.
+    let Some(browser) = chromium() else { return };
+    let site = fixture_with_forum_theme("event");
+    let config = site.path().join("content/site.yaml");
+    let text = std::fs::read_to_string(&config).unwrap().replace(
+        "{code: ar, name: العربية, fallback: [en]}",
+        "{code: ar, name: العربية, fallback: [en], locale: ar-JO}",
+    );
+    std::fs::write(&config, text).unwrap();
+    build(site.path()).unwrap();
+    let base = serve(site.path().join("public"));
+    let ar = dom_in_zone(
+        &browser,
+        &format!("{base}/ar/sessions/evening-dialogue/"),
+        "Asia/Tokyo",
+    );
+    assert_eq!(
+        texts(&ar, ".session-when .event-time"),
+        ["١٨:٠٠-١٩:٣٠"],
+        "the server's digits"
+    );
+    assert_eq!(
+        texts(&ar, ".session-when .local-time"),
+        ["بتوقيتك المحلي: ٠١:٠٠-٠٢:٣٠ غرينتش+٩ اليوم التالي"]
+    );
+    // Arabic-Indic digits read right to left with the page: no left-to-right island.
+    assert_eq!(attrs(&ar, ".local-time time", "dir"), Vec::<String>::new());
 }

@@ -159,6 +159,20 @@ fn programme_shows_the_final_week_as_each_language_writes_it() {
             "{lang}: {range} not among {dates:?}"
         );
     }
+    // The home page: the final week (CLDR's range in each language's wording) and the
+    // month the pre-events begin, unchanged since ranges come from CLDR.
+    let home = [
+        ("ar", "17-21 مايو 2021", "يناير 2021"),
+        ("zh", "2021年5月17日至21日", "2021年1月"),
+        ("en", "17–21 May 2021", "January 2021"),
+        ("fr", "du 17 au 21 mai 2021", "janvier 2021"),
+        ("ru", "17–21 мая 2021\u{202f}г.", "январь 2021\u{202f}г."),
+        ("es", "del 17 al 21 de mayo de 2021", "enero de 2021"),
+    ];
+    for (lang, week, month) in home {
+        let d = doc(lang, "");
+        assert_eq!(texts(&d, ".facts time"), [month, week], "{lang}");
+    }
 }
 
 #[test]

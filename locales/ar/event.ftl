@@ -1,12 +1,16 @@
 # نصوص صفحات الحدث: الجدول والجلسات والأشخاص والمنظمات والتقاويم. لكل رسالة نص باللغات الست.
 
-## أوقات الجلسات، مركّبة من عناصر CLDR (ICU4X)، بساعة من 24 ساعة وأرقام غربية كما في رسالة الدعوة
+## أوقات الجلسات: تكتب CLDR الأوقات وفتراتها وأسماء المناطق الزمنية، وهذه الرسائل تصوغ ما حولها
+## بساعة من 24 ساعة وأرقام غربية كما في رسالة الدعوة
 time-range = { $start }-{ $end }
-time-range-days = { $start } - { $endDate }، { $end }
-# لا يُستخدم الاختصار الإنكليزي (CEST) في النص العربي؛ يُذكر الفرق عن التوقيت العالمي فقط.
-session-zone = UTC{ $offset }
-session-zone-offset = UTC{ $offset }
-session-zone-utc = UTC
+time-range-later = { $range } { $days ->
+    [one] (اليوم التالي)
+    [two] (بعد يومين)
+    [few] (بعد { $days } أيام)
+   *[other] (بعد { $days } يومًا)
+}
+session-zone = { $name } ({ $offset })
+session-zone-offset = { $offset }
 
 ## الوقت المحلي للزائر، يضيفه local-time.js
 local-time = بتوقيتكم المحلي: { $time }

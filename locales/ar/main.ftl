@@ -74,7 +74,9 @@ organizers-host = الجهة المضيفة
 organizers-partners = بمشاركة كيانات الأمم المتحدة التالية
 person-with-role = { $name }، { $role }
 
-## فترات التواريخ (بأسلوب رسالة الدعوة: 17-21 مايو 2021)
-date-range-days = { $startDay }-{ $endFull }
-date-range-months = { $startMonthDay } - { $endFull }
-date-range-years = { $startFull } - { $endFull }
+## فترات التواريخ: تكتبها أنماط CLDR للفترات، وهذه الرسالة تصوغ ما حولها فقط
+## (بأسلوب رسالة الدعوة: 17-21 مايو 2021)
+date-range = { $difference ->
+    [day] { $start }-{ $end }
+   *[other] { $start } - { $end }
+}

@@ -1,14 +1,19 @@
 # UI strings of the event pages: schedule, sessions, people, organizations, calendars.
 # Every message exists in all six languages (locales/<lang>/event.ftl).
 
-## Session times, joined from CLDR pieces (ICU4X)
-# $start, $end: times of day (13:00); $endDate: the end's date with its weekday.
+## Session times: CLDR writes times, ranges and zone names (ICU4X and CLDR's interval formats);
+## these messages only word the sentence around them.
+# Optional: a time range; $start, $end: CLDR's parts (13:00); $range: CLDR's whole range.
 time-range = { $start }–{ $end }
-time-range-days = { $start } – { $endDate }, { $end }
-# $abbr: the tz database's abbreviation (CEST); $offset: the offset from UTC (+2, -4, +5:30).
-session-zone = { $abbr } (UTC{ $offset })
-session-zone-offset = UTC{ $offset }
-session-zone-utc = UTC
+# A session that ends on a later day; $range: the times; $days: how many days later.
+time-range-later = { $range } { $days ->
+    [one] (+1 day)
+   *[other] (+{ $days } days)
+}
+# $name: CLDR's short name of the zone (CEST); $offset: CLDR's GMT format (GMT+2).
+session-zone = { $name } ({ $offset })
+# Where the language has no name for the zone, or the zone is GMT itself.
+session-zone-offset = { $offset }
 
 ## The visitor's own time, added by local-time.js
 # The script puts the time, in the visitor's zone, where { $time } stands.

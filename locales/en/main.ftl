@@ -71,9 +71,12 @@ organizers-host = Host
 organizers-partners = With the participation of these United Nations entities
 person-with-role = { $name }, { $role }
 
-## Date ranges, built from CLDR-formatted pieces
-# $startDay / $endDay: the day alone; $startMonthDay / $endMonthDay: day and month;
-# $startFull / $endFull: the full date.
-date-range-days = { $startDay }–{ $endFull }
-date-range-months = { $startMonthDay } – { $endFull }
-date-range-years = { $startFull } – { $endFull }
+## Date ranges: CLDR's interval formats write them (17–21 May 2021, May 17–21, 2021 in
+## American English); this message only words the sentence around them. Leave it out to
+## show CLDR's range as is.
+# $start, $end: CLDR's parts (17 / 21 May 2021); $range: CLDR's whole range;
+# $precision: day or month; $difference: year, month or day (the greatest that differs).
+date-range = { $difference ->
+    [day] { $start }–{ $end }
+   *[other] { $start } – { $end }
+}

@@ -1,13 +1,16 @@
 # Textos de las páginas del evento: calendario, sesiones, personas, organizaciones, agendas.
 # Cada mensaje existe en los seis idiomas (locales/<lang>/event.ftl).
 
-## Horas de las sesiones, compuestas a partir de elementos CLDR (ICU4X)
+## Horas de las sesiones: CLDR escribe las horas, los intervalos y los nombres de los husos;
+## estos mensajes solo redactan la frase
 time-range = { $start }–{ $end }
-time-range-days = { $start } – { $endDate }, { $end }
-# La abreviatura inglesa (CEST) no se usa en español: solo se indica la diferencia con respecto al UTC.
-session-zone = UTC{ $offset }
-session-zone-offset = UTC{ $offset }
-session-zone-utc = UTC
+time-range-later = { $range } { $days ->
+    [one] (+1 día)
+   *[other] (+{ $days } días)
+}
+# La abreviatura del huso (CEST) no se usa en español: solo se indica la diferencia horaria.
+session-zone = { $offset }
+session-zone-offset = { $offset }
 
 ## Hora local del visitante, añadida por local-time.js
 local-time = Su hora: { $time }

@@ -69,7 +69,8 @@ organizers-host = Organización anfitriona
 organizers-partners = Con la participación de las siguientes entidades de las Naciones Unidas
 person-with-role = { $name }, { $role }
 
-## Periodos
-date-range-days = del { $startDay } al { $endFull }
-date-range-months = del { $startMonthDay } al { $endFull }
-date-range-years = del { $startFull } al { $endFull }
+## Periodos: los escriben los formatos de intervalo de CLDR; este mensaje solo redacta la frase
+date-range = { $precision ->
+    [day] del { $start } al { $end }
+   *[other] { $range }
+}

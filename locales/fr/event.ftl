@@ -1,13 +1,15 @@
 # Textes des pages de l’événement : calendrier, sessions, personnes, organisations, agendas.
 # Chaque message existe dans les six langues (locales/<lang>/event.ftl).
 
-## Heures des sessions, assemblées à partir d’éléments CLDR (ICU4X)
+## Heures des sessions : CLDR écrit les heures, les intervalles et les noms de fuseaux ;
+## ces messages n’en font que la phrase
 time-range = { $start }–{ $end }
-time-range-days = { $start } – { $endDate } à { $end }
-# L’abréviation anglaise (CEST) n’est pas d’usage en français : seul le décalage est indiqué.
-session-zone = UTC{ $offset }
-session-zone-offset = UTC{ $offset }
-session-zone-utc = UTC
+time-range-later = { $range } { $days ->
+    [one] (+1 jour)
+   *[other] (+{ $days } jours)
+}
+session-zone = { $name } ({ $offset })
+session-zone-offset = { $offset }
 
 ## Heure locale du visiteur, ajoutée par local-time.js
 local-time = Votre heure : { $time }

@@ -69,7 +69,8 @@ organizers-host = Organisation hôte
 organizers-partners = Avec la participation des entités des Nations Unies suivantes
 person-with-role = { $name }, { $role }
 
-## Périodes
-date-range-days = du { $startDay } au { $endFull }
-date-range-months = du { $startMonthDay } au { $endFull }
-date-range-years = du { $startFull } au { $endFull }
+## Périodes : écrites par les formats d’intervalle de CLDR ; ce message n’en fait que la phrase
+date-range = { $precision ->
+    [day] du { $start } au { $end }
+   *[other] { $range }
+}

@@ -1,13 +1,16 @@
 # Тексты страниц мероприятия: расписание, заседания, участники, организации, календари.
 # Каждое сообщение есть на всех шести языках (locales/<lang>/event.ftl).
 
-## Время заседаний, составленное из элементов CLDR (ICU4X)
+## Время заседаний: время, интервалы и названия часовых поясов пишет CLDR;
+## эти сообщения задают только фразу вокруг них
 time-range = { $start }–{ $end }
-time-range-days = { $start } – { $endDate }, { $end }
-# Английская аббревиатура (CEST) в русском тексте не принята: указывается только смещение.
-session-zone = UTC{ $offset }
-session-zone-offset = UTC{ $offset }
-session-zone-utc = UTC
+time-range-later = { $range } { $days ->
+    [one] (+{ $days } день)
+    [few] (+{ $days } дня)
+   *[other] (+{ $days } дней)
+}
+session-zone = { $name } ({ $offset })
+session-zone-offset = { $offset }
 
 ## Местное время посетителя, добавляемое local-time.js
 local-time = Ваше время: { $time }

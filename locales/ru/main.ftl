@@ -71,7 +71,8 @@ organizers-host = Принимающая сторона
 organizers-partners = При участии следующих структур системы Организации Объединенных Наций
 person-with-role = { $name }, { $role }
 
-## Периоды
-date-range-days = { $startDay }–{ $endFull }
-date-range-months = { $startMonthDay } – { $endFull }
-date-range-years = { $startFull } – { $endFull }
+## Периоды: их пишут интервальные форматы CLDR; это сообщение задаёт только соединение
+date-range = { $difference ->
+    [day] { $start }–{ $end }
+   *[other] { $start } – { $end }
+}

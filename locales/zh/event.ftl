@@ -1,13 +1,14 @@
 # 活动页面的界面文字：日程、会议、人员、组织、日历。
 # 每条消息都有六种语文版本（locales/<lang>/event.ftl）。
 
-## 会议时间，由CLDR（ICU4X）格式化的部分组合而成
+## 会议时间：时间、时间范围和时区名称由CLDR生成，以下消息只确定其周围的措辞
 time-range = { $start }至{ $end }
-time-range-days = { $start }至{ $endDate }{ $end }
-# 中文不使用英文时区缩写（CEST），只注明与协调世界时的时差。
-session-zone = UTC{ $offset }
-session-zone-offset = UTC{ $offset }
-session-zone-utc = UTC
+time-range-later = { $range }（{ $days ->
+    [1] 次日
+   *[other] { $days }天后
+}）
+session-zone = { $name }（{ $offset }）
+session-zone-offset = { $offset }
 
 ## 访问者的当地时间，由local-time.js添加
 local-time = 您的当地时间：{ $time }

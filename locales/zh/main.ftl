@@ -68,7 +68,5 @@ organizers-host = 承办方
 organizers-partners = 参与组织工作的联合国实体
 person-with-role = { $role }{ $name }
 
-## 日期范围
-date-range-days = { $startFull }至{ $endDay }
-date-range-months = { $startFull }至{ $endMonthDay }
-date-range-years = { $startFull }至{ $endFull }
+## 日期范围：由CLDR的区间格式生成，此消息只确定连接方式
+date-range = { $start }至{ $end }

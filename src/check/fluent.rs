@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::catalog::{Catalog, MessageDef, split_key};
-use super::keys::{GENERATOR_MESSAGES, KeyPattern, Usage, generator_variables};
+use super::keys::{GENERATOR_MESSAGES, KeyPattern, OPTIONAL_MESSAGES, Usage, generator_variables};
 use crate::config::Config;
 use crate::error::Diagnostic;
 
@@ -209,7 +209,7 @@ fn variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 /// A message the generator formats may use any of the variables it passes, and no other.
 fn generator_message_variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for language in &config.languages {
-        for (id, passed) in GENERATOR_MESSAGES {
+        for (id, passed) in GENERATOR_MESSAGES.iter().chain(&OPTIONAL_MESSAGES) {
             let Some(def) = catalog.get(&language.code, id) else {
                 continue;
             };

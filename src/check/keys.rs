@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::dates::{RANGE_MESSAGE, RANGE_VARIABLES};
 use crate::sources::Sources;
 
 /// How a template names a message.
@@ -63,75 +64,40 @@ pub fn scan_templates(sources: &Sources) -> Vec<Usage> {
                 line,
             });
         }
-        for offset in date_range_calls(text) {
-            let line = text[..offset].matches('\n').count() + 1;
-            for id in RANGE_MESSAGES {
-                usages.push(Usage {
-                    key: KeyPattern::Exact(id.to_string()),
-                    file: file.clone(),
-                    line,
-                });
-            }
-        }
     }
     usages
 }
 
-/// The messages that join the pieces of a date range, used by `format_date(…, end=…)`
-/// (see [`crate::i18n::dates`]).
-pub const RANGE_MESSAGES: [&str; 3] = ["date-range-days", "date-range-months", "date-range-years"];
-
-/// The pieces a date range message receives; each language uses the ones it needs
-/// (`17–21 May 2021` takes the start's day alone, `2021年5月17日至21日` the full start).
-pub const RANGE_VARIABLES: [&str; 6] = [
-    "startDay",
-    "endDay",
-    "startMonthDay",
-    "endMonthDay",
-    "startFull",
-    "endFull",
-];
-
 /// Messages the generator formats itself (not through `t()` in a template), with the
-/// variables it passes. Each language uses those its grammar needs — `CEST (UTC+2)` in
+/// variables it passes. Each language uses those its grammar needs — `CEST (GMT+2)` in
 /// English, `UTC+2` in French — so a translation may use any of them, and no other.
-pub const GENERATOR_MESSAGES: [(&str, &[&str]); 11] = [
-    ("date-range-days", &RANGE_VARIABLES),
-    ("date-range-months", &RANGE_VARIABLES),
-    ("date-range-years", &RANGE_VARIABLES),
-    // Session times (crate::event): a time range, on one day or across days…
-    ("time-range", &["start", "end"]),
-    ("time-range-days", &["start", "end", "endDate"]),
-    // …and the event's zone: abbreviation and offset, the offset alone, or UTC.
-    ("session-zone", &["abbr", "offset"]),
+pub const GENERATOR_MESSAGES: [(&str, &[&str]); 6] = [
+    // Session times (crate::event): a range ending on a later day…
+    ("time-range-later", &["range", "days"]),
+    // …and the event's zone: CLDR's name and GMT offset, or the offset alone.
+    ("session-zone", &["name", "offset"]),
     ("session-zone-offset", &["offset"]),
-    ("session-zone-utc", &[]),
     // The search page's result count and "no results" (crate::search), the feed's title.
     ("search-results", &["count"]),
     ("search-no-results", &["query"]),
     ("feed-title", &["site"]),
 ];
 
+/// Messages the generator formats when a language defines them, and otherwise writes
+/// CLDR's text: the wording around date and time ranges (crate::i18n::dates). A
+/// language may leave them out; they never fall back to another language.
+pub const OPTIONAL_MESSAGES: [(&str, &[&str]); 2] = [
+    (RANGE_MESSAGE, &RANGE_VARIABLES),
+    ("time-range", &["start", "end", "range"]),
+];
+
 /// The variables the generator passes to `id`, if it formats that message itself.
 pub fn generator_variables(id: &str) -> Option<&'static [&'static str]> {
     GENERATOR_MESSAGES
         .iter()
+        .chain(&OPTIONAL_MESSAGES)
         .find(|(m, _)| *m == id)
         .map(|(_, v)| *v)
-}
-
-/// Byte offsets of the `format_date(…)` calls that pass an `end`.
-fn date_range_calls(text: &str) -> Vec<usize> {
-    text.match_indices("format_date(")
-        .filter(|(i, _)| {
-            call_arguments(&text[i + "format_date(".len()..]).is_some_and(|args| {
-                split_top_level(args)
-                    .iter()
-                    .any(|a| a.trim().starts_with("end"))
-            })
-        })
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// The `t(…)` calls of one template: byte offset of each call and its key.
@@ -235,34 +201,6 @@ mod tests {
     use super::*;
 
     /// Guards the list against the generator: every range it builds names one of them.
-    #[test]
-    fn range_messages_are_the_ones_the_generator_uses() {
-        use crate::content::PageDate;
-        let config = crate::config::Config::parse(
-            std::path::Path::new("."),
-            "title: T\nbase_url: https://example.org/\ntheme: t\ndefault_language: en\nlanguages: [{code: en, name: English}]\n",
-        )
-        .unwrap();
-        let dates = crate::i18n::dates::Dates::new(&config);
-        let d = |s| PageDate::parse(s).unwrap();
-        for (a, b) in [
-            ("2021-05-17", "2021-05-21"),
-            ("2021-05-17", "2021-06-02"),
-            ("2020-12-30", "2021-01-02"),
-        ] {
-            let pieces = dates.range_pieces("en", d(a), d(b));
-            assert!(RANGE_MESSAGES.contains(&pieces.message));
-            let names: Vec<&str> = pieces.args.iter().map(|(k, _)| *k).collect();
-            assert_eq!(names, RANGE_VARIABLES);
-        }
-        assert_eq!(
-            date_range_calls(
-                "{{ format_date(date=d.start) }} {{ format_date(date=d.start, end=d.end) }}"
-            ),
-            [35]
-        );
-    }
-
     #[test]
     fn finds_literal_prefixed_and_dynamic_keys_in_nested_calls() {
         let text = "{{ t(key=\"skip-link\") }}\n{{ t(key=\"fallback-notice\", requested=t(key=\"language-\" ~ lang ~ \".in\")) }}\n{{ t(key=m.label) }} {{ t(count=3, key='pages-count') }} {% if key == \"x\" %}{{ format(key=\"no\") }}";

@@ -96,6 +96,20 @@ pub struct Config {
     pub menu: Vec<MenuItem>,
     /// Collapse whitespace in the HTML output.
     pub minify: bool,
+    /// How session times name their zone (see `docs/dates-and-times.md`).
+    pub zone_names: ZoneNames,
+}
+
+/// How session times name their zone.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ZoneNames {
+    /// CLDR's names in each language: `CEST` where the language has one, else the
+    /// localized GMT format (`GMT+2`, `UTC+2`, `غرينتش+٢`).
+    #[default]
+    Cldr,
+    /// The tz database's abbreviations (`CEST`, `JST`) where it has lettered ones.
+    Abbreviation,
 }
 
 #[derive(Deserialize)]
@@ -115,6 +129,8 @@ struct RawConfig {
     menu: Vec<MenuItem>,
     #[serde(default)]
     minify: bool,
+    #[serde(default)]
+    zone_names: ZoneNames,
 }
 
 #[derive(Deserialize)]
@@ -309,6 +325,7 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
         time_zone: raw.time_zone,
         menu: raw.menu,
         minify: raw.minify,
+        zone_names: raw.zone_names,
     }
 }
 

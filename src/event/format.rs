@@ -1,58 +1,24 @@
-//! Session times in words, per language: CLDR pieces from ICU4X joined by Fluent.
+//! Session times in words, per language: CLDR ranges and zone names, in Fluent sentences.
 //!
-//! ICU4X formats each time of day (`13:00`) and each date (`Tuesday 18 May 2021`,
-//! `2021年5月18日星期二`); Fluent messages of `locales/<lang>/` join them (`time-range`,
-//! `time-range-days`) and word the zone (`session-zone`: `CEST (UTC+2)`), so no string
-//! is ever put together in code. Programmes use a 24-hour clock in every language
-//! (`-u-hc-h23`), Arabic included, with the digits of each language's CLDR locale.
+//! [`Times`] formats times of day, time ranges (CLDR's interval formats) and zone names
+//! (CLDR's); [`crate::i18n::dates`] formats dates and date ranges. Fluent messages of
+//! `locales/<lang>/event.ftl` only word what surrounds them: the optional `time-range`
+//! (a language's own connector, `{ $start }至{ $end }`), `time-range-later` (the mark of
+//! a session that ends on a later day, `23:30–00:30 (+1 day)`) and `session-zone`
+//! (`CEST (GMT+2)`), so no string is ever put together in code.
 
-use std::collections::HashMap;
-
-use icu_datetime::fieldsets::T;
-use icu_datetime::input::Time;
-use icu_datetime::preferences::HourCycle;
-use icu_datetime::{DateTimeFormatterPreferences, NoCalendarFormatter};
 use serde::Serialize;
 
-use crate::config::Config;
 use crate::content::PageDate;
 use crate::data::When;
 use crate::error::Diagnostic;
-use crate::i18n::{ArgValue, Localizer, fluent_args};
-use crate::zone::Local;
+use crate::i18n::dates::{Precision, date_or_range, own_message};
+use crate::i18n::intervals::Range;
+use crate::i18n::times::ZoneText;
+use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
+use crate::zone::{Instant, Local, Zone};
 
-/// Time-of-day formatters for every language of the site.
-pub struct Times {
-    by_lang: HashMap<String, NoCalendarFormatter<T>>,
-}
-
-impl Times {
-    /// Builds one 24-hour formatter per language, from its CLDR locale.
-    pub fn new(config: &Config) -> Times {
-        let by_lang = config
-            .languages
-            .iter()
-            .filter_map(|l| {
-                let locale = icu_locale::Locale::try_from_str(&l.locale).ok()?;
-                let mut prefs: DateTimeFormatterPreferences = (&locale).into();
-                prefs.hour_cycle = Some(HourCycle::H23);
-                Some((
-                    l.code.clone(),
-                    NoCalendarFormatter::try_new(prefs, T::hm()).ok()?,
-                ))
-            })
-            .collect();
-        Times { by_lang }
-    }
-
-    /// `13:00` in the language's digits.
-    pub fn hm(&self, lang: &str, hour: u8, minute: u8) -> String {
-        match (self.by_lang.get(lang), Time::try_new(hour, minute, 0, 0)) {
-            (Some(f), Ok(t)) => f.format(&t).to_string(),
-            _ => format!("{hour:02}:{minute:02}"),
-        }
-    }
-}
+pub use crate::i18n::times::Times;
 
 /// When a session takes place, in one language's words and in machine-readable forms.
 #[derive(Debug, Clone, Serialize)]
@@ -95,11 +61,7 @@ pub fn when_text(
             all_day: true,
             day: first.iso(),
             day_display: dates.with_weekday(lang, *first),
-            dates_display: Some(if first == last {
-                dates.with_weekday(lang, *first)
-            } else {
-                date_range(localizer, lang, *first, *last)?
-            }),
+            dates_display: Some(date_range(localizer, lang, *first, *last)?),
             time_display: None,
             zone_display: None,
             start: first.iso(),
@@ -110,37 +72,13 @@ pub fn when_text(
         }),
         When::Timed { start, end, zone } => {
             let (s, e) = (zone.local(*start), zone.local(*end));
-            let (start_time, end_time) = (
-                times.hm(lang, s.hour, s.minute),
-                times.hm(lang, e.hour, e.minute),
-            );
-            let time_display = if s.date == e.date {
-                message(
-                    localizer,
-                    lang,
-                    "time-range",
-                    vec![("start", start_time), ("end", end_time)],
-                )?
-            } else {
-                let end_date = dates.with_weekday(lang, e.date);
-                message(
-                    localizer,
-                    lang,
-                    "time-range-days",
-                    vec![
-                        ("start", start_time),
-                        ("end", end_time),
-                        ("endDate", end_date),
-                    ],
-                )?
-            };
             Ok(WhenText {
                 all_day: false,
                 day: s.date.iso(),
                 day_display: dates.with_weekday(lang, s.date),
                 dates_display: None,
-                time_display: Some(time_display),
-                zone_display: Some(zone_text(localizer, lang, &s)?),
+                time_display: Some(time_range(localizer, times, lang, &s, &e)?),
+                zone_display: Some(zone_text(localizer, times, lang, zone, *start, &s)?),
                 start: start.rfc3339_utc(),
                 end: end.rfc3339_utc(),
                 start_local: s.iso_with_offset(),
@@ -151,40 +89,106 @@ pub fn when_text(
     }
 }
 
-/// `CEST (UTC+2)`, `UTC+4` (zones with no lettered abbreviation) or `UTC`.
-fn zone_text(localizer: &Localizer, lang: &str, local: &Local) -> Result<String, Diagnostic> {
-    let offset = local.offset_short();
-    match (&local.abbreviation, offset.is_empty()) {
-        (_, true) => message(localizer, lang, "session-zone-utc", vec![]),
-        (Some(abbr), false) => message(
-            localizer,
-            lang,
-            "session-zone",
-            vec![("abbr", abbr.clone()), ("offset", offset)],
-        ),
-        (None, false) => message(
+/// `13:00–13:30` by CLDR, in the language's `time-range` if it has one; a session that
+/// ends on a later day gets `time-range-later`'s mark (`23:30–00:30 (+1 day)`).
+fn time_range(
+    localizer: &Localizer,
+    times: &Times,
+    lang: &str,
+    s: &Local,
+    e: &Local,
+) -> Result<String, Diagnostic> {
+    let range = match times.range(lang, (s.hour, s.minute), (e.hour, e.minute)) {
+        Some(range) => worded_time_range(localizer, lang, &range)?,
+        None => times.hm(lang, s.hour, s.minute),
+    };
+    let days = days_between(s.date, e.date);
+    if days == 0 {
+        return Ok(range);
+    }
+    let args = fluent_args([
+        ("range", ArgValue::Text(range)),
+        ("days", ArgValue::Number(days as f64)),
+    ]);
+    localizer
+        .format(lang, "time-range-later", Some(&args))
+        .map_err(|e| message_error(lang, "time-range-later", e))
+}
+
+/// A CLDR time range inside the language's `time-range` message, or as CLDR writes it.
+fn worded_time_range(
+    localizer: &Localizer,
+    lang: &str,
+    range: &Range,
+) -> Result<String, Diagnostic> {
+    let args = fluent_args([
+        ("start", ArgValue::Text(range.start.clone())),
+        ("end", ArgValue::Text(range.end.clone())),
+        ("range", ArgValue::Text(range.text.clone())),
+    ]);
+    match own_message(localizer, lang, "time-range", &args) {
+        Err(MessageError::Missing) => Ok(range.text.clone()),
+        other => other.map_err(|e| message_error(lang, "time-range", e)),
+    }
+}
+
+/// Whole days from `a` to `b` (0 on the same day).
+fn days_between(a: PageDate, b: PageDate) -> u32 {
+    let mut day = a;
+    let mut days = 0;
+    while day < b && days < 366 {
+        day = crate::zone::next_day(day);
+        days += 1;
+    }
+    days
+}
+
+/// `CEST (GMT+2)` where the language has a name for the zone, else `GMT+2`.
+fn zone_text(
+    localizer: &Localizer,
+    times: &Times,
+    lang: &str,
+    zone: &Zone,
+    at: Instant,
+    local: &Local,
+) -> Result<String, Diagnostic> {
+    let text = times.zone(
+        lang,
+        zone.name(),
+        at.unix_seconds(),
+        local.offset_seconds,
+        local.abbreviation.as_deref(),
+    );
+    let Some(ZoneText { name, offset }) = text else {
+        return Ok(local.iso_with_offset());
+    };
+    if name == offset {
+        message(
             localizer,
             lang,
             "session-zone-offset",
             vec![("offset", offset)],
-        ),
+        )
+    } else {
+        message(
+            localizer,
+            lang,
+            "session-zone",
+            vec![("name", name), ("offset", offset)],
+        )
     }
 }
 
-/// `17–21 May 2021`: ICU4X pieces joined by the language's `date-range-*` message.
+/// `17–21 May 2021`: CLDR's range in the language's `date-range` message, or one date
+/// with its weekday.
 pub fn date_range(
     localizer: &Localizer,
     lang: &str,
     first: PageDate,
     last: PageDate,
 ) -> Result<String, Diagnostic> {
-    let pieces = localizer.dates.range_pieces(lang, first, last);
-    message(
-        localizer,
-        lang,
-        pieces.message,
-        pieces.args.into_iter().collect(),
-    )
+    date_or_range(localizer, lang, first, Some(last), Precision::Day, true)
+        .map_err(|e| message_error(lang, crate::i18n::dates::RANGE_MESSAGE, e))
 }
 
 /// A Fluent message with text arguments; a message missing everywhere is a diagnostic.
@@ -195,17 +199,19 @@ pub fn message(
     args: Vec<(&str, String)>,
 ) -> Result<String, Diagnostic> {
     let args = fluent_args(args.into_iter().map(|(k, v)| (k, ArgValue::Text(v))));
-    localizer.format(lang, id, Some(&args)).map_err(|e| {
-        let why = match e {
-            crate::i18n::MessageError::Missing => {
-                "is missing in every language of its fallback chain".to_string()
-            }
-            crate::i18n::MessageError::Format(why) => why,
-        };
-        Diagnostic::error(
-            std::path::Path::new("locales").join(lang),
-            format!("Fluent message `{id}` {why}"),
-        )
-        .hint(format!("add `{id}` to locales/{lang}/event.ftl"))
-    })
+    localizer
+        .format(lang, id, Some(&args))
+        .map_err(|e| message_error(lang, id, e))
+}
+
+fn message_error(lang: &str, id: &str, e: MessageError) -> Diagnostic {
+    let why = match e {
+        MessageError::Missing => "is missing in every language of its fallback chain".to_string(),
+        MessageError::Format(why) => why,
+    };
+    Diagnostic::error(
+        std::path::Path::new("locales").join(lang),
+        format!("Fluent message `{id}` {why}"),
+    )
+    .hint(format!("add `{id}` to locales/{lang}/event.ftl"))
 }

@@ -12,7 +12,9 @@
 
 pub mod bidi;
 pub mod dates;
-mod numbers;
+pub mod intervals;
+pub mod numbers;
+pub mod times;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;

@@ -37,3 +37,29 @@ pub fn format_number(
         .with_try_get::<NumberFormatter, _, _>((), |f| f.0.format(&decimal).to_string())
         .ok()
 }
+
+/// The numbering system ICU4X uses for `locale` (`latn`, `arab`, `arabext`): its
+/// default, or the one its `-u-nu-` keyword asks for. ICU4X tells it only through the
+/// data it loads (its documented way: the last `DecimalDigitsV1` request names it).
+pub fn numbering_system(locale: &icu_locale::Locale) -> Option<String> {
+    use icu_decimal::provider::DecimalDigitsV1;
+    use icu_provider::prelude::*;
+    use std::any::TypeId;
+    use std::cell::RefCell;
+
+    struct Inspect(RefCell<Option<String>>);
+    impl<M: DataMarker> DataProvider<M> for Inspect
+    where
+        icu_decimal::provider::Baked: DataProvider<M>,
+    {
+        fn load(&self, req: DataRequest) -> Result<DataResponse<M>, DataError> {
+            if TypeId::of::<M>() == TypeId::of::<DecimalDigitsV1>() {
+                *self.0.borrow_mut() = Some(req.id.marker_attributes.as_str().to_string());
+            }
+            icu_decimal::provider::Baked.load(req)
+        }
+    }
+    let inspect = Inspect(RefCell::new(None));
+    DecimalFormatter::try_new_unstable(&inspect, locale.into(), Default::default()).ok()?;
+    inspect.0.into_inner().filter(|s| !s.is_empty())
+}

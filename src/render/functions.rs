@@ -1,6 +1,7 @@
-//! Functions that templates call: `t()` for Fluent messages and `format_date()` for CLDR
-//! dates, both in the language of the page being rendered (the context's `lang`), and
-//! `asset()` for the published URL of a static file.
+//! Functions that templates call: `t()` for Fluent messages, `format_date()` for CLDR
+//! dates and ranges, `date_locale()` and `time_range_pattern()` for scripts that format
+//! times in the browser, all in the language of the page being rendered (the context's
+//! `lang`), and `asset()` for the published URL of a static file.
 
 use std::sync::Arc;
 
@@ -8,9 +9,10 @@ use tera::{Kwargs, State, TeraResult, Value};
 
 use crate::assets::Assets;
 use crate::content::PageDate;
+use crate::i18n::dates::{Precision, RANGE_MESSAGE, date_or_range, own_message};
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
-/// Registers `t`, `format_date` and `asset`.
+/// Registers `t`, `format_date`, `date_locale`, `time_range_pattern` and `asset`.
 pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<Assets>) {
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
         asset(&assets, kwargs)
@@ -19,10 +21,19 @@ pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<As
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
         translate(&l, kwargs, state)
     });
-    let l = localizer;
+    let l = localizer.clone();
     tera.register_function("format_date", move |kwargs: Kwargs, state: &State| {
         format_date(&l, kwargs, state)
     });
+    let l = localizer.clone();
+    tera.register_function("date_locale", move |kwargs: Kwargs, state: &State| {
+        date_locale(&l, kwargs, state)
+    });
+    let l = localizer;
+    tera.register_function(
+        "time_range_pattern",
+        move |kwargs: Kwargs, state: &State| time_range_pattern(&l, kwargs, state),
+    );
 }
 
 fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
@@ -66,7 +77,9 @@ fn to_arg(v: &Value) -> Option<ArgValue> {
     }
 }
 
-/// `format_date(date="2021-05-17", end="2021-05-21", precision="day"|"month", weekday=false)`.
+/// `format_date(date="2021-05-17", end="2021-05-21", precision="day"|"month", weekday=false)`:
+/// one date, or a range by CLDR's interval formats in the language's `date-range` message
+/// (see [`crate::i18n::dates`]); at month precision, a range of months.
 fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
     let parse = |name: &str, text: String| {
@@ -81,27 +94,50 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
         .get::<String>("end")?
         .map(|e| parse("end", e))
         .transpose()?;
-    let dates = &localizer.dates;
-    if kwargs.get::<String>("precision")?.as_deref() == Some("month") {
-        return Ok(dates.month_year(&lang, start));
-    }
-    match end {
-        Some(end) if end != start => {
-            let p = dates.range_pieces(&lang, start, end);
-            let args = fluent_args(p.args.map(|(k, v)| (k, ArgValue::Text(v))));
-            localizer
-                .format(&lang, p.message, Some(&args))
-                .map_err(|_| {
-                    tera::Error::message(format!(
-                        "Fluent message `{}` is missing in `{lang}`: date ranges need it",
-                        p.message
-                    ))
-                })
+    let precision = match kwargs.get::<String>("precision")?.as_deref() {
+        None | Some("day") => Precision::Day,
+        Some("month") => Precision::Month,
+        Some(other) => {
+            return Err(tera::Error::message(format!(
+                "format_date: precision `{other}` is neither `day` nor `month`"
+            )));
         }
-        _ if kwargs.get::<bool>("weekday")?.unwrap_or(false) => {
-            Ok(dates.with_weekday(&lang, start))
-        }
-        _ => Ok(dates.long(&lang, start)),
+    };
+    let weekday = kwargs.get::<bool>("weekday")?.unwrap_or(false);
+    date_or_range(localizer, &lang, start, end, precision, weekday).map_err(|e| {
+        let why = match e {
+            MessageError::Missing => "is missing".to_string(),
+            MessageError::Format(why) => why,
+        };
+        tera::Error::message(format!(
+            "Fluent message `{RANGE_MESSAGE}` in `{lang}`: {why}"
+        ))
+    })
+}
+
+/// `date_locale()`: the page language's CLDR locale for the browser's `Intl`, with its
+/// numbering system (`ar-JO-u-nu-arab`), for scripts that format dates and times.
+fn date_locale(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let lang = page_lang(&kwargs, state)?;
+    Ok(localizer
+        .dates
+        .intl_locale(&lang)
+        .unwrap_or(&lang)
+        .to_string())
+}
+
+/// `time_range_pattern()`: the language's `time-range` wording with `{start}`, `{end}`
+/// and `{range}` where a script puts its values, or `{range}` (CLDR's range as is).
+fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+    let lang = page_lang(&kwargs, state)?;
+    let args =
+        fluent_args(["start", "end", "range"].map(|k| (k, ArgValue::Text(format!("{{{k}}}")))));
+    match own_message(localizer, &lang, "time-range", &args) {
+        Ok(text) => Ok(text),
+        Err(MessageError::Missing) => Ok("{range}".to_string()),
+        Err(MessageError::Format(why)) => Err(tera::Error::message(format!(
+            "Fluent message `time-range` in `{lang}`: {why}"
+        ))),
     }
 }
 
