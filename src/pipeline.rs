@@ -209,7 +209,7 @@ pub(crate) fn derived_files(
     out: &mut Diagnostics,
 ) -> Vec<(String, Vec<u8>)> {
     let mut files = render_aliases(site, jobs, out);
-    files.extend(crate::calendar::files(site));
+    files.extend(crate::calendar::files(site, out));
     let mut published = crate::sitemap::files(site, jobs);
     published.extend(crate::feed::files(site, localizer));
     if jobs
@@ -315,6 +315,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
     statics
         .par_iter()
         .try_for_each(|(path, file)| staging.write(path, file))?;
+    crate::calendar::record(&site)?;
     staging.commit()?;
     clock.lap("commit");
     Ok(Report {
