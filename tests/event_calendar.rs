@@ -8,6 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, SystemTime};
 
 use common::*;
 use serde_json::Value;
@@ -315,4 +316,145 @@ fn uid_stays_and_sequence_changes_only_when_the_session_changes() {
     assert_eq!(uid_after, uid);
     assert_ne!(seq_after, seq);
     assert_eq!(sequence_and_uid(&read("en", "networking")), other);
+}
+
+/// Every UID's SEQUENCE in the calendars of `public`, read by `icalendar`; a UID must
+/// have the same one in every language and file.
+fn sequences(public: &Path) -> Option<BTreeMap<String, i64>> {
+    let parsed = parse_ics(&ics_files(public))?;
+    let mut seen: BTreeMap<String, i64> = BTreeMap::new();
+    for (file, cal) in &parsed {
+        assert_eq!(cal["errors"], Value::Array(vec![]), "{file}");
+        for e in events(cal) {
+            let uid = e["uid"].as_str().unwrap().to_string();
+            let sequence = e["sequence"].as_i64().unwrap();
+            assert!((0..1 << 31).contains(&sequence), "{uid}: {sequence}");
+            let first = *seen.entry(uid.clone()).or_insert(sequence);
+            assert_eq!(first, sequence, "{uid} in {file}");
+        }
+    }
+    Some(seen)
+}
+
+/// Edits `content/data/sessions.yaml` and gives it the modification time `at` seconds
+/// after `start` (an editor saving later), or keeps the time it had.
+fn edit_sessions(root: &Path, from: &str, to: &str, start: SystemTime, at: Option<u64>) {
+    let path = root.join("content/data/sessions.yaml");
+    let before = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "sessions.yaml has no `{from}`");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    let time = at.map_or(before, |s| start + Duration::from_secs(s));
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(time).unwrap();
+}
+
+/// RFC 5545 section 3.8.7.4: a client ignores an update whose SEQUENCE is not higher,
+/// so a changed event must always get a higher number — also when an edit is undone
+/// (a content hash would go back), when two edits fall in the same second, and when the
+/// output holding the state is deleted — and unchanged input must give the same bytes.
+#[test]
+fn sequence_never_goes_down_across_edits_and_builds() {
+    let site = fixture_with_forum_theme("event");
+    let root = site.path();
+    let public = root.join("public");
+    // The numbers are kept in the marker of the output folder.
+    let state = public.join(hexaglot::sources::OUTPUT_MARKER);
+    let calendars = || -> BTreeMap<String, Vec<u8>> {
+        read_tree(&public)
+            .into_iter()
+            .filter(|(k, _)| k.ends_with(".ics"))
+            .collect()
+    };
+    let opening = "session-opening@event.example.org";
+    let networking = "session-networking@event.example.org";
+
+    build(root).unwrap();
+    let Some(first) = sequences(&public) else {
+        return;
+    };
+    assert!(
+        state.is_file(),
+        "the build keeps the state in its output's marker"
+    );
+    let (bytes, site_bytes) = (calendars(), read_tree(&public));
+    // Nothing changed: the same bytes, the whole site and the state.
+    let kept = std::fs::read(&state).unwrap();
+    build(root).unwrap();
+    assert_eq!(read_tree(&public), site_bytes);
+    assert_eq!(std::fs::read(&state).unwrap(), kept);
+
+    let mut history = vec![("first build".to_string(), first.clone())];
+    let steps: [(&str, &str, &str, Option<u64>); 5] = [
+        (
+            "moved",
+            "end: 2021-05-18T13:30",
+            "end: 2021-05-18T14:00",
+            Some(10),
+        ),
+        (
+            "moved back",
+            "end: 2021-05-18T14:00",
+            "end: 2021-05-18T13:30",
+            Some(20),
+        ),
+        // Within the same second as the previous save: the state alone moves it up.
+        ("description reworded", "Welcome;", "Welcome all;", None),
+        (
+            "French title",
+            "fr: Séance d’ouverture",
+            "fr: Séance inaugurale",
+            Some(30),
+        ),
+        (
+            "moved again",
+            "start: 2021-05-18T13:00",
+            "start: 2021-05-18T12:45",
+            Some(40),
+        ),
+    ];
+    // Later than every other file of the fixture, copied just now.
+    let start = SystemTime::now() + Duration::from_secs(3600);
+    for (what, from, to, at) in steps {
+        edit_sessions(root, from, to, start, at);
+        build(root).unwrap();
+        history.push((what.to_string(), sequences(&public).unwrap()));
+    }
+    // Deleting the output (or building a fresh copy) starts from the data's last change.
+    std::fs::remove_dir_all(&public).unwrap();
+    build(root).unwrap();
+    history.push(("state deleted".to_string(), sequences(&public).unwrap()));
+    let after_delete = calendars();
+    build(root).unwrap();
+    assert_eq!(
+        calendars(),
+        after_delete,
+        "the same bytes once the state is back"
+    );
+
+    for pair in history.windows(2) {
+        let ((before_what, before), (what, now)) = (&pair[0], &pair[1]);
+        for (uid, number) in now {
+            assert!(
+                *number >= before[uid],
+                "{uid} went down from {} ({before_what}) to {number} ({what})",
+                before[uid]
+            );
+        }
+        if what != "state deleted" {
+            assert!(
+                now[opening] > before[opening],
+                "{what}: the opening changed, its SEQUENCE did not go up"
+            );
+            assert_eq!(now[networking], before[networking], "{what}: untouched");
+        }
+    }
+    eprintln!(
+        "SEQUENCE of the opening: {:?}",
+        history
+            .iter()
+            .map(|(w, s)| (w, s[opening]))
+            .collect::<Vec<_>>()
+    );
+    assert_ne!(calendars(), bytes);
 }

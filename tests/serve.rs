@@ -305,7 +305,7 @@ fn ctrl_c_stops_the_server_and_leaves_nothing_behind() {
     let server = Server::start(site.path());
     let _events = server.events("en");
     assert_eq!(server.get("/en/").status, 200);
-    let (status, lines) = server.interrupt();
+    let (status, lines, _) = server.interrupt();
     assert!(status.success(), "{status:?}: {lines:?}");
     assert!(lines.iter().any(|l| l == "stopped"), "{lines:?}");
     let left: Vec<String> = std::fs::read_dir(site.path())

@@ -1,6 +1,8 @@
 //! The live-reload script in a real browser: headless Chromium shows the error overlay
 //! over the last good page, in the page's language and direction, and not once the file
-//! is fixed.
+//! is fixed; and under the preview's Content-Security-Policy every page of the forum
+//! works as built and live reload still reloads (Node + playwright-core, see
+//! `tests/browser/serve_policy.mjs`).
 
 mod common;
 mod serve_support;
@@ -11,6 +13,7 @@ use std::time::Duration;
 
 use common::*;
 use scraper::Html;
+use serde_json::{Value, json};
 use serve_support::*;
 
 /// Chromium, or `None` (with the reason printed) when it is absent outside CI.
@@ -120,4 +123,140 @@ fn the_overlay_shows_the_error_over_the_last_good_page_until_it_is_fixed() {
         texts(&fixed, "#hexaglot-error").is_empty(),
         "the overlay is gone"
     );
+}
+
+/// Node with playwright-core (`npm ci`), or `None` (with the reason printed) outside CI.
+fn node_with_playwright() -> Option<()> {
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let playwright = repo().join("node_modules/playwright-core").is_dir();
+    if node && playwright {
+        return Some(());
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI needs Node and playwright-core (see .ci/run)"
+    );
+    eprintln!("skipped: no Node or no node_modules/playwright-core (npm ci --ignore-scripts)");
+    None
+}
+
+/// Messages of the console that say the policy refused something.
+fn refusals(report: &Value) -> Vec<String> {
+    let mut found: Vec<String> = report["violations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|v| v.as_str().unwrap_or_default().to_string())
+        .collect();
+    found.extend(
+        report["console"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .filter(|m| {
+                m.contains("Content Security Policy")
+                    || m.contains("Refused to")
+                    || !m.starts_with("Failed to load resource")
+            })
+            .map(str::to_string),
+    );
+    found
+}
+
+#[test]
+fn every_forum_page_works_under_the_preview_policy_and_live_reload_reloads() {
+    let (Some(browser), Some(())) = (chromium(), node_with_playwright()) else {
+        return;
+    };
+    let site = forum_site();
+    let generated = hexaglot::generate(&hexaglot::Options::new(site.path())).unwrap();
+    // The templates are the same in every language: every page of French and Arabic (a
+    // left-to-right and a right-to-left language), every home page, and the pages at the
+    // root, so that every template is loaded.
+    let pages: Vec<String> = generated
+        .files
+        .iter()
+        .map(|(path, _)| path.as_str())
+        .filter(|p| p.ends_with(".html"))
+        .filter(|p| {
+            let first = p.split('/').next().unwrap_or("");
+            !p.contains('/')
+                || ["fr", "ar"].contains(&first)
+                || p.ends_with("/index.html") && p.matches('/').count() == 1
+        })
+        .map(|p| format!("/{}", p.strip_suffix("index.html").unwrap_or(p)))
+        .collect();
+    assert!(pages.len() > 60, "{}", pages.len());
+    let server = Server::start(site.path());
+    let about = site.path().join("content/about.fr.md");
+    let manifest = json!({
+        "origin": format!("http://{}", server.address),
+        "chromium": browser,
+        "pages": pages,
+        "search": "/fr/search/?q=forum",
+        "reload": {
+            "path": "/fr/about/",
+            "file": about,
+            "from": "la communauté multipartite",
+            "to": "la très vaste communauté multipartite",
+        },
+    });
+    let work = tempfile::tempdir().unwrap();
+    let (manifest_path, results_path) = (
+        work.path().join("manifest.json"),
+        work.path().join("results.json"),
+    );
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+    let started = std::time::Instant::now();
+    let status = Command::new("node")
+        .arg(repo().join("tests/browser/serve_policy.mjs"))
+        .args([&manifest_path, &results_path])
+        .current_dir(repo())
+        .status()
+        .unwrap();
+    assert!(status.success(), "the browser script failed");
+    eprintln!(
+        "{} pages in Chromium in {:.1} s",
+        pages.len(),
+        started.elapsed().as_secs_f64()
+    );
+    let results: Value = serde_json::from_slice(&std::fs::read(&results_path).unwrap()).unwrap();
+
+    for page in &pages {
+        let report = &results["pages"][page];
+        assert_eq!(report["status"], 200, "{page}");
+        assert_eq!(refusals(report), Vec::<String>::new(), "{page}");
+    }
+    // The chooser's inline script ran (allowed by its hash) and sent a French reader on.
+    let chooser = &results["chooser"];
+    assert_eq!(chooser["url"], format!("http://{}/fr/", server.address));
+    assert_eq!(refusals(chooser), Vec::<String>::new());
+    // The search page's script fetched its index and listed results.
+    let search = &results["search"];
+    assert!(search["results"].as_u64().unwrap_or(0) > 0, "{search}");
+    assert_eq!(refusals(search), Vec::<String>::new());
+    // An inline handler and a script the page did not carry are refused, and seen.
+    let canary = &results["canary"];
+    assert_eq!(canary["ran"], false, "{canary}");
+    assert!(
+        canary["violations"]
+            .as_array()
+            .is_some_and(|v| v.len() >= 2),
+        "{canary}"
+    );
+    // Live reload works under the policy.
+    let reload = &results["reload"];
+    assert_eq!(reload["reloaded"], true, "{reload}");
+    assert!(
+        reload["text"]
+            .as_str()
+            .unwrap_or("")
+            .contains("la très vaste communauté multipartite"),
+        "{reload}"
+    );
+    assert_eq!(refusals(reload), Vec::<String>::new());
 }

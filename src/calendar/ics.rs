@@ -37,6 +37,11 @@ impl Writer {
         self.raw(name, params, &escape_text(value));
     }
 
+    /// Lines written by another writer.
+    pub fn append(&mut self, lines: &str) {
+        self.out.push_str(lines);
+    }
+
     /// `BEGIN:<component>`.
     pub fn begin(&mut self, component: &str) {
         self.raw("BEGIN", &[], component);

@@ -3,53 +3,154 @@
 //!
 //! A session keeps the same UID in every language and every build (`session-<id>@<host>`),
 //! so importing the French and the English calendar gives one event, and re-importing
-//! after a change updates it. Its SEQUENCE is derived from a hash of everything the
-//! session says in every language: it changes whenever the session changes and stays the
-//! same otherwise, so builds remain byte-identical. For the same reason DTSTAMP is the
-//! session's own start rather than the time of the build. Times are written in UTC;
-//! whole days as dates, with the exclusive DTEND that RFC 5545 requires.
+//! after a change updates it. Its SEQUENCE never goes down and changes only when what
+//! the event says, in any language, changes (see [`sequence`]): each event is written
+//! first without it, in every language, and the hash of those texts decides; the
+//! numbers published are kept in the output folder's marker for the next build. DTSTAMP is
+//! the event's own start rather than the time of the build, so that builds stay
+//! byte-identical. Times are written in UTC; whole days as dates, with the exclusive
+//! DTEND that RFC 5545 requires.
 
 pub mod ics;
+pub mod sequence;
+
+use std::collections::BTreeMap;
+use std::time::SystemTime;
+
+use sha2::{Digest, Sha256};
 
 use crate::data::{KeyDate, Localized, Session, When};
 use crate::event::{Schedule, Urls};
 use crate::site::Site;
+use crate::sources::marker::Published;
 use crate::zone::next_day;
 use ics::Writer;
 
-/// The calendar of session `session` in language `l` (an index of `site.langs`).
-pub fn session_file(site: &Site, l: usize, session: usize) -> Vec<u8> {
-    let language = &site.config.languages[l];
-    let lang = Lang {
-        code: &language.code,
-        fallback: &language.fallback,
-    };
-    let urls = Urls::new(&site.config, lang.code);
-    let mut w = calendar_start(site, lang);
-    session_event(&mut w, site, lang, &urls, &site.data.sessions[session]);
-    w.end("VCALENDAR");
-    w.finish().into_bytes()
+/// The calendars of one build: every event written in every language, and the
+/// SEQUENCE each is published with.
+pub struct Calendars {
+    /// The UIDs: the key dates shown in calendars, then the sessions, in file order.
+    uids: Vec<String>,
+    /// How many of them are key dates.
+    key_dates: usize,
+    /// Per language of the site, per event: the lines after SEQUENCE, `END:VEVENT`
+    /// included.
+    bodies: Vec<Vec<String>>,
+    /// Per event: its SEQUENCE.
+    numbers: Vec<u32>,
+    /// What to keep for the next build (see [`sequence`]).
+    pub published: BTreeMap<String, Published>,
 }
 
-/// The calendar of the whole programme in language `l`: the key dates marked
-/// `calendar: true`, then every session in time order.
-pub fn programme_file(site: &Site, schedule: &Schedule, l: usize) -> Vec<u8> {
-    let data = &site.data;
-    let language = &site.config.languages[l];
-    let lang = Lang {
-        code: &language.code,
-        fallback: &language.fallback,
-    };
-    let urls = Urls::new(&site.config, lang.code);
-    let mut w = calendar_start(site, lang);
-    for k in data.key_dates.iter().filter(|k| k.calendar) {
-        key_date_event(&mut w, site, lang, k);
+impl Calendars {
+    /// Writes every event in every language and numbers them from what the previous
+    /// build `published`; `data_changed` is when the event data last changed (the
+    /// floor of new numbers).
+    pub fn new(
+        site: &Site,
+        published: &BTreeMap<String, Published>,
+        data_changed: Option<SystemTime>,
+    ) -> Calendars {
+        let data = &site.data;
+        let key_dates: Vec<&KeyDate> = data.key_dates.iter().filter(|k| k.calendar).collect();
+        let host = site.config.host();
+        let uids: Vec<String> = key_dates
+            .iter()
+            .map(|k| format!("key-date-{}@{host}", k.id))
+            .chain(
+                data.sessions
+                    .iter()
+                    .map(|s| format!("session-{}@{host}", s.id)),
+            )
+            .collect();
+        let bodies: Vec<Vec<String>> = site
+            .config
+            .languages
+            .iter()
+            .map(|language| {
+                let lang = Lang {
+                    code: &language.code,
+                    fallback: &language.fallback,
+                };
+                let urls = Urls::new(&site.config, lang.code);
+                key_dates
+                    .iter()
+                    .map(|k| key_date_body(lang, k))
+                    .chain(
+                        data.sessions
+                            .iter()
+                            .map(|s| session_body(site, lang, &urls, s)),
+                    )
+                    .collect()
+            })
+            .collect();
+        let versions = versions(&uids, &bodies);
+        let floor = sequence::floor_of(data_changed);
+        let (numbers, published) = sequence::assign(published, &versions, floor);
+        Calendars {
+            uids,
+            key_dates: key_dates.len(),
+            bodies,
+            numbers,
+            published,
+        }
     }
-    for &i in &schedule.order {
-        session_event(&mut w, site, lang, &urls, &data.sessions[i]);
+
+    /// The calendar of session `session` in language `l` (indexes).
+    pub fn session_file(&self, site: &Site, l: usize, session: usize) -> Vec<u8> {
+        let mut w = calendar_start(site, self.lang(site, l));
+        self.event(&mut w, l, self.key_dates + session);
+        w.end("VCALENDAR");
+        w.finish().into_bytes()
     }
-    w.end("VCALENDAR");
-    w.finish().into_bytes()
+
+    /// The calendar of the whole programme in language `l`: the key dates marked
+    /// `calendar: true`, then every session in time order.
+    pub fn programme_file(&self, site: &Site, schedule: &Schedule, l: usize) -> Vec<u8> {
+        let mut w = calendar_start(site, self.lang(site, l));
+        for i in 0..self.key_dates {
+            self.event(&mut w, l, i);
+        }
+        for &j in &schedule.order {
+            self.event(&mut w, l, self.key_dates + j);
+        }
+        w.end("VCALENDAR");
+        w.finish().into_bytes()
+    }
+
+    fn lang<'a>(&self, site: &'a Site, l: usize) -> Lang<'a> {
+        let language = &site.config.languages[l];
+        Lang {
+            code: &language.code,
+            fallback: &language.fallback,
+        }
+    }
+
+    fn event(&self, w: &mut Writer, l: usize, i: usize) {
+        w.begin("VEVENT");
+        w.raw("UID", &[], &self.uids[i]);
+        w.raw("SEQUENCE", &[], &self.numbers[i].to_string());
+        w.append(&self.bodies[l][i]);
+    }
+}
+
+/// Each UID with a hash of everything it says in every language.
+fn versions(uids: &[String], bodies: &[Vec<String>]) -> Vec<(String, u64)> {
+    uids.iter()
+        .enumerate()
+        .map(|(i, uid)| {
+            let mut h = Sha256::new();
+            for text in std::iter::once(uid).chain(bodies.iter().map(|b| &b[i])) {
+                h.update(text.as_bytes());
+                // A separator no text holds, so that no two lists hash alike.
+                h.update([0xff]);
+            }
+            let digest = h.finalize();
+            let mut first = [0; 8];
+            first.copy_from_slice(&digest[..8]);
+            (uid.clone(), u64::from_be_bytes(first))
+        })
+        .collect()
 }
 
 /// The language a calendar is written in, and where its text falls back to.
@@ -74,7 +175,11 @@ fn calendar_start(site: &Site, lang: Lang) -> Writer {
     w.raw(
         "PRODID",
         &[],
-        &format!("-//hexaglot//{}//{}", host(site), lang.code.to_uppercase()),
+        &format!(
+            "-//hexaglot//{}//{}",
+            site.config.host(),
+            lang.code.to_uppercase()
+        ),
     );
     w.raw("CALSCALE", &[], "GREGORIAN");
     w.raw("METHOD", &[], "PUBLISH");
@@ -84,19 +189,11 @@ fn calendar_start(site: &Site, lang: Lang) -> Writer {
     w
 }
 
-/// The host of the site's base URL, which makes UIDs unique to the site.
-fn host(site: &Site) -> &str {
-    let url = &site.config.base_url;
-    let rest = url.split_once("://").map_or(url.as_str(), |(_, r)| r);
-    rest.split(['/', ':']).next().unwrap_or(rest)
-}
-
-fn session_event(w: &mut Writer, site: &Site, lang: Lang, urls: &Urls, s: &Session) {
+/// A session's VEVENT after its SEQUENCE.
+fn session_body(site: &Site, lang: Lang, urls: &Urls, s: &Session) -> String {
     let data = &site.data;
-    w.begin("VEVENT");
-    w.raw("UID", &[], &format!("session-{}@{}", s.id, host(site)));
-    w.raw("SEQUENCE", &[], &sequence(s).to_string());
-    times(w, &s.when);
+    let mut w = Writer::new();
+    times(&mut w, &s.when);
     if let Some((l, title)) = lang.text(&s.title) {
         w.text("SUMMARY", &[("LANGUAGE", l)], title);
     }
@@ -138,26 +235,23 @@ fn session_event(w: &mut Writer, site: &Site, lang: Lang, urls: &Urls, s: &Sessi
     }
     w.raw("STATUS", &[], "CONFIRMED");
     w.end("VEVENT");
+    w.finish()
 }
 
-fn key_date_event(w: &mut Writer, site: &Site, lang: Lang, k: &KeyDate) {
-    let last = k.end.unwrap_or(k.start);
+/// A key date's VEVENT after its SEQUENCE: an all-day event, shown as free time.
+fn key_date_body(lang: Lang, k: &KeyDate) -> String {
     let when = When::AllDay {
         first: k.start,
-        last,
+        last: k.end.unwrap_or(k.start),
     };
-    let mut hasher = Fnv::default();
-    hasher.localized(&k.title);
-    hasher.str(&format!("{}/{}", k.start.iso(), last.iso()));
-    w.begin("VEVENT");
-    w.raw("UID", &[], &format!("key-date-{}@{}", k.id, host(site)));
-    w.raw("SEQUENCE", &[], &(hasher.0 % (1 << 31)).to_string());
-    times(w, &when);
+    let mut w = Writer::new();
+    times(&mut w, &when);
     if let Some((l, title)) = lang.text(&k.title) {
         w.text("SUMMARY", &[("LANGUAGE", l)], title);
     }
     w.raw("TRANSP", &[], "TRANSPARENT");
     w.end("VEVENT");
+    w.finish()
 }
 
 /// DTSTAMP, DTSTART and DTEND.
@@ -174,63 +268,6 @@ fn times(w: &mut Writer, when: &When) {
             w.raw("DTSTART", &[("VALUE", "DATE")], &compact(*first));
             // DTEND of a date is exclusive: the day after the last day.
             w.raw("DTEND", &[("VALUE", "DATE")], &compact(next_day(*last)));
-        }
-    }
-}
-
-/// The SEQUENCE of a session: a hash of everything it says, below 2^31.
-pub fn sequence(s: &Session) -> u32 {
-    let mut h = Fnv::default();
-    h.str(&s.id);
-    h.localized(&s.title);
-    for l in [&s.description, &s.room].into_iter().flatten() {
-        h.localized(l);
-    }
-    match &s.when {
-        When::Timed { start, end, zone } => h.str(&format!(
-            "{}/{}/{}",
-            start.unix_seconds(),
-            end.unix_seconds(),
-            zone.name()
-        )),
-        When::AllDay { first, last } => h.str(&format!("{}/{}", first.iso(), last.iso())),
-    }
-    for v in [&s.track, &s.format, &s.stream, &s.registration]
-        .into_iter()
-        .flatten()
-    {
-        h.str(v);
-    }
-    for list in [&s.people, &s.organizations, &s.interpretation] {
-        h.str(&list.join(","));
-    }
-    h.str(if s.captioning { "captioned" } else { "" });
-    h.str(&format!("{:?}", s.attendance));
-    (h.0 % (1 << 31)) as u32
-}
-
-/// FNV-1a, 64 bits: small, and stable across Rust versions (unlike `DefaultHasher`), so
-/// a SEQUENCE never changes with the compiler.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv {
-    fn str(&mut self, text: &str) {
-        for b in text.bytes().chain([0xff]) {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn localized(&mut self, l: &Localized) {
-        for (lang, text) in &l.0 {
-            self.str(lang);
-            self.str(text);
         }
     }
 }

@@ -201,6 +201,13 @@ impl Config {
         }
     }
 
+    /// The host of `base_url`, without user or port, an IPv6 address in its brackets
+    /// (`https://example.org:8443/wsis/` → `example.org`, `http://[::1]:1111/` →
+    /// `[::1]`): what makes calendar UIDs and feed ids unique to the site.
+    pub fn host(&self) -> &str {
+        host_of(&self.base_url)
+    }
+
     /// An absolute URL for a root-relative `path` that already includes the base path.
     pub fn absolute(&self, path: &str) -> String {
         let origin_end = self.base_url.len() - self.base_path.len();
@@ -341,9 +348,35 @@ pub fn base_path_of(url: &str) -> Option<String> {
     Some(rest[slash..].to_string())
 }
 
+/// The host of an absolute URL (see [`Config::host`]).
+fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
+    match host.find(']') {
+        Some(end) if host.starts_with('[') => &host[..=end],
+        _ => host.split(':').next().unwrap_or(host),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_of_a_base_url() {
+        for (url, host) in [
+            ("https://wsis-forum.example.org/", "wsis-forum.example.org"),
+            ("http://127.0.0.1:8080/wsis/", "127.0.0.1"),
+            ("http://[::1]:1111/", "[::1]"),
+            ("http://[2001:db8::5]/", "[2001:db8::5]"),
+            ("https://user@example.org:8443/", "example.org"),
+        ] {
+            assert_eq!(host_of(url), host, "{url}");
+        }
+    }
 
     #[test]
     fn base_path_keeps_sub_path() {

@@ -118,7 +118,7 @@ impl Driver {
         let start = Instant::now();
         let out_dir = self.options.out_dir();
         // Before any work: a folder the build must not replace is refused at once.
-        check_target(&self.options.root, &out_dir)?;
+        let previous = check_target(&self.options.root, &out_dir)?;
         let mut clock = Clock::start();
         let snapshot = read(&self.options)?;
         let Prepared {
@@ -141,7 +141,8 @@ impl Driver {
         );
         written.into_iter().collect::<Result<(), Error>>()?;
         clock.lap("render+write");
-        let shared = files::Shared::new(&site, &plan);
+        let published = previous.map(|m| m.calendar).unwrap_or_default();
+        let shared = files::Shared::new(&site, &plan, &sources, &published);
         plan.files.par_iter().try_for_each(|file| {
             let output = files::produce(&site, &localizer, &sources, &plan, &shared, file);
             staging.write(&file.out_path, &output)
@@ -149,7 +150,7 @@ impl Driver {
         clock.lap("files");
         diagnostics.extend(localizer.fallback_warnings());
         let warnings = diagnostics.into_result()?;
-        staging.commit(plan.paths())?;
+        staging.commit(plan.paths(), shared.published())?;
         clock.lap("commit");
         Ok(Report {
             languages: site.langs.len(),
@@ -186,7 +187,8 @@ impl Driver {
             &mut diagnostics,
             |job, bytes| (job.out_path.clone(), bytes),
         );
-        let shared = files::Shared::new(&site, &plan);
+        let published = published_calendars(&self.options);
+        let shared = files::Shared::new(&site, &plan, &sources, &published);
         let mut outputs: Vec<(OutPath, OutputFile)> = plan
             .files
             .par_iter()
@@ -234,6 +236,19 @@ impl Driver {
             .map(|c| c.render.files.clone())
             .unwrap_or_default()
     }
+}
+
+/// The calendars the site's output folder was published with, read from its marker
+/// (nothing, when there is no readable marker): `generate` and the preview server
+/// number calendars the way the next build will.
+pub(crate) fn published_calendars(
+    options: &Options,
+) -> std::collections::BTreeMap<String, crate::sources::marker::Published> {
+    crate::sources::marker::read(&options.out_dir())
+        .ok()
+        .flatten()
+        .map(|m| m.calendar)
+        .unwrap_or_default()
 }
 
 /// Builds the site in `options` into its output folder.

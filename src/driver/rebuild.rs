@@ -66,8 +66,11 @@ pub fn run(
     let config_version = sources.config.as_ref().map(|c| c.version);
     let previous = if cache.stages.config_version != config_version {
         // A new configuration can change anything: start again from nothing.
-        cache.stages = Stages::default();
-        cache.stages.config_version = config_version;
+        cache.stages = Stages {
+            config_version,
+            published: super::published_calendars(options),
+            ..Stages::default()
+        };
         None
     } else {
         previous
@@ -186,6 +189,7 @@ fn text_only(
         last,
         site,
         &sources,
+        &stages.published,
         &candidate,
         verify,
         diagnostics,
@@ -275,6 +279,7 @@ fn whole(
         last,
         &site,
         &sources,
+        &stages.published,
         &candidate,
         verify,
         diagnostics,
@@ -303,6 +308,7 @@ fn render_site(
     last: &mut LastGood,
     site: &Site,
     sources: &Sources,
+    published: &std::collections::BTreeMap<String, crate::sources::marker::Published>,
     candidate: &(dyn Fn(&Job) -> bool + Sync),
     verify: bool,
     mut diagnostics: Diagnostics,
@@ -372,7 +378,7 @@ fn render_site(
         }
     }
     // The other files: cheap, made again on every rebuild; copies from the cache.
-    let shared = files::Shared::new(site, &plan);
+    let shared = files::Shared::new(site, &plan, sources, published);
     let made: Vec<(String, OutputFile)> = plan
         .files
         .par_iter()

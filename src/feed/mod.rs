@@ -84,7 +84,7 @@ fn entry(site: &Site, l: usize, g: usize) -> String {
     let page = &site.pages[entry.source];
     let date = page.date.map(|d| d.iso()).unwrap_or_default();
     let key = site.groups[g].key.trim_end_matches(".md");
-    let id = format!("tag:{},{date}:{lang}/{key}", host(&site.config.base_url));
+    let id = format!("tag:{},{date}:{lang}/{key}", site.config.host());
     let mut xml = format!(
         "  <entry>\n    <title>{}</title>\n    <id>{}</id>\n    <published>{date}T00:00:00Z</published>\n    <updated>{date}T00:00:00Z</updated>\n",
         escape(&page.front.title),
@@ -105,23 +105,4 @@ fn entry(site: &Site, l: usize, g: usize) -> String {
         escape(&entry.content.html)
     ));
     xml
-}
-
-/// The host of an absolute URL, without port (`https://example.org:8080/x/` → `example.org`).
-fn host(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split('/').next().unwrap_or(rest);
-    authority.rsplit_once(':').map_or(authority, |(h, _)| h)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn host_drops_scheme_port_and_path() {
-        assert_eq!(super::host("http://127.0.0.1:8080/wsis/"), "127.0.0.1");
-        assert_eq!(
-            super::host("https://wsis-forum.example.org/"),
-            "wsis-forum.example.org"
-        );
-    }
 }

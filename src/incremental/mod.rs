@@ -75,6 +75,8 @@ pub struct Stages {
     pub statics: statics::StaticCache,
     /// Whether the last rebuild succeeded: only then may an edit start from its site.
     pub clean: bool,
+    /// The calendars the site's output folder was published with (read once).
+    pub published: std::collections::BTreeMap<String, crate::sources::marker::Published>,
 }
 
 /// The last site that built, the context and fingerprint each page was rendered with,

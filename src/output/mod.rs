@@ -17,7 +17,7 @@
 
 mod target;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -27,6 +27,7 @@ pub use target::check_target;
 use crate::error::Error;
 use crate::plan::OutPath;
 use crate::sources::OUTPUT_MARKER;
+use crate::sources::marker::{Marker, Published};
 
 /// A file of the built site.
 pub enum OutputFile {
@@ -85,19 +86,20 @@ impl Staging {
         }
     }
 
-    /// Marks the staging folder as a build with the list of `written` files and puts it
-    /// in the place of the output folder.
+    /// Marks the staging folder as a build (with the list of `written` files and the
+    /// calendars' SEQUENCE numbers) and puts it in the place of the output folder.
     pub fn commit<'a>(
         mut self,
         written: impl IntoIterator<Item = &'a OutPath>,
+        calendar: BTreeMap<String, Published>,
     ) -> Result<(), Error> {
-        let mut manifest = String::from(target::MANIFEST_HEADER);
-        for path in written {
-            manifest.push_str(path.as_str());
-            manifest.push('\n');
-        }
+        let files = written
+            .into_iter()
+            .map(|p| p.as_str().to_string())
+            .collect();
         let marker = self.dir.join(OUTPUT_MARKER);
-        std::fs::write(&marker, manifest).map_err(|e| Error::io("write", &marker, e))?;
+        std::fs::write(&marker, Marker::new(files, calendar).to_json())
+            .map_err(|e| Error::io("write", &marker, e))?;
         let parent = parent_of(&self.out);
         let name = name_of(&self.out);
         if std::fs::symlink_metadata(&self.out).is_ok() {
@@ -139,7 +141,7 @@ pub fn write_atomically(
     files
         .par_iter()
         .try_for_each(|(path, file)| staging.write(path, file))?;
-    staging.commit(files.iter().map(|(p, _)| p))?;
+    staging.commit(files.iter().map(|(p, _)| p), BTreeMap::new())?;
     Ok(files.len())
 }
 

@@ -5,11 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Diagnostic, Error};
 use crate::sources::OUTPUT_MARKER;
-
-/// The first line of the marker file; the paths of the files written follow, one per
-/// line.
-pub const MANIFEST_HEADER: &str =
-    "# hexaglot output: the next build replaces this folder; the files it wrote follow.\n";
+use crate::sources::marker::{self, Marker};
 
 /// The site's folders, which an output folder may not be in.
 const SOURCE_FOLDERS: [&str; 5] = ["content", "locales", "themes", "templates", "static"];
@@ -19,8 +15,8 @@ const NAMED: usize = 5;
 
 /// Refuses an output folder that the build must not replace: the site's folder or one
 /// above it, a folder inside the site's sources, a file, or a folder holding anything
-/// a previous build did not write.
-pub fn check_target(root: &Path, out: &Path) -> Result<(), Error> {
+/// a previous build did not write. Returns the previous build's marker, if any.
+pub fn check_target(root: &Path, out: &Path) -> Result<Option<Marker>, Error> {
     let root = std::fs::canonicalize(root).map_err(|e| Error::io("read", root, e))?;
     let target = resolve(out).map_err(|e| Error::io("read", out, e))?;
     let refuse = |message: String, hint: &str| {
@@ -50,7 +46,7 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), Error> {
     }
     let meta = match std::fs::symlink_metadata(&target) {
         Ok(meta) => meta,
-        Err(_) => return Ok(()),
+        Err(_) => return Ok(None),
     };
     if !meta.is_dir() {
         return refuse(
@@ -60,7 +56,7 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), Error> {
     }
     let unknown = unknown_files(&target).map_err(|e| Error::io("read", out, e))?;
     match unknown {
-        Foreign::None => Ok(()),
+        Foreign::None(marker) => Ok(marker),
         Foreign::NotABuild => refuse(
             format!(
                 "the output folder {} holds files that hexaglot did not write, and a build replaces it whole",
@@ -86,8 +82,8 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), Error> {
 }
 
 enum Foreign {
-    /// Empty, or exactly what the last build wrote.
-    None,
+    /// Empty, or exactly what the last build (whose marker this is) wrote.
+    None(Option<Marker>),
     /// No marker: not a build's output.
     NotABuild,
     /// A build's output with files that build did not write.
@@ -95,21 +91,18 @@ enum Foreign {
 }
 
 fn unknown_files(dir: &Path) -> std::io::Result<Foreign> {
-    let marker = dir.join(OUTPUT_MARKER);
-    let manifest = match std::fs::read_to_string(&marker) {
-        Ok(text) => text,
-        Err(_) => {
+    let manifest = match marker::read(dir) {
+        Ok(Some(marker)) => marker,
+        // A marker that cannot be read marks no build.
+        Ok(None) | Err(_) => {
             return Ok(if std::fs::read_dir(dir)?.next().is_none() {
-                Foreign::None
+                Foreign::None(None)
             } else {
                 Foreign::NotABuild
             });
         }
     };
-    let written: HashSet<&str> = manifest
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .collect();
+    let written: HashSet<&str> = manifest.files.iter().map(String::as_str).collect();
     let mut added = Vec::new();
     for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
         let entry = entry.map_err(std::io::Error::other)?;
@@ -127,7 +120,7 @@ fn unknown_files(dir: &Path) -> std::io::Result<Foreign> {
         }
     }
     Ok(if added.is_empty() {
-        Foreign::None
+        Foreign::None(Some(manifest))
     } else {
         Foreign::Added(added)
     })

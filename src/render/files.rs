@@ -1,26 +1,54 @@
 //! The planned files that are not pages: what makes each one.
 
+use std::collections::BTreeMap;
+
+use crate::calendar::Calendars;
 use crate::event::Schedule;
 use crate::i18n::Localizer;
 use crate::output::OutputFile;
 use crate::plan::{Derived, FileJob, Plan};
 use crate::site::Site;
 use crate::sitemap::Sitemap;
+use crate::sources::marker::Published;
 use crate::sources::{Body, Sources};
 
 /// What the files of one build share, computed once.
 pub struct Shared {
     sitemap: Sitemap,
     schedule: Schedule,
+    /// The calendars, when the plan has any.
+    pub calendars: Option<Calendars>,
 }
 
 impl Shared {
-    /// The sitemap's URLs and the programme's order.
-    pub fn new(site: &Site, plan: &Plan) -> Shared {
+    /// The sitemap's URLs, the programme's order and the calendars, numbered from what
+    /// the previous build `published`.
+    pub fn new(
+        site: &Site,
+        plan: &Plan,
+        sources: &Sources,
+        published: &BTreeMap<String, Published>,
+    ) -> Shared {
+        let has_calendars = plan.files.iter().any(|f| {
+            matches!(
+                f.what,
+                Derived::SessionCalendar { .. } | Derived::ProgrammeCalendar { .. }
+            )
+        });
         Shared {
             sitemap: Sitemap::new(site, &plan.jobs),
             schedule: Schedule::new(&site.data),
+            calendars: has_calendars
+                .then(|| Calendars::new(site, published, sources.data_changed())),
         }
+    }
+
+    /// What to keep in the output's marker for the next build's calendars.
+    pub fn published(&self) -> BTreeMap<String, Published> {
+        self.calendars
+            .as_ref()
+            .map(|c| c.published.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -37,12 +65,16 @@ pub fn produce(
         Derived::Alias { lang, group, page } => {
             super::aliases::redirect(site, *lang, *group, *page)
         }
-        Derived::SessionCalendar { lang, session } => {
-            crate::calendar::session_file(site, *lang, *session)
-        }
-        Derived::ProgrammeCalendar { lang } => {
-            crate::calendar::programme_file(site, &shared.schedule, *lang)
-        }
+        Derived::SessionCalendar { lang, session } => shared
+            .calendars
+            .as_ref()
+            .map(|c| c.session_file(site, *lang, *session))
+            .unwrap_or_default(),
+        Derived::ProgrammeCalendar { lang } => shared
+            .calendars
+            .as_ref()
+            .map(|c| c.programme_file(site, &shared.schedule, *lang))
+            .unwrap_or_default(),
         Derived::Sitemap { part } => shared.sitemap.part(*part),
         Derived::SitemapIndex => shared.sitemap.index(&site.config.base_url),
         Derived::Robots => crate::sitemap::robots(&site.config.base_url),

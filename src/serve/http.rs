@@ -15,6 +15,7 @@ use std::sync::{Arc, RwLock};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri, header};
+use axum::middleware;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -22,6 +23,8 @@ use bytes::Bytes;
 use futures_util::Stream;
 use tokio::sync::{broadcast, watch};
 
+use super::csp;
+use super::guard::{Guard, check};
 use super::live::{self, LiveEvent, Messages};
 use super::mime::content_type;
 use super::paths::normalize;
@@ -32,7 +35,7 @@ pub struct Shared {
     files: RwLock<Arc<Files>>,
     error: RwLock<Option<String>>,
     events: broadcast::Sender<LiveEvent>,
-    messages: Messages,
+    messages: Arc<Messages>,
     /// Becomes `true` on Ctrl-C: event streams end so the server can stop.
     shutdown: watch::Receiver<bool>,
     /// Part of every ETag, so that a restarted server is never answered `304` for a page
@@ -50,10 +53,15 @@ impl Shared {
             files: RwLock::new(Arc::default()),
             error: RwLock::new(None),
             events: broadcast::channel(64).0,
-            messages: Messages::load(),
+            messages: Arc::new(Messages::load()),
             shutdown,
             instance,
         }
+    }
+
+    /// The server's words in each language.
+    pub fn messages(&self) -> Arc<Messages> {
+        self.messages.clone()
     }
 
     fn files(&self) -> Arc<Files> {
@@ -90,13 +98,15 @@ impl Shared {
     }
 }
 
-/// The routes: the script, the event stream, and every file of the site.
-pub fn router(shared: Arc<Shared>) -> Router {
+/// The routes: the script, the event stream, and every file of the site, each behind
+/// the guard (see [`super::guard`]).
+pub fn router(shared: Arc<Shared>, guard: Guard) -> Router {
     Router::new()
         .route(live::SCRIPT_PATH, get(script))
         .route(live::EVENTS_PATH, get(events))
         .fallback(site_file)
         .with_state(shared)
+        .layer(middleware::from_fn_with_state(Arc::new(guard), check))
 }
 
 async fn script() -> Response {
@@ -214,12 +224,16 @@ fn not_found(files: &Files, path: &str) -> Response {
         None if files.is_empty() => Bytes::from(live::placeholder()),
         None => return bare(StatusCode::NOT_FOUND),
     };
+    let policy = csp::for_html(&body);
     let mut response = (StatusCode::NOT_FOUND, body).into_response();
     let headers = response.headers_mut();
     headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("text/html; charset=utf-8"),
     );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
@@ -239,22 +253,24 @@ fn file_response(
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
     let mime = content_type(key);
-    let mut response = if fresh {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else if mime.starts_with("text/html") {
-        (status, Bytes::from(live::inject(bytes, key))).into_response()
-    } else {
-        (status, bytes.clone()).into_response()
+    let html = mime
+        .starts_with("text/html")
+        .then(|| Bytes::from(live::inject(bytes, key)));
+    // A `304` carries the policy too: it updates the headers the browser kept.
+    let policy = html.as_deref().map(csp::for_html);
+    let mut response = match html {
+        _ if fresh => StatusCode::NOT_MODIFIED.into_response(),
+        Some(html) => (status, html).into_response(),
+        None => (status, bytes.clone()).into_response(),
     };
     let headers = response.headers_mut();
+    if let Some(value) = policy.and_then(|p| HeaderValue::from_str(&p).ok()) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, value);
+    }
     if !fresh {
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(mime));
     }
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
     if let Ok(value) = HeaderValue::from_str(&etag) {
         headers.insert(header::ETAG, value);
     }

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use fluent_bundle::{FluentBundle, FluentResource};
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 use serde::Serialize;
 
 /// The path of the script.
@@ -39,6 +39,10 @@ pub struct OverlayWords {
     title: String,
     kept: String,
     hide: String,
+    /// The answer to a request for another host, with `{url}` where the server's
+    /// address goes (see [`Messages::refused`]).
+    #[serde(skip)]
+    refused: String,
 }
 
 /// The overlay's words in every language hexaglot speaks (`src/serve/locales/`).
@@ -64,12 +68,15 @@ impl Messages {
             let mut bundle = FluentBundle::new(vec![lang.parse().unwrap_or_default()]);
             bundle.set_use_isolating(false);
             let _ = bundle.add_resource(resource);
-            let format = |id: &str| {
+            let format_with = |id: &str, args: Option<&FluentArgs>| {
                 let pattern = bundle.get_message(id).and_then(|m| m.value());
                 pattern
-                    .map(|p| bundle.format_pattern(p, None, &mut Vec::new()).into_owned())
+                    .map(|p| bundle.format_pattern(p, args, &mut Vec::new()).into_owned())
                     .unwrap_or_default()
             };
+            let format = |id: &str| format_with(id, None);
+            let mut url = FluentArgs::new();
+            url.set("url", "{url}");
             let dir = crate::config::Direction::of_language(lang).as_str();
             words.insert(
                 lang,
@@ -79,6 +86,7 @@ impl Messages {
                     title: format("live-error-title"),
                     kept: format("live-error-kept"),
                     hide: format("live-error-hide"),
+                    refused: format_with("host-refused", Some(&url)),
                 },
             );
         }
@@ -93,6 +101,12 @@ impl Messages {
             .get(lang)
             .or_else(|| self.words.get(primary.as_str()))
             .unwrap_or(&self.words["en"])
+    }
+
+    /// The answer to a request addressed to another host, for a reader of `lang`, naming
+    /// the server's own `url`.
+    pub fn refused(&self, lang: &str, url: &str) -> String {
+        self.for_lang(lang).refused.replace("{url}", url)
     }
 }
 
@@ -177,6 +191,11 @@ mod tests {
             assert!(
                 !w.title.is_empty() && !w.kept.is_empty() && !w.hide.is_empty(),
                 "{lang}"
+            );
+            let refused = messages.refused(lang, "http://127.0.0.1:1111/");
+            assert!(
+                refused.ends_with("\nhttp://127.0.0.1:1111/") && refused.lines().count() == 2,
+                "{lang}: {refused}"
             );
             assert_eq!(w.lang, lang);
         }

@@ -7,6 +7,8 @@
 //! the server). Nothing is written to disk: the site lives in memory, so there is no
 //! output folder to clean up when Ctrl-C stops everything.
 
+mod csp;
+mod guard;
 mod http;
 mod live;
 mod mime;
@@ -40,7 +42,11 @@ pub struct ServeOptions {
     pub drafts: bool,
 }
 
-/// Serves the site until Ctrl-C. Prints the address, one line per rebuild, and the
+/// How long open connections may take to finish after Ctrl-C.
+const GRACE: Duration = Duration::from_millis(300);
+
+/// Serves the site until Ctrl-C, which stops it within half a second whatever a rebuild
+/// is doing. Prints the address, one line per rebuild, and the
 /// diagnostics of failed rebuilds; fails only when the server cannot start.
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let root =
@@ -94,24 +100,37 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
         .enable_all()
         .build()
         .map_err(|e| Error::io("start", Path::new("the web server"), e))?;
+    let mut stopping = stop.subscribe();
     let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)?;
         println!("serving {url} (Ctrl-C to stop)");
         if options.open {
             open_browser(&url);
         }
-        let app = http::router(shared);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async move {
-                let _ = tokio::signal::ctrl_c().await;
-                let _ = stop.send(true);
-            })
-            .await
+        let guard = guard::Guard::new(address, url.clone(), shared.messages());
+        let app = http::router(shared, guard);
+        let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            let _ = stop.send(true);
+        });
+        // Graceful, but only for a moment: a client that keeps its request open must not
+        // keep the server from stopping.
+        let deadline = async move {
+            let _ = stopping.wait_for(|stopped| *stopped).await;
+            tokio::time::sleep(GRACE).await;
+        };
+        tokio::select! {
+            served = std::future::IntoFuture::into_future(server) => served,
+            () = deadline => Ok(()),
+        }
     });
-    // Connections that are still open after a second are dropped with the runtime.
-    runtime.shutdown_timeout(Duration::from_secs(1));
+    runtime.shutdown_timeout(Duration::from_millis(100));
+    // The watcher stops without waiting for its thread, and the rebuild loop ends once
+    // its channel closes. A rebuild still running — or stuck, say, opening a FIFO that no
+    // one writes to — is not waited for: it writes nothing to disk, so it can simply end
+    // with the process.
     drop(watcher);
-    let _ = rebuilder.join();
+    drop(rebuilder);
     served.map_err(|e| Error::io("serve", Path::new(&address.to_string()), e))?;
     println!("stopped");
     Ok(())

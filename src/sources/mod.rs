@@ -18,6 +18,8 @@
 //! whose size or modification time changed or that the watcher reported; the others
 //! keep their text and version, which the preview server's caches are keyed by.
 
+pub mod git;
+pub mod marker;
 pub mod read;
 pub mod walk;
 
@@ -27,7 +29,8 @@ use std::sync::Arc;
 
 use crate::config::CONFIG_FILE;
 use crate::error::{Diagnostic, Diagnostics, Error};
-pub use walk::{Found, OUTPUT_MARKER, Stamp, is_side_file};
+pub use marker::OUTPUT_MARKER;
+pub use walk::{Found, Stamp, is_side_file};
 
 /// What the snapshot holds of a file.
 #[derive(Debug, Clone)]
@@ -97,6 +100,8 @@ pub struct Sources {
     pub templates: BTreeMap<String, File>,
     /// Static file name (`style.css`) → the file that provides it.
     pub statics: BTreeMap<String, File>,
+    /// When the event data last changed (see [`Sources::data_changed`]).
+    data_changed: Option<std::time::SystemTime>,
     next_version: u64,
 }
 
@@ -167,6 +172,13 @@ impl Sources {
         // Walks list a folder's files before its siblings named like `a.md`: sorted by
         // path, files are found by binary search.
         self.content.sort_by(|a, b| a.found.rel.cmp(&b.found.rel));
+        if self
+            .content
+            .iter()
+            .any(|f| f.found.rel.starts_with("data/"))
+        {
+            self.data_changed = self.last_change_of_data();
+        }
         for found in self.walk_folder(Path::new("locales"), out) {
             let Some((lang, _)) = found.rel.split_once('/') else {
                 continue;
@@ -210,6 +222,31 @@ impl Sources {
                 }
             }
         }
+    }
+
+    /// When the event data (`content/data/` and `content/site.yaml`) last changed: the
+    /// time of the last commit that touched them when git has them unmodified, so that
+    /// every clone agrees, else their newest modification time (the data folder's own
+    /// counts, as it changes when a file is removed). `None` for a site without data.
+    pub fn data_changed(&self) -> Option<std::time::SystemTime> {
+        self.data_changed
+    }
+
+    fn last_change_of_data(&self) -> Option<std::time::SystemTime> {
+        const INPUTS: [&str; 2] = ["content/data", "content/site.yaml"];
+        if let Some(seconds) = git::last_commit_if_clean(&self.root, &INPUTS) {
+            return Some(std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds));
+        }
+        let folder = std::fs::metadata(self.root.join(INPUTS[0]))
+            .ok()
+            .and_then(|m| m.modified().ok());
+        self.content
+            .iter()
+            .filter(|f| f.found.rel.starts_with("data/"))
+            .chain(&self.config)
+            .filter_map(|f| f.found.stamp.modified())
+            .chain(folder)
+            .max()
     }
 
     /// The file of `content/` at `rel` (`about.fr.md`).

@@ -17,13 +17,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::marker::OUTPUT_MARKER;
 use crate::error::{Diagnostic, Diagnostics};
-
-/// The file a build leaves in its output folder: it marks the folder as hexaglot's
-/// (so the next build may replace it) and lists the files that build wrote (so the next
-/// build can tell whether anyone added files since). The walker never enters a folder
-/// that has it.
-pub const OUTPUT_MARKER: &str = ".hexaglot-output";
 
 /// A file found by the walker.
 #[derive(Debug, Clone)]
@@ -46,6 +41,11 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// When the file was last modified, if the system says.
+    pub fn modified(&self) -> Option<std::time::SystemTime> {
+        self.modified
+    }
+
     fn of(meta: &std::fs::Metadata) -> Stamp {
         Stamp {
             len: meta.len(),

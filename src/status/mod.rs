@@ -13,7 +13,6 @@
 //! A Fluent message in a language is translated, falls back along the chain, or is
 //! missing from the whole chain.
 
-mod git;
 pub mod hash;
 mod report;
 
@@ -152,7 +151,7 @@ impl StatusReport {
 pub fn status(options: &Options) -> Result<StatusReport, Error> {
     let generated = generate(options)?;
     let site = &generated.site;
-    let history = git::History::load(&site.config.root);
+    let history = crate::sources::git::History::load(&site.config.root);
     let catalog = Catalog::load(&site.config, &generated.sources);
     let pages = (0..site.groups.len())
         .map(|g| page_row(site, g, history.as_ref()))
@@ -174,7 +173,7 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
     })
 }
 
-fn page_row(site: &Site, g: usize, history: Option<&git::History>) -> PageRow {
+fn page_row(site: &Site, g: usize, history: Option<&crate::sources::git::History>) -> PageRow {
     let group = &site.groups[g];
     let default = &site.config.default_language;
     let source = site.translation(g, default);

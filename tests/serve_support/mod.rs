@@ -22,9 +22,15 @@ pub struct Server {
 impl Server {
     /// Starts the server on the site at `root` and waits until it listens.
     pub fn start(root: &Path) -> Server {
+        Server::start_with(root, &[])
+    }
+
+    /// Starts the server with more arguments (`--bind ::1`) and waits until it listens.
+    pub fn start_with(root: &Path, args: &[&str]) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_hexaglot"))
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
+            .args(args)
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -103,6 +109,18 @@ impl Server {
         Response::parse(&raw, method == "HEAD")
     }
 
+    /// Sends `request` (a whole request head, `\r\n` line ends) as it is.
+    pub fn raw(&self, request: &str) -> Response {
+        let mut stream = TcpStream::connect(self.address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(20)))
+            .unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw);
+        Response::parse(&raw, request.starts_with("HEAD "))
+    }
+
     /// Opens the event stream as a page in `lang` does.
     pub fn events(&self, lang: &str) -> Events {
         let mut stream = TcpStream::connect(self.address).unwrap();
@@ -140,14 +158,16 @@ impl Server {
         }
     }
 
-    /// Sends Ctrl-C (SIGINT) and waits for the server to stop.
-    pub fn interrupt(mut self) -> (ExitStatus, Vec<String>) {
+    /// Sends Ctrl-C (SIGINT) and waits for the server to stop: how it ended, what it
+    /// printed meanwhile, and how long it took from the signal.
+    pub fn interrupt(mut self) -> (ExitStatus, Vec<String>, Duration) {
         let status = Command::new("kill")
             .args(["-INT", &self.child.id().to_string()])
             .status()
             .unwrap();
         assert!(status.success());
-        let deadline = Instant::now() + Duration::from_secs(10);
+        let sent = Instant::now();
+        let deadline = sent + Duration::from_secs(10);
         let exit = loop {
             if let Some(exit) = self.child.try_wait().unwrap() {
                 break exit;
@@ -156,10 +176,16 @@ impl Server {
                 Instant::now() < deadline,
                 "the server did not stop within 10 s of Ctrl-C"
             );
-            std::thread::sleep(Duration::from_millis(20));
+            std::thread::sleep(Duration::from_millis(2));
         };
+        let took = sent.elapsed();
         let rest = self.lines.lock().unwrap().try_iter().collect();
-        (exit, rest)
+        (exit, rest, took)
+    }
+
+    /// The lines printed so far and not yet read by [`Server::wait_for`].
+    pub fn printed(&self) -> Vec<String> {
+        self.lines.lock().unwrap().try_iter().collect()
     }
 }
 

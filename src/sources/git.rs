@@ -1,4 +1,5 @@
-//! When each file last changed, from the git history of the site's checkout.
+//! When files last changed, from the git history of the site's checkout: the one place
+//! that asks git.
 //!
 //! One `git log` over `content/` lists every commit with the files it touched, newest
 //! first; the first time a file appears is its last change. Uncommitted edits are not
@@ -67,4 +68,28 @@ fn git(root: &Path, args: &[&str]) -> Option<String> {
         .status
         .success()
         .then(|| String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// The time (Unix seconds) of the last commit that touched `paths` (relative to
+/// `root`), when git tracks them and none of them has uncommitted changes; `None`
+/// otherwise (no git, not a checkout, changes not committed).
+pub fn last_commit_if_clean(root: &Path, paths: &[&str]) -> Option<u64> {
+    // Status would otherwise refresh the index: reading the sources writes nothing.
+    let with_paths = |args: &[&str]| {
+        let mut all = vec!["--no-optional-locks"];
+        all.extend_from_slice(args);
+        all.push("--");
+        all.extend_from_slice(paths);
+        git(root, &all)
+    };
+    if !with_paths(&["status", "--porcelain", "--untracked-files=all"])?
+        .trim()
+        .is_empty()
+    {
+        return None;
+    }
+    with_paths(&["log", "-1", "--format=%ct"])?
+        .trim()
+        .parse()
+        .ok()
 }
