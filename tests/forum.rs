@@ -173,10 +173,12 @@ fn programme_lists_both_tracks_and_twelve_formats() {
 #[test]
 fn invitation_letter_translations_are_marked_unofficial_and_link_the_arabic_original() {
     let ar = doc("ar", "letter/");
-    assert!(
-        texts(&ar, ".notice-translation").is_empty(),
-        "the original carries no banner"
+    assert_eq!(
+        attrs(&ar, ".notice-translation", "class"),
+        ["notice notice-translation notice-official"],
+        "the original (`translation: official`) says it is the official text"
     );
+    assert!(attrs(&ar, ".notice-translation a", "href").is_empty());
     assert!(texts(&ar, "main").concat().contains("WSIS Forum 2021/01"));
     for lang in ["zh", "en", "fr", "ru", "es"] {
         let d = doc(lang, "letter/");
