@@ -63,7 +63,14 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
     // comment over several lines comes as one event per line.
     let mut in_comment = false;
 
+    // Right-to-left text waiting to be isolated: pulldown-cmark cuts a paragraph's text
+    // into several events (at `_`, `[`, entities…), and an island must be seen whole.
+    let mut rtl_text = String::new();
+
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if !matches!(event, Event::Text(_)) {
+            flush_rtl_text(&mut rtl_text, &mut events);
+        }
         let event = match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((events.len(), level, id, String::new()));
@@ -125,13 +132,11 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                 if let Some((_, _, _, heading_text)) = heading.as_mut() {
                     heading_text.push_str(&text);
                 }
-                match (ctx.rtl && !in_code_block)
-                    .then(|| bidi::isolate_ltr(&text))
-                    .flatten()
-                {
-                    Some(html) => Event::InlineHtml(CowStr::from(html)),
-                    None => Event::Text(text),
+                if ctx.rtl && !in_code_block {
+                    rtl_text.push_str(&text);
+                    continue;
                 }
+                Event::Text(text)
             }
             Event::Code(code) => {
                 if let Some((_, _, _, heading_text)) = heading.as_mut() {
@@ -153,9 +158,22 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
         };
         events.push(event);
     }
+    flush_rtl_text(&mut rtl_text, &mut events);
     out.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Pushes the waiting right-to-left text, its left-to-right islands isolated.
+fn flush_rtl_text(text: &mut String, events: &mut Vec<Event<'_>>) {
+    if text.is_empty() {
+        return;
+    }
+    let taken = std::mem::take(text);
+    events.push(match bidi::isolate_ltr(&taken) {
+        Some(html) => Event::InlineHtml(CowStr::from(html)),
+        None => Event::Text(CowStr::from(taken)),
+    });
 }
 
 /// Raw HTML without its comments, given whether a comment is open where it starts
@@ -244,13 +262,31 @@ mod tests {
 
     #[test]
     fn rtl_text_isolates_ltr_islands_but_not_code() {
-        let r = render("الهاتف: +41 22 730 6240\n\n```\nITU x\n```\n", true);
+        let r = render("الهاتف: +41 22 730 6240\n\n```\nITU-T x\n```\n", true);
         assert!(
             r.html.contains(r#"<bdi dir="ltr">+41 22 730 6240</bdi>"#),
             "{}",
             r.html
         );
-        assert!(r.html.contains("<code>ITU x\n</code>"), "{}", r.html);
+        assert!(r.html.contains("<code>ITU-T x\n</code>"), "{}", r.html);
+        let ltr = render("Phone: +41 22 730 6240", false);
+        assert!(!ltr.html.contains("<bdi"), "{}", ltr.html);
+    }
+
+    #[test]
+    fn rtl_islands_are_seen_whole_across_text_events() {
+        // pulldown-cmark cuts the text at `_` and at the entity `&amp;`.
+        let r = render("الرقمان 555_123 و 1&amp;2 هنا", true);
+        assert!(
+            r.html.contains(r#"<bdi dir="ltr">555_123</bdi>"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<bdi dir="ltr">1&amp;2</bdi>"#),
+            "{}",
+            r.html
+        );
     }
 
     #[test]

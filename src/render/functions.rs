@@ -1,6 +1,7 @@
 //! Functions that templates call: `t()` for Fluent messages and `format_date()` for CLDR
-//! dates, both in the language of the page being rendered (the context's `lang`), and
-//! `asset()` for the published URL of a static file.
+//! dates, both in the language of the page being rendered (the context's `lang`),
+//! `asset()` for the published URL of a static file, and the `bidi` filter that isolates
+//! the left-to-right islands of right-to-left text.
 
 use std::sync::Arc;
 
@@ -10,8 +11,9 @@ use crate::assets::Assets;
 use crate::content::PageDate;
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
-/// Registers `t`, `format_date` and `asset`.
+/// Registers `t`, `format_date`, `asset` and `bidi`.
 pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<Assets>) {
+    tera.register_filter("bidi", bidi);
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
         asset(&assets, kwargs)
     });
@@ -103,6 +105,22 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
         }
         _ => Ok(dates.long(&lang, start)),
     }
+}
+
+/// `{{ text | bidi }}`: the text, escaped, with its left-to-right islands (phone numbers,
+/// codes, ranges such as `13:00-13:30`) in `<bdi dir="ltr">` when it is right-to-left
+/// text: the page's direction (the context's `dir`), or `dir=` for text in another
+/// language (`{{ name.text | bidi(dir=name.dir) }}`). The same treatment as Markdown's
+/// (see [`crate::i18n::bidi`]).
+fn bidi(text: String, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+    let dir = match kwargs.get::<String>("dir")? {
+        Some(dir) => Some(dir),
+        None => state.get::<String>("dir")?,
+    };
+    let rtl = dir.as_deref() == Some("rtl");
+    Ok(Value::safe_string(&crate::i18n::bidi::isolate_html(
+        &text, rtl,
+    )))
 }
 
 /// `asset(path="style.css")`: the URL of a file of the theme's `static/` folder, with the

@@ -36,7 +36,11 @@ pub fn render_entry(
 ) -> crate::markdown::Rendered {
     let page = &site.pages[site.langs[l].entries[g].source];
     let ctx = RenderContext {
-        rtl: Direction::of_language(&page.source.lang) == Direction::Rtl,
+        // The direction of the text's own language, as the site's config gives it.
+        rtl: site
+            .config
+            .language(&page.source.lang)
+            .is_some_and(|l| l.direction == Direction::Rtl),
         resolve,
     };
     to_html(page.body(), &ctx)
