@@ -165,6 +165,13 @@ impl Config {
         self.languages.iter().find(|l| l.code == code)
     }
 
+    /// The direction of a language of the site, as configured; for another code, its
+    /// script's usual direction.
+    pub fn direction(&self, code: &str) -> Direction {
+        self.language(code)
+            .map_or_else(|| Direction::of_language(code), |l| l.direction)
+    }
+
     /// Whether `code` is one of the site's languages.
     pub fn has_language(&self, code: &str) -> bool {
         self.language(code).is_some()

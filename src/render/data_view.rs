@@ -107,10 +107,10 @@ pub fn build(
         .language(lang)
         .map(|l| l.fallback.as_slice())
         .unwrap_or_default();
-    let text = |l| localized(l, lang, fallback);
+    let text = |l| localized(l, lang, fallback, &site.config);
     let data = &site.data;
     let urls = crate::event::Urls::new(&site.config, lang);
-    let person = |p| person_view(p, lang, fallback, &urls);
+    let person = |p| person_view(p, lang, fallback, &site.config, &urls);
     let has_calendar = !data.sessions.is_empty() || data.key_dates.iter().any(|k| k.calendar);
     let cx = super::event_views::LangCtx::new(site, lang);
     let view = DataView {
@@ -182,8 +182,14 @@ pub fn build(
     Value::from_serializable(&view)
 }
 
-/// The text of `l` in `lang`, else along `fallback`, else in any language it has.
-pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -> Text<'a> {
+/// The text of `l` in `lang`, else along `fallback`, else in any language it has (with
+/// that language's direction from `config`).
+pub(super) fn localized<'a>(
+    l: &'a Localized,
+    lang: &str,
+    fallback: &[String],
+    config: &crate::config::Config,
+) -> Text<'a> {
     match l
         .get(lang, fallback)
         .or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str())))
@@ -191,7 +197,7 @@ pub(super) fn localized<'a>(l: &'a Localized, lang: &str, fallback: &[String]) -
         Some((found, t)) => Text {
             text: t,
             lang: (found != lang).then_some(found),
-            dir: (found != lang).then(|| crate::config::Direction::of_language(found).as_str()),
+            dir: (found != lang).then(|| config.direction(found).as_str()),
         },
         None => Text {
             text: "",
@@ -205,13 +211,17 @@ fn person_view<'a>(
     p: &'a crate::data::Person,
     lang: &str,
     fallback: &[String],
+    config: &crate::config::Config,
     urls: &crate::event::Urls,
 ) -> PersonView<'a> {
     PersonView {
         href: urls.person(&p.id),
         id: &p.id,
-        name: localized(&p.name, lang, fallback),
-        role: p.role.as_ref().map(|r| localized(r, lang, fallback)),
+        name: localized(&p.name, lang, fallback, config),
+        role: p
+            .role
+            .as_ref()
+            .map(|r| localized(r, lang, fallback, config)),
         organization: p.organization.as_deref(),
     }
 }

@@ -24,6 +24,8 @@ pub struct LangCtx<'a> {
     pub fallback: &'a [String],
     /// URLs in this language.
     pub urls: Urls<'a>,
+    /// The site's configuration (languages' directions).
+    pub config: &'a crate::config::Config,
 }
 
 impl<'a> LangCtx<'a> {
@@ -38,12 +40,13 @@ impl<'a> LangCtx<'a> {
             lang,
             fallback,
             urls: Urls::new(&site.config, lang),
+            config: &site.config,
         }
     }
 
     /// Text in this language, or its fallback.
     pub fn text<'t>(&self, l: &'t Localized) -> Text<'t> {
-        localized(l, self.lang, self.fallback)
+        localized(l, self.lang, self.fallback, self.config)
     }
 }
 

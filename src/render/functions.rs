@@ -113,7 +113,11 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
 /// language (`{{ name.text | bidi(dir=name.dir) }}`). The same treatment as Markdown's
 /// (see [`crate::i18n::bidi`]).
 fn bidi(text: String, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
-    let dir = match kwargs.get::<String>("dir")? {
+    // `dir=` may be given an absent value (`name.dir` of text in the page's language).
+    let given = kwargs
+        .get::<Value>("dir")?
+        .and_then(|v| v.as_str().map(str::to_string));
+    let dir = match given {
         Some(dir) => Some(dir),
         None => state.get::<String>("dir")?,
     };

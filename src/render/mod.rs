@@ -474,7 +474,7 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
                     "fallback",
                     &FallbackView {
                         lang: &page.source.lang,
-                        dir: crate::config::Direction::of_language(&page.source.lang).as_str(),
+                        dir: site.config.direction(&page.source.lang).as_str(),
                     },
                 );
             }

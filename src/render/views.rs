@@ -212,7 +212,7 @@ pub fn page_info<'a>(
         date_display: None,
         tags,
         content_lang: &page.source.lang,
-        content_dir: crate::config::Direction::of_language(&page.source.lang).as_str(),
+        content_dir: site.config.direction(&page.source.lang).as_str(),
         key: &site.groups[g].key,
         translation: if entry.fallback {
             None

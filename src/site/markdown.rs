@@ -37,10 +37,7 @@ pub fn render_entry(
     let page = &site.pages[site.langs[l].entries[g].source];
     let ctx = RenderContext {
         // The direction of the text's own language, as the site's config gives it.
-        rtl: site
-            .config
-            .language(&page.source.lang)
-            .is_some_and(|l| l.direction == Direction::Rtl),
+        rtl: site.config.direction(&page.source.lang) == Direction::Rtl,
         resolve,
     };
     to_html(page.body(), &ctx)
