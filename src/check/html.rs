@@ -128,7 +128,8 @@ impl Facts {
 }
 
 /// Whether text directly inside `parent` is running text whose nearest direction is
-/// right to left, with no isolating element (`<bdi>`, `dir="ltr"`, `dir="auto"`) between.
+/// right to left, with no isolating element (`<bdi>`, `<bdo dir="ltr">`, `dir="ltr"`,
+/// `dir="auto"`) between.
 fn needs_isolation_check(parent: ElementRef<'_>) -> bool {
     let mut rtl = None;
     let mut node = Some(parent);

@@ -4,7 +4,7 @@
 //! or of a token that starts with digits or signs: `+1 (555) 123-4567` shows as
 //! `123-4567 (555) 1+`, `#WSIS2021` as `WSIS2021#`, and a range after Arabic words as
 //! `21-17`. Wrapping each such island
-//! in `<bdi dir="ltr">` keeps it in its logical order. [`find_islands`] finds them from
+//! in `<bdo dir="ltr">` keeps it in its logical order. [`find_islands`] finds them from
 //! the characters' bidi classes (Unicode's `Bidi_Class`, from the `unicode-bidi` crate):
 //!
 //! - An island starts and ends with a strong left-to-right letter (`L`) or a digit (`EN`,
@@ -14,8 +14,9 @@
 //!   scripts (the Arabic comma `،` is a `CS`, but it belongs to the Arabic sentence) end
 //!   it.
 //! - A space joins two parts only where it sits inside a token: between letters or
-//!   digits, brackets and dashes (`+41 22 730 6240`, `(555) 123`, `17 – 21`), not after
-//!   a comma, colon or full stop, where it separates two pieces of the sentence.
+//!   digits, brackets and dashes (`+41 22 730 6240`, `(555) 123`, `17 – 21`), or after a
+//!   Latin comma (`Rue de Varembé 1, 1202 Genève`: Arabic text uses `،`); not after a
+//!   full stop or a colon, where the Arabic sentence itself goes on.
 //! - Brackets are kept in pairs: `(555)` belongs to the island that holds both brackets,
 //!   `(COVID-19)` keeps its brackets in the Arabic sentence.
 //! - Signs glued to the island's edges belong to it: `+1`, `-5`, `#WSIS2021`, `@user`,
@@ -33,7 +34,12 @@
 
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 
-/// Escapes `text` for HTML and wraps its left-to-right islands in `<bdi dir="ltr">`.
+/// Escapes `text` for HTML and wraps its left-to-right islands in `<bdo dir="ltr">`:
+/// isolated from the sentence and laid out from left to right. An override rather than
+/// `<bdi>`: inside an isolate, Arabic-Indic digits (`+٤١ ٢٢ ٧٣٠ ٦٢٤٠`, `١٧-٢١`) still
+/// count as right-to-left for the spaces and hyphens between them, and their groups
+/// would come out in reverse. An island holds no right-to-left letter, so laying it out
+/// left to right is exactly its logical order.
 /// Returns `None` when there is no island, so callers can keep the text as it was.
 pub fn isolate_ltr(text: &str) -> Option<String> {
     let islands = find_islands(text);
@@ -44,9 +50,9 @@ pub fn isolate_ltr(text: &str) -> Option<String> {
     let mut last = 0;
     for (start, end) in islands {
         escape_into(&text[last..start], &mut out);
-        out.push_str("<bdi dir=\"ltr\">");
+        out.push_str("<bdo dir=\"ltr\">");
         escape_into(&text[start..end], &mut out);
-        out.push_str("</bdi>");
+        out.push_str("</bdo>");
         last = end;
     }
     escape_into(&text[last..], &mut out);
@@ -171,8 +177,8 @@ fn runs(chars: &[(usize, char)]) -> Vec<(usize, usize)> {
 }
 
 /// Whether every space between the cores at `from` and `to` stands inside a token: after
-/// a core, a closing bracket or a dash, and before a core, an opening bracket, a sign or
-/// a dash.
+/// a core, a closing bracket, a dash or a Latin comma, and before a core, an opening
+/// bracket, a sign or a dash.
 fn spaces_inside_token(chars: &[(usize, char)], roles: &[Role], from: usize, to: usize) -> bool {
     (from + 1..to).all(|k| {
         if roles[k] != Role::Space {
@@ -182,7 +188,7 @@ fn spaces_inside_token(chars: &[(usize, char)], roles: &[Role], from: usize, to:
         let after = (k + 1..=to).find(|&a| roles[a] != Role::Space);
         let ok_before = before.is_some_and(|b| {
             let c = chars[b].1;
-            roles[b] == Role::Core || is_closing(c) || is_dash(c)
+            roles[b] == Role::Core || is_closing(c) || is_dash(c) || c == ','
         });
         let ok_after = after.is_some_and(|a| {
             let c = chars[a].1;
@@ -416,6 +422,10 @@ mod tests {
     fn leaves_letters_and_digits_alone_and_stops_at_arabic_punctuation() {
         assert!(islands("الاتحاد (ITU) عام 2021").is_empty());
         assert!(islands("ITU، UNESCO").is_empty());
+        assert_eq!(
+            islands("في Rue de Varembé 1, 1202 Genève بسويسرا"),
+            ["Rue de Varembé 1, 1202 Genève"]
+        );
         assert!(islands("الجمعة، 21 مايو 2021، 00:30").is_empty());
         assert!(islands("بنسبة 50% وبمبلغ $100").is_empty());
         // A space after a comma or a full stop ends a piece of the sentence.
@@ -428,7 +438,7 @@ mod tests {
     fn escapes_while_wrapping() {
         assert_eq!(
             isolate_ltr("أ <1&2> ب").unwrap(),
-            "أ &lt;<bdi dir=\"ltr\">1&amp;2</bdi>&gt; ب"
+            "أ &lt;<bdo dir=\"ltr\">1&amp;2</bdo>&gt; ب"
         );
         assert_eq!(isolate_html("a < b", false), "a &lt; b");
     }

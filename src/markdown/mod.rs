@@ -3,7 +3,7 @@
 //! Beyond CommonMark with tables, footnotes and strikethrough, this adds what a
 //! multilingual site needs: heading ids in any script, `@/page.md` links resolved to the
 //! page in the language being rendered, and, in right-to-left pages, left-to-right
-//! islands isolated with `<bdi>` (see [`crate::i18n::bidi`]).
+//! islands isolated with `<bdo dir="ltr">` (see [`crate::i18n::bidi`]).
 //!
 //! HTML comments (`<!-- … -->`, as blocks or inline) are notes for the people who edit
 //! the source, such as a translator's `<!-- unverified: … -->`: they are dropped here and
@@ -264,13 +264,13 @@ mod tests {
     fn rtl_text_isolates_ltr_islands_but_not_code() {
         let r = render("الهاتف: +41 22 730 6240\n\n```\nITU-T x\n```\n", true);
         assert!(
-            r.html.contains(r#"<bdi dir="ltr">+41 22 730 6240</bdi>"#),
+            r.html.contains(r#"<bdo dir="ltr">+41 22 730 6240</bdo>"#),
             "{}",
             r.html
         );
         assert!(r.html.contains("<code>ITU-T x\n</code>"), "{}", r.html);
         let ltr = render("Phone: +41 22 730 6240", false);
-        assert!(!ltr.html.contains("<bdi"), "{}", ltr.html);
+        assert!(!ltr.html.contains("<bdo"), "{}", ltr.html);
     }
 
     #[test]
@@ -278,12 +278,12 @@ mod tests {
         // pulldown-cmark cuts the text at `_` and at the entity `&amp;`.
         let r = render("الرقمان 555_123 و 1&amp;2 هنا", true);
         assert!(
-            r.html.contains(r#"<bdi dir="ltr">555_123</bdi>"#),
+            r.html.contains(r#"<bdo dir="ltr">555_123</bdo>"#),
             "{}",
             r.html
         );
         assert!(
-            r.html.contains(r#"<bdi dir="ltr">1&amp;2</bdi>"#),
+            r.html.contains(r#"<bdo dir="ltr">1&amp;2</bdo>"#),
             "{}",
             r.html
         );

@@ -108,7 +108,7 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
 }
 
 /// `{{ text | bidi }}`: the text, escaped, with its left-to-right islands (phone numbers,
-/// codes, ranges such as `13:00-13:30`) in `<bdi dir="ltr">` when it is right-to-left
+/// codes, ranges such as `13:00-13:30`) in `<bdo dir="ltr">` when it is right-to-left
 /// text: the page's direction (the context's `dir`), or `dir=` for text in another
 /// language (`{{ name.text | bidi(dir=name.dir) }}`). The same treatment as Markdown's
 /// (see [`crate::i18n::bidi`]).
