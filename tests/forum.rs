@@ -133,7 +133,9 @@ fn organizers_page_names_every_organization_in_each_language() {
 fn arabic_contact_details_are_isolated_left_to_right() {
     let d = doc("ar", "contact/");
     let isolated = texts(&d, "main bdi[dir=ltr], main [dir=ltr]");
-    for needle in ["+41 22 730 6240", "+41 22 730 6453", "wsis-info@itu.int"] {
+    // The e-mail address needs no isolation: the bidi algorithm keeps it in order, as
+    // tests/bidi_browser.rs measures in Chromium.
+    for needle in ["+41 22 730 6240", "+41 22 730 6453", "17-21"] {
         assert!(
             isolated.iter().any(|t| t.contains(needle)),
             "{needle} is not isolated: {isolated:?}"
