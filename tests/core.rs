@@ -148,7 +148,7 @@ fn rtl_pages_isolate_ltr_islands() {
     let site = fixture("basic");
     build(site.path()).unwrap();
     let doc = page(&site.path().join("public"), "ar/about/index.html");
-    assert_eq!(texts(&doc, ".content bdi[dir=ltr]"), ["+41 22 730 6240"]);
+    assert_eq!(texts(&doc, ".content bdo[dir=ltr]"), ["+41 22 730 6240"]);
 }
 
 #[test]

@@ -32,9 +32,12 @@ language-es = الإسبانية
 
 ## تنبيهات بشأن لغة الصفحة
 fallback-notice = هذه الصفحة غير متاحة بعد { $requested }، ويُعرض نصها أدناه { $original }.
-translation-official = هذا هو النص الأصلي.
-translation-unofficial = هذه ترجمة غير رسمية، والنص الأصلي { $original } هو وحده النص المعتمد.
-translation-machine = هذه الصفحة مترجمة آلياً، والنص الأصلي { $original } هو وحده النص المعتمد.
+translation-official = هذا هو النص الرسمي.
+translation-official-original = هذه ترجمة رسمية للنص الأصلي { $original }.
+translation-unofficial = هذه ترجمة غير رسمية، والنص الأصلي هو وحده النص المعتمد.
+translation-unofficial-original = هذه ترجمة غير رسمية، والنص الأصلي { $original } هو وحده النص المعتمد.
+translation-machine = هذه الصفحة مترجمة آلياً، والنص الأصلي هو وحده النص المعتمد.
+translation-machine-original = هذه الصفحة مترجمة آلياً، والنص الأصلي { $original } هو وحده النص المعتمد.
 translation-read-original = قراءة النص الأصلي
 
 ## الوسوم

@@ -34,9 +34,12 @@ language-es = Spanish
 ## Notices about the language of a page
 # $requested and $original are the ".in" phrases above.
 fallback-notice = This page is not yet available { $requested }. It is shown below { $original }.
-translation-official = This is the original text.
-translation-unofficial = This is an unofficial translation. Only the original text { $original } is authoritative.
-translation-machine = This page was translated by machine. Only the original text { $original } is authoritative.
+translation-official = This is the official text.
+translation-official-original = This is an official translation of the original text { $original }.
+translation-unofficial = This is an unofficial translation. Only the original text is authoritative.
+translation-unofficial-original = This is an unofficial translation. Only the original text { $original } is authoritative.
+translation-machine = This page was translated by machine. Only the original text is authoritative.
+translation-machine-original = This page was translated by machine. Only the original text { $original } is authoritative.
 translation-read-original = Read the original
 
 ## Tags

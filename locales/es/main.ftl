@@ -32,9 +32,12 @@ language-es = español
 
 ## Avisos sobre el idioma de la página
 fallback-notice = Esta página aún no está disponible { $requested }. A continuación se muestra { $original }.
-translation-official = Este es el texto original.
-translation-unofficial = Esta es una traducción no oficial. Solo el texto original { $original } es auténtico.
-translation-machine = Esta página se ha traducido automáticamente. Solo el texto original { $original } es auténtico.
+translation-official = Este es el texto oficial.
+translation-official-original = Esta es una traducción oficial del texto original { $original }.
+translation-unofficial = Esta es una traducción no oficial. Solo el texto original es auténtico.
+translation-unofficial-original = Esta es una traducción no oficial. Solo el texto original { $original } es auténtico.
+translation-machine = Esta página se ha traducido automáticamente. Solo el texto original es auténtico.
+translation-machine-original = Esta página se ha traducido automáticamente. Solo el texto original { $original } es auténtico.
 translation-read-original = Leer el original
 
 ## Etiquetas

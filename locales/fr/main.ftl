@@ -32,9 +32,12 @@ language-es = espagnol
 
 ## Avis sur la langue de la page
 fallback-notice = Cette page n’est pas encore disponible { $requested }. Elle est présentée ci-dessous { $original }.
-translation-official = Ceci est le texte original.
-translation-unofficial = Ceci est une traduction non officielle. Seul le texte original { $original } fait foi.
-translation-machine = Cette page a été traduite automatiquement. Seul le texte original { $original } fait foi.
+translation-official = Ceci est le texte officiel.
+translation-official-original = Ceci est une traduction officielle du texte original { $original }.
+translation-unofficial = Ceci est une traduction non officielle. Seul le texte original fait foi.
+translation-unofficial-original = Ceci est une traduction non officielle. Seul le texte original { $original } fait foi.
+translation-machine = Cette page a été traduite automatiquement. Seul le texte original fait foi.
+translation-machine-original = Cette page a été traduite automatiquement. Seul le texte original { $original } fait foi.
 translation-read-original = Lire l’original
 
 ## Mots-clés

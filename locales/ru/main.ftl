@@ -32,9 +32,12 @@ language-es = испанский
 
 ## Уведомления о языке страницы
 fallback-notice = Эта страница пока недоступна { $requested }. Ниже она приводится { $original }.
-translation-official = Это оригинальный текст.
-translation-unofficial = Это неофициальный перевод. Аутентичным является только оригинальный текст { $original }.
-translation-machine = Эта страница переведена автоматически. Аутентичным является только оригинальный текст { $original }.
+translation-official = Это официальный текст.
+translation-official-original = Это официальный перевод оригинального текста { $original }.
+translation-unofficial = Это неофициальный перевод. Аутентичным является только оригинальный текст.
+translation-unofficial-original = Это неофициальный перевод. Аутентичным является только оригинальный текст { $original }.
+translation-machine = Эта страница переведена автоматически. Аутентичным является только оригинальный текст.
+translation-machine-original = Эта страница переведена автоматически. Аутентичным является только оригинальный текст { $original }.
 translation-read-original = Читать оригинал
 
 ## Теги

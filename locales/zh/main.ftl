@@ -32,9 +32,12 @@ language-es = 西班牙文
 
 ## 页面语文提示
 fallback-notice = 本页面尚无{ $requested }版本，以下以{ $original }显示。
-translation-official = 本文为原文。
-translation-unofficial = 本文为非正式译文，仅以{ $original }原文为准。
-translation-machine = 本页面为机器翻译，仅以{ $original }原文为准。
+translation-official = 本文为正式文本。
+translation-official-original = 本文为{ $original }原文的正式译文。
+translation-unofficial = 本文为非正式译文，仅以原文为准。
+translation-unofficial-original = 本文为非正式译文，仅以{ $original }原文为准。
+translation-machine = 本页面为机器翻译，仅以原文为准。
+translation-machine-original = 本页面为机器翻译，仅以{ $original }原文为准。
 translation-read-original = 阅读原文
 
 ## 标签

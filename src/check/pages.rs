@@ -325,7 +325,7 @@ fn images(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
 fn islands(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
     for island in &output.facts.unisolated {
         let d = Diagnostic::error(PathBuf::new(), format!("left-to-right text `{island}` is not isolated in right-to-left text"))
-            .hint("the bidi algorithm may reorder it: wrap it in <bdi dir=\"ltr\">…</bdi> (Markdown text is isolated for you; raw HTML, templates and Fluent messages are not)");
+            .hint("the bidi algorithm may reorder it: wrap it in <bdo dir=\"ltr\">…</bdo> (Markdown text is isolated for you; raw HTML, templates and Fluent messages are not)");
         report(ctx, output, "bidi", &[island], Scope::Text, d, findings);
     }
 }

@@ -3,7 +3,11 @@
 //! Beyond CommonMark with tables, footnotes and strikethrough, this adds what a
 //! multilingual site needs: heading ids in any script, `@/page.md` links resolved to the
 //! page in the language being rendered, and, in right-to-left pages, left-to-right
-//! islands isolated with `<bdi>` (see [`crate::i18n::bidi`]).
+//! islands isolated with `<bdo dir="ltr">` (see [`crate::i18n::bidi`]).
+//!
+//! HTML comments (`<!-- … -->`, as blocks or inline) are notes for the people who edit
+//! the source, such as a translator's `<!-- unverified: … -->`: they are dropped here and
+//! never published. Every other piece of raw HTML is kept as written.
 
 use std::collections::HashSet;
 
@@ -55,8 +59,18 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
     let mut used_ids = HashSet::new();
     let mut heading: Option<(usize, HeadingLevel, Option<CowStr<'_>>, String)> = None;
     let mut in_code_block = false;
+    // Whether an HTML comment opened in an earlier raw HTML event is still open: a block
+    // comment over several lines comes as one event per line.
+    let mut in_comment = false;
+
+    // Right-to-left text waiting to be isolated: pulldown-cmark cuts a paragraph's text
+    // into several events (at `_`, `[`, entities…), and an island must be seen whole.
+    let mut rtl_text = String::new();
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if !matches!(event, Event::Text(_)) {
+            flush_rtl_text(&mut rtl_text, &mut events);
+        }
         let event = match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 heading = Some((events.len(), level, id, String::new()));
@@ -118,13 +132,11 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                 if let Some((_, _, _, heading_text)) = heading.as_mut() {
                     heading_text.push_str(&text);
                 }
-                match (ctx.rtl && !in_code_block)
-                    .then(|| bidi::isolate_ltr(&text))
-                    .flatten()
-                {
-                    Some(html) => Event::InlineHtml(CowStr::from(html)),
-                    None => Event::Text(text),
+                if ctx.rtl && !in_code_block {
+                    rtl_text.push_str(&text);
+                    continue;
                 }
+                Event::Text(text)
             }
             Event::Code(code) => {
                 if let Some((_, _, _, heading_text)) = heading.as_mut() {
@@ -132,13 +144,75 @@ pub fn to_html(body: &str, ctx: &RenderContext<'_>) -> Rendered {
                 }
                 Event::Code(code)
             }
+            Event::Html(html) => match without_comments(&html, &mut in_comment) {
+                Some(kept) if kept.is_empty() => continue,
+                Some(kept) => Event::Html(CowStr::from(kept)),
+                None => Event::Html(html),
+            },
+            Event::InlineHtml(html) => match without_comments(&html, &mut in_comment) {
+                Some(kept) if kept.is_empty() => continue,
+                Some(kept) => Event::InlineHtml(CowStr::from(kept)),
+                None => Event::InlineHtml(html),
+            },
             other => other,
         };
         events.push(event);
     }
+    flush_rtl_text(&mut rtl_text, &mut events);
     out.html.reserve(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
     out
+}
+
+/// Pushes the waiting right-to-left text, its left-to-right islands isolated.
+fn flush_rtl_text(text: &mut String, events: &mut Vec<Event<'_>>) {
+    if text.is_empty() {
+        return;
+    }
+    let taken = std::mem::take(text);
+    events.push(match bidi::isolate_ltr(&taken) {
+        Some(html) => Event::InlineHtml(CowStr::from(html)),
+        None => Event::Text(CowStr::from(taken)),
+    });
+}
+
+/// Raw HTML without its comments, given whether a comment is open where it starts
+/// (updated for the next piece); `None` when it holds no comment and can stay as it is.
+fn without_comments(html: &str, in_comment: &mut bool) -> Option<String> {
+    if !*in_comment && !html.contains("<!--") {
+        return None;
+    }
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        if *in_comment {
+            match rest.find("-->") {
+                Some(end) => {
+                    rest = &rest[end + 3..];
+                    *in_comment = false;
+                }
+                None => break,
+            }
+        } else {
+            match rest.find("<!--") {
+                Some(start) => {
+                    kept.push_str(&rest[..start]);
+                    rest = &rest[start + 4..];
+                    *in_comment = true;
+                }
+                None => {
+                    kept.push_str(rest);
+                    break;
+                }
+            }
+        }
+    }
+    // A comment alone on its line leaves a blank line behind, not a paragraph.
+    Some(if kept.trim().is_empty() {
+        String::new()
+    } else {
+        kept
+    })
 }
 
 fn unique_id(base: String, used: &mut HashSet<String>) -> String {
@@ -188,13 +262,72 @@ mod tests {
 
     #[test]
     fn rtl_text_isolates_ltr_islands_but_not_code() {
-        let r = render("الهاتف: +41 22 730 6240\n\n```\nITU x\n```\n", true);
+        let r = render("الهاتف: +41 22 730 6240\n\n```\nITU-T x\n```\n", true);
         assert!(
-            r.html.contains(r#"<bdi dir="ltr">+41 22 730 6240</bdi>"#),
+            r.html.contains(r#"<bdo dir="ltr">+41 22 730 6240</bdo>"#),
             "{}",
             r.html
         );
-        assert!(r.html.contains("<code>ITU x\n</code>"), "{}", r.html);
+        assert!(r.html.contains("<code>ITU-T x\n</code>"), "{}", r.html);
+        let ltr = render("Phone: +41 22 730 6240", false);
+        assert!(!ltr.html.contains("<bdo"), "{}", ltr.html);
+    }
+
+    #[test]
+    fn rtl_islands_are_seen_whole_across_text_events() {
+        // pulldown-cmark cuts the text at `_` and at the entity `&amp;`.
+        let r = render("الرقمان 555_123 و 1&amp;2 هنا", true);
+        assert!(
+            r.html.contains(r#"<bdo dir="ltr">555_123</bdo>"#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(r#"<bdo dir="ltr">1&amp;2</bdo>"#),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn html_comments_are_dropped_and_other_raw_html_kept() {
+        let body = concat!(
+            "Débat de haut niveau<!-- unverified: débat de haut niveau --> et volet.\n\n",
+            "<!-- a note\nover two lines -->\n\n",
+            "<aside class=\"note\"><!-- inner --><b>Kept</b></aside>\n\n",
+            "<!-- before --> <div id=\"after\">x</div>\n\n",
+            "`<!-- code -->` stays\n\n```\n<!-- fenced -->\n```\n",
+        );
+        let r = render(body, false);
+        assert!(
+            !r.html.contains("unverified") && !r.html.contains("a note"),
+            "{}",
+            r.html
+        );
+        assert!(
+            !r.html.contains("inner") && !r.html.contains("before"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<p>Débat de haut niveau et volet.</p>"),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains(r#"<aside class="note"><b>Kept</b></aside>"#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"<div id="after">x</div>"#), "{}", r.html);
+        // Code shows comments as text: they are not comments there.
+        assert!(
+            r.html.contains("<code>&lt;!-- code --&gt;</code>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("&lt;!-- fenced --&gt;"), "{}", r.html);
     }
 
     #[test]

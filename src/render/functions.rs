@@ -1,7 +1,8 @@
 //! Functions that templates call: `t()` for Fluent messages, `format_date()` for CLDR
 //! dates and ranges, `date_locale()` and `time_range_pattern()` for scripts that format
 //! times in the browser, all in the language of the page being rendered (the context's
-//! `lang`), and `asset()` for the published URL of a static file.
+//! `lang`), `asset()` for the published URL of a static file, and the `bidi` filter
+//! that isolates the left-to-right islands of right-to-left text.
 
 use std::sync::Arc;
 
@@ -12,8 +13,9 @@ use crate::content::PageDate;
 use crate::i18n::dates::{Precision, RANGE_MESSAGE, date_or_range, own_message};
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
-/// Registers `t`, `format_date`, `date_locale`, `time_range_pattern` and `asset`.
+/// Registers `t`, `format_date`, `date_locale`, `time_range_pattern`, `asset` and `bidi`.
 pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<Assets>) {
+    tera.register_filter("bidi", bidi);
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
         asset(&assets, kwargs)
     });
@@ -139,6 +141,26 @@ fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> T
             "Fluent message `time-range` in `{lang}`: {why}"
         ))),
     }
+}
+
+/// `{{ text | bidi }}`: the text, escaped, with its left-to-right islands (phone numbers,
+/// codes, ranges such as `13:00-13:30`) in `<bdo dir="ltr">` when it is right-to-left
+/// text: the page's direction (the context's `dir`), or `dir=` for text in another
+/// language (`{{ name.text | bidi(dir=name.dir) }}`). The same treatment as Markdown's
+/// (see [`crate::i18n::bidi`]).
+fn bidi(text: String, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+    // `dir=` may be given an absent value (`name.dir` of text in the page's language).
+    let given = kwargs
+        .get::<Value>("dir")?
+        .and_then(|v| v.as_str().map(str::to_string));
+    let dir = match given {
+        Some(dir) => Some(dir),
+        None => state.get::<String>("dir")?,
+    };
+    let rtl = dir.as_deref() == Some("rtl");
+    Ok(Value::safe_string(&crate::i18n::bidi::isolate_html(
+        &text, rtl,
+    )))
 }
 
 /// `asset(path="style.css")`: the URL of a file of the theme's `static/` folder, with the

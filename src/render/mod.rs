@@ -281,15 +281,11 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
             if entry.fallback {
                 let source_site = site.langs.iter().find(|ls| ls.lang == page.source.lang);
                 canonical = source_site.map(|ls| site.config.absolute(&ls.entries[g].path));
-                let dir = site
-                    .config
-                    .language(&page.source.lang)
-                    .map_or(language.direction, |l| l.direction);
                 ctx.insert(
                     "fallback",
                     &FallbackView {
                         lang: &page.source.lang,
-                        dir: dir.as_str(),
+                        dir: site.config.direction(&page.source.lang).as_str(),
                     },
                 );
             }

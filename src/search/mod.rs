@@ -8,8 +8,9 @@
 //! first search; our index and script are a few kilobytes, and the normalization is
 //! ours to test, the same in Rust and JavaScript ([`normalize`]).
 //!
-//! The index is JSON: `docs` (URL, title, excerpt) and `terms`, each term mapping to a
-//! flat list of (document, weight) pairs. Only real translations are indexed: a page
+//! The index is JSON: `docs` (URL, title, excerpt), `terms`, each term mapping to a
+//! flat list of (document, weight) pairs, and `fold`, the traditional → simplified
+//! Chinese pairs that can matter for a query of this index. Only real translations are indexed: a page
 //! shown in a fallback language is found in that language's index.
 
 mod messages;
@@ -58,6 +59,9 @@ pub struct SearchIndex {
     /// Term → [doc, weight, doc, weight, …], docs in increasing order; terms sorted.
     #[serde(serialize_with = "as_map")]
     pub terms: Vec<(String, Vec<u32>)>,
+    /// Traditional → simplified Chinese pairs (`發发髮发…`) for the Han characters of the
+    /// index, with which the browser folds a query as the text was folded.
+    pub fold: String,
 }
 
 fn as_map<S: serde::Serializer>(
@@ -88,15 +92,13 @@ pub fn build_index(site: &Site, l: usize) -> SearchIndex {
                 .iter()
                 .map(|(t, w)| (normalize::normalize(t), *w))
                 .collect();
-            let mut weights: HashMap<&str, u32> = HashMap::new();
+            let mut weights: HashMap<std::borrow::Cow<str>, u32> = HashMap::new();
             for (text, weight) in &normalized {
-                normalize::for_each_term(text, true, |term| {
-                    *weights.entry(term).or_default() += weight
-                });
+                normalize::for_each_term(text, |term| *weights.entry(term).or_default() += weight);
             }
             let weights = weights
                 .into_iter()
-                .map(|(t, w)| (t.to_string(), w))
+                .map(|(t, w)| (t.into_owned(), w))
                 .collect();
             let excerpt = match page.front.description.as_deref() {
                 Some(d) => d.to_string(),
@@ -121,11 +123,24 @@ pub fn build_index(site: &Site, l: usize) -> SearchIndex {
     }
     let mut terms: Vec<(String, Vec<u32>)> = postings.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // The traditional forms of the Han characters the index holds: only those can make
+    // a query match, so the browser gets a few hundred pairs, not OpenCC's thousands.
+    let han: std::collections::HashSet<char> = terms
+        .iter()
+        .filter_map(|(t, _)| {
+            let mut chars = t.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) if normalize::is_cjk(c) => Some(c),
+                _ => None,
+            }
+        })
+        .collect();
     SearchIndex {
         version: FORMAT_VERSION,
         lang: lang_site.lang.clone(),
         docs,
         terms,
+        fold: normalize::han_pairs(|s| han.contains(&s)),
     }
 }
 

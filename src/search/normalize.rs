@@ -3,26 +3,32 @@
 //!
 //! Both sides must turn the same text into the same terms, or a query misses pages that
 //! contain it. Each step is therefore defined by Unicode data that Rust and JavaScript
-//! share (NFKD/NFC, default lowercasing, the `Alphabetic` property) or by explicit code
-//! point lists written identically in both files; `tests/deploy_search.rs` runs both
-//! implementations over one table of cases.
+//! share (NFKD/NFC, default lowercasing, the `Alphabetic` property), by explicit code
+//! point lists written identically in both files, or by a table that the build writes
+//! for the browser; `tests/deploy_search.rs` runs both implementations over one table of
+//! cases and `tests/search_arabic.rs` over a list of Arabic words.
 //!
 //! 1. NFKD, then default lowercasing (full-width forms, ligatures and Arabic
 //!    presentation forms become plain letters; accents become combining marks).
 //! 2. Combining marks are dropped (`é` → `e`, `ё` → `е`), except the breve that makes
 //!    `й` and `ў` letters of their own. Arabic diacritics (tashkeel, the superscript alef,
-//!    Quranic marks) and tatweel are dropped; the hamza and madda marks left by NFKD on
-//!    `أ إ آ ؤ ئ` go too, which unifies the alef forms; `ٱ` → `ا`, `ة` → `ه`, `ى` → `ي`,
-//!    `ی` → `ي`; Greek final sigma → `σ`. Then NFC.
+//!    Quranic marks) and tatweel are dropped, and so are the hamza of `ؤ ئ`; the hamza
+//!    and madda of `أ إ آ` stay until step 4, so that `إلكتروني` is not read as the
+//!    article `ال` + `كتروني`. `ٱ` → `ا`, `ة` → `ه`, `ى` → `ي`, `ی` → `ي`; Greek final
+//!    sigma → `σ`; traditional Chinese characters → simplified ([`han_pairs`], OpenCC's
+//!    character table). Then NFC.
 //! 3. Words are runs of `Alphabetic` or numeric characters. Han and kana characters form
 //!    runs of their own, cut into overlapping bigrams (`信息社会` → `信息 息社 社会`); a
 //!    one-character run is a unigram. The index also holds every unigram, so that a
 //!    one-character query finds pages.
-//! 4. Arabic words lose a leading conjunction `و` (words of 4+ letters) and then the
-//!    article and its fused prepositions (`وال بال كال فال لل ال`) when 2+ letters remain,
-//!    so `المنتدى`, `للمنتدى` and `منتدى` are one term.
-
+//! 4. An Arabic word loses the article and the prefixes fused with it (see [`stems`]),
+//!    only when a stem of two letters or more remains; then `أ إ آ` become `ا`. Where a
+//!    prefix can be read two ways (`للجان`: `ل` + `اللجان`, or `ل` + `لجان`; `وثيقة`, or
+//!    `و` + `ثيقة`) the word has two terms: the index holds both, and a query matches
+//!    either.
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkd_quick};
 
@@ -54,6 +60,8 @@ fn fold(prev: char, c: char) -> Option<char> {
         // The breve of й and ў (Cyrillic letters in their own right).
         '\u{0306}' if prev == 'и' || prev == 'у' => Some(c),
         '\u{0300}'..='\u{036F}' => None,
+        // The madda and hamza of آ أ إ, until the article is stripped (step 4).
+        '\u{0653}'..='\u{0655}' if prev == 'ا' => Some(c),
         // Arabic diacritics, Quranic annotation marks, superscript alef, tatweel.
         '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => None,
         '\u{06D6}'..='\u{06DC}'
@@ -65,8 +73,61 @@ fn fold(prev: char, c: char) -> Option<char> {
         'ة' => Some('ه'),
         'ى' | 'ی' => Some('ي'),
         'ς' => Some('σ'),
+        _ if c >= '\u{3400}' && is_cjk(c) => Some(han_table().get(&c).copied().unwrap_or(c)),
         _ => Some(c),
     }
+}
+
+/// Traditional Chinese characters and their simplified forms: OpenCC's character table
+/// (`TSCharacters`, through the `ferrous-opencc` crate), first choice of each entry.
+fn han_table() -> &'static HashMap<char, char> {
+    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        use ferrous_opencc::{OpenCC, config::BuiltinConfig};
+        let Ok(opencc) = OpenCC::from_config(BuiltinConfig::T2s) else {
+            return HashMap::new();
+        };
+        let mut table = HashMap::new();
+        let mut buf = [0u8; 4];
+        // One character at a time: OpenCC's phrase table has no one-character entry, so
+        // this reads the character table alone, which the browser can apply the same way.
+        for c in HAN_RANGES
+            .iter()
+            .flat_map(|r| r.clone())
+            .filter_map(char::from_u32)
+        {
+            let converted = opencc.convert(c.encode_utf8(&mut buf));
+            let mut chars = converted.chars();
+            if let (Some(s), None) = (chars.next(), chars.next()) {
+                if s != c {
+                    table.insert(c, s);
+                }
+            }
+        }
+        table
+    })
+}
+
+/// The Han blocks of [`is_cjk`].
+const HAN_RANGES: [std::ops::RangeInclusive<u32>; 5] = [
+    0x3400..=0x4DBF,
+    0x4E00..=0x9FFF,
+    0xF900..=0xFAFF,
+    0x20000..=0x2FA1F,
+    0x30000..=0x3134F,
+];
+
+/// The traditional → simplified pairs whose simplified character `keep` accepts, as one
+/// string of pairs ordered by the traditional character (`發发髮发…`): what the browser
+/// needs to fold a query the way the index was folded.
+pub fn han_pairs(keep: impl Fn(char) -> bool) -> String {
+    let mut pairs: Vec<(char, char)> = han_table()
+        .iter()
+        .filter(|(_, s)| keep(**s))
+        .map(|(t, s)| (*t, *s))
+        .collect();
+    pairs.sort_unstable();
+    pairs.into_iter().flat_map(|(t, s)| [t, s]).collect()
 }
 
 /// Whether `c` is written without spaces between words (Han, kana): cut into bigrams.
@@ -132,67 +193,157 @@ fn run(text: &str, cjk: bool) -> Run<'_> {
     if cjk { Run::Cjk(text) } else { Run::Word(text) }
 }
 
-/// The term of a word (step 4: light Arabic prefix stripping; other words as they are).
-pub fn stem(word: &str) -> &str {
+/// The article with the prefixes fused with it: a conjunction (`و`, `ف`), a preposition
+/// (`ب`, `ك`), then `ال`, longest first; and the minimum length of the stem left.
+const ARTICLES: [(&str, usize); 9] = [
+    ("وبال", 3),
+    ("وكال", 3),
+    ("فبال", 3),
+    ("فكال", 3),
+    ("وال", 3),
+    ("فال", 3),
+    ("بال", 3),
+    ("كال", 3),
+    ("ال", 2),
+];
+
+/// The article after the preposition `ل`, which drops its alef (`ل` + `المنتدى` =
+/// `للمنتدى`) and, before a stem that starts with `ل`, its lam too (`ل` + `اللجان` =
+/// `للجان`): the stem is what follows `لل`, or that with one `ل` before it.
+const LAM_ARTICLES: [(&str, usize); 3] = [("ولل", 3), ("فلل", 3), ("لل", 2)];
+
+/// The stems of a word of normalized text (step 4, before the alef forms are unified):
+/// one, or two where a prefix can be read two ways. With `query`, a word that starts
+/// with a bare `ال` also stands for itself: a hamza left out when typing (`الكتروني` for
+/// `إلكتروني`) still finds the word.
+pub fn stems(word: &str, query: bool) -> Vec<&str> {
     if !word.chars().next().is_some_and(is_arabic_letter) {
-        return word;
+        return vec![word];
     }
-    let mut rest = word;
-    if rest.chars().count() >= 4 && rest.starts_with('و') {
-        rest = &rest['و'.len_utf8()..];
-    }
-    let letters = rest.chars().count();
-    for prefix in ["وال", "بال", "كال", "فال", "لل", "ال"] {
-        if letters >= prefix.chars().count() + 2 && rest.starts_with(prefix) {
-            return &rest[prefix.len()..];
+    let letters = word.chars().count();
+    for (prefix, min) in ARTICLES {
+        if word.starts_with(prefix) && letters >= prefix.chars().count() + min {
+            let stem = &word[prefix.len()..];
+            return if query && prefix == "ال" {
+                vec![stem, word]
+            } else {
+                vec![stem]
+            };
         }
     }
-    rest
+    for (prefix, min) in LAM_ARTICLES {
+        if word.starts_with(prefix) && letters >= prefix.chars().count() + min {
+            let lam = prefix.len() - 'ل'.len_utf8();
+            return vec![&word[prefix.len()..], &word[lam..]];
+        }
+    }
+    // The conjunction و on a word without the article, or a word that starts with و.
+    if letters >= 4 && word.starts_with('و') {
+        return vec![word, &word['و'.len_utf8()..]];
+    }
+    vec![word]
 }
 
-/// Calls `f` with each term of normalized text: words' stems and the bigrams of Han
-/// runs, plus (with `unigrams`) every Han character; without `unigrams`, a
-/// one-character run is its own term.
-pub fn for_each_term<'a>(normalized: &'a str, unigrams: bool, mut f: impl FnMut(&'a str)) {
+/// A stem as a term: `أ إ آ` become `ا`.
+fn term(stem: &str) -> Cow<'_, str> {
+    if stem.contains(['أ', 'إ', 'آ']) {
+        Cow::Owned(
+            stem.chars()
+                .map(|c| {
+                    if matches!(c, 'أ' | 'إ' | 'آ') {
+                        'ا'
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(stem)
+    }
+}
+
+/// The terms of one word: its stems as terms, without repeats.
+fn word_terms(word: &str, query: bool) -> Vec<Cow<'_, str>> {
+    let mut terms: Vec<Cow<str>> = Vec::with_capacity(2);
+    for stem in stems(word, query) {
+        let t = term(stem);
+        if !terms.contains(&t) {
+            terms.push(t);
+        }
+    }
+    terms
+}
+
+/// Calls `f` with each term under which normalized text is indexed: every term of its
+/// words, the bigrams of Han runs and every Han character.
+pub fn for_each_term<'a>(normalized: &'a str, mut f: impl FnMut(Cow<'a, str>)) {
     for run in runs(normalized) {
         match run {
-            Run::Word(w) => f(stem(w)),
+            Run::Word(w) => word_terms(w, false).into_iter().for_each(&mut f),
             Run::Cjk(text) => {
-                let starts: Vec<usize> = text
-                    .char_indices()
-                    .map(|(i, _)| i)
-                    .chain([text.len()])
-                    .collect();
-                let chars = starts.len() - 1;
-                if unigrams || chars == 1 {
-                    starts.windows(2).for_each(|w| f(&text[w[0]..w[1]]));
-                }
-                starts.windows(3).for_each(|w| f(&text[w[0]..w[2]]));
+                let starts = char_starts(text);
+                starts
+                    .windows(2)
+                    .for_each(|w| f(Cow::Borrowed(&text[w[0]..w[1]])));
+                starts
+                    .windows(3)
+                    .for_each(|w| f(Cow::Borrowed(&text[w[0]..w[2]])));
             }
         }
     }
 }
 
-/// The terms of a query, in order: words' stems, and the bigrams of Han runs (or the
-/// character itself for a one-character run).
-pub fn query_terms(text: &str) -> Vec<String> {
+fn char_starts(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(i, _)| i)
+        .chain([text.len()])
+        .collect()
+}
+
+/// The terms of a query, in order: for each word, the terms that may match it (a page
+/// matches the word if it holds any of them); for a Han run, its bigrams (or the
+/// character itself for a one-character run), each on its own.
+pub fn query_terms(text: &str) -> Vec<Vec<String>> {
     let normalized = normalize(text);
     let mut terms = Vec::new();
-    for_each_term(&normalized, false, |t| terms.push(t.to_string()));
+    for run in runs(&normalized) {
+        match run {
+            Run::Word(w) => terms.push(
+                word_terms(w, true)
+                    .into_iter()
+                    .map(Cow::into_owned)
+                    .collect(),
+            ),
+            Run::Cjk(text) => {
+                let starts = char_starts(text);
+                if starts.len() == 2 {
+                    terms.push(vec![text.to_string()]);
+                }
+                for w in starts.windows(3) {
+                    terms.push(vec![text[w[0]..w[2]].to_string()]);
+                }
+            }
+        }
+    }
     terms
 }
 
-/// The terms under which text is indexed: the query terms plus every Han unigram.
+/// The terms under which text is indexed, in order.
 pub fn index_terms(text: &str) -> Vec<String> {
     let normalized = normalize(text);
     let mut terms = Vec::new();
-    for_each_term(&normalized, true, |t| terms.push(t.to_string()));
+    for_each_term(&normalized, |t| terms.push(t.into_owned()));
     terms
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn query(text: &str) -> Vec<String> {
+        query_terms(text).into_iter().map(|t| t.join("|")).collect()
+    }
 
     #[test]
     fn folds_accents_but_keeps_short_i() {
@@ -201,24 +352,34 @@ mod tests {
     }
 
     #[test]
-    fn unifies_arabic_letter_forms() {
+    fn unifies_arabic_letter_forms_but_keeps_hamzas_on_alef_until_stemming() {
         assert_eq!(normalize("مُنْتَدَى"), "منتدي");
-        assert_eq!(normalize("إأآٱا"), "ااااا");
-        assert_eq!(normalize("مكتبـــة"), "مكتبه");
+        assert_eq!(normalize("إِأَآٱا"), "إأآاا");
+        assert_eq!(normalize("مكتبـــة مسؤول"), "مكتبه مسوول");
+        assert_eq!(index_terms("إأآٱا"), ["ااااا"]);
     }
 
     #[test]
-    fn cuts_han_into_bigrams() {
-        assert_eq!(query_terms("信息社会"), ["信息", "息社", "社会"]);
-        assert_eq!(query_terms("论"), ["论"]);
+    fn cuts_han_into_bigrams_and_folds_traditional_characters() {
+        assert_eq!(query("信息社会"), ["信息", "息社", "社会"]);
+        assert_eq!(query("論"), ["论"]);
         assert_eq!(index_terms("论坛"), ["论", "坛", "论坛"]);
-        assert_eq!(query_terms("2021年论坛"), ["2021", "年论", "论坛"]);
+        assert_eq!(query("2021年論壇"), ["2021", "年论", "论坛"]);
+        assert_eq!(normalize("資訊社會 信息社會"), "资讯社会 信息社会");
+        assert!(han_pairs(|s| s == '发').contains("發发"));
     }
 
     #[test]
-    fn strips_arabic_article() {
-        assert_eq!(query_terms("المنتدى"), ["منتدي"]);
-        assert_eq!(query_terms("للمنتدى ومنتدى"), ["منتدي", "منتدي"]);
-        assert_eq!(query_terms("الى"), ["الي"]);
+    fn strips_the_arabic_article_before_folding_alef() {
+        assert_eq!(query("المنتدى"), ["منتدي|المنتدي"]);
+        assert_eq!(
+            index_terms("للمنتدى والمنتدى بالمنتدى"),
+            ["منتدي", "لمنتدي", "منتدي", "منتدي"]
+        );
+        assert_eq!(index_terms("إلكتروني الإلكتروني"), ["الكتروني", "الكتروني"]);
+        assert_eq!(index_terms("آلية الآلية"), ["اليه", "اليه"]);
+        assert_eq!(index_terms("للجان اللجان"), ["جان", "لجان", "لجان"]);
+        assert_eq!(index_terms("الى"), ["الي"]);
+        assert_eq!(index_terms("وثيقة الوثيقة"), ["وثيقه", "ثيقه", "وثيقه"]);
     }
 }

@@ -36,6 +36,7 @@ pub fn render_entry(
 ) -> crate::markdown::Rendered {
     let page = &site.pages[site.langs[l].entries[g].source];
     let ctx = RenderContext {
+        // The direction of the text's own language, as the site's config gives it.
         rtl: site.config.direction(&page.source.lang) == Direction::Rtl,
         resolve,
     };

@@ -3,8 +3,9 @@
  *
  * normalize(), queryTerms() and indexTerms() must give exactly what src/search/normalize.rs
  * gives at build time: the same Unicode steps (NFKD, lowercasing, NFC, the Alphabetic
- * property) and the same code point lists. tests/deploy_search.rs runs both over one
- * table of cases. The page part reads ?q=, loads /<lang>/search/index.json once and
+ * property), the same code point lists and Arabic prefixes, and the traditional ->
+ * simplified Chinese pairs that the index carries (`fold`). tests/deploy_search.rs runs
+ * both over one table of cases, tests/search_arabic.rs over a list of Arabic words. The page part reads ?q=, loads /<lang>/search/index.json once and
  * shows the results; its messages come from Fluent through data attributes of the form.
  */
 (function (root, factory) {
@@ -25,11 +26,13 @@
     return code >= from && code <= to;
   }
 
-  /* One character after NFKD and lowercasing: what it becomes, or null to drop it. */
-  function fold(prev, c) {
+  /* One character after NFKD and lowercasing: what it becomes, or null to drop it.
+     han: traditional -> simplified Chinese characters (a Map), from the index. */
+  function fold(prev, c, han) {
     var code = c.codePointAt(0);
     if (code === 0x306 && (prev === "\u0438" || prev === "\u0443")) return c;
     if (between(code, 0x300, 0x36f)) return null;
+    if (between(code, 0x653, 0x655) && prev === "\u0627") return c;
     if (between(code, 0x610, 0x61a) || between(code, 0x64b, 0x65f) || code === 0x670 || code === 0x640) return null;
     if (between(code, 0x6d6, 0x6dc) || between(code, 0x6df, 0x6e4) || code === 0x6e7 || code === 0x6e8 || between(code, 0x6ea, 0x6ed)) return null;
     switch (code) {
@@ -37,22 +40,33 @@
       case 0x629: return "\u0647";
       case 0x649: case 0x6cc: return "\u064a";
       case 0x3c2: return "\u03c3";
-      default: return c;
     }
+    if (han && code >= 0x3400 && isCjk(c) && han.has(c)) return han.get(c);
+    return c;
   }
 
-  function normalize(text) {
+  function normalize(text, han) {
     var lowered = String(text).normalize("NFKD").toLowerCase();
     var out = "";
     var prev = "";
     for (var c of lowered) {
-      var kept = fold(prev, c);
+      var kept = fold(prev, c, han);
       if (kept !== null) {
         out += kept;
         prev = kept;
       }
     }
     return out.normalize("NFC");
+  }
+
+  /* The pairs of an index's `fold` string ("發发髮发…") as a Map, made once per index. */
+  function hanTable(index) {
+    if (!index.han) {
+      index.han = new Map();
+      var chars = Array.from(index.fold || "");
+      for (var i = 0; i + 1 < chars.length; i += 2) index.han.set(chars[i], chars[i + 1]);
+    }
+    return index.han;
   }
 
   function isCjk(c) {
@@ -91,20 +105,43 @@
     return result;
   }
 
-  var ARTICLES = ["\u0648\u0627\u0644", "\u0628\u0627\u0644", "\u0643\u0627\u0644", "\u0641\u0627\u0644", "\u0644\u0644", "\u0627\u0644"];
+  /* The article with the prefixes fused with it, longest first, and the shortest stem
+     left; after the preposition lam the article is written "لل" (see normalize.rs). */
+  var ARTICLES = [["وبال", 3], ["وكال", 3], ["فبال", 3], ["فكال", 3], ["وال", 3], ["فال", 3], ["بال", 3], ["كال", 3], ["ال", 2]];
+  var LAM_ARTICLES = [["ولل", 3], ["فلل", 3], ["لل", 2]];
 
-  function stem(word) {
+  /* The stems of a word (before the alef forms are unified): one, or two where a prefix
+     can be read two ways; with `query`, a word that starts with a bare "ال" also stands
+     for itself. */
+  function stems(word, query) {
     var chars = Array.from(word);
-    if (!chars.length || !isArabicLetter(chars[0])) return word;
-    if (chars.length >= 4 && chars[0] === "\u0648") chars = chars.slice(1);
-    for (var i = 0; i < ARTICLES.length; i++) {
-      var p = Array.from(ARTICLES[i]);
-      if (chars.length >= p.length + 2 && chars.slice(0, p.length).join("") === ARTICLES[i]) {
-        chars = chars.slice(p.length);
-        break;
+    if (!chars.length || !isArabicLetter(chars[0])) return [word];
+    var i, p;
+    for (i = 0; i < ARTICLES.length; i++) {
+      p = Array.from(ARTICLES[i][0]);
+      if (word.startsWith(ARTICLES[i][0]) && chars.length >= p.length + ARTICLES[i][1]) {
+        var stem = chars.slice(p.length).join("");
+        return query && ARTICLES[i][0] === "ال" ? [stem, word] : [stem];
       }
     }
-    return chars.join("");
+    for (i = 0; i < LAM_ARTICLES.length; i++) {
+      p = Array.from(LAM_ARTICLES[i][0]);
+      if (word.startsWith(LAM_ARTICLES[i][0]) && chars.length >= p.length + LAM_ARTICLES[i][1]) {
+        return [chars.slice(p.length).join(""), chars.slice(p.length - 1).join("")];
+      }
+    }
+    if (chars.length >= 4 && chars[0] === "\u0648") return [word, chars.slice(1).join("")];
+    return [word];
+  }
+
+  /* A word's terms: its stems with أ إ آ as ا, without repeats. */
+  function wordTerms(word, query) {
+    var terms = [];
+    stems(word, query).forEach(function (stem) {
+      var term = stem.replace(/[\u0622\u0623\u0625]/g, "\u0627");
+      if (terms.indexOf(term) < 0) terms.push(term);
+    });
+    return terms;
   }
 
   function bigrams(chars) {
@@ -113,21 +150,23 @@
     return out;
   }
 
-  function queryTerms(text) {
+  /* The terms of a query: for each word, the terms that may match it; for a Han run,
+     each bigram (or the character of a one-character run) on its own. */
+  function queryTerms(text, han) {
     var terms = [];
-    runs(normalize(text)).forEach(function (run) {
-      if (run.word !== undefined) terms.push(stem(run.word));
-      else if (run.cjk.length === 1) terms.push(run.cjk[0]);
-      else terms.push.apply(terms, bigrams(run.cjk));
+    runs(normalize(text, han)).forEach(function (run) {
+      if (run.word !== undefined) terms.push(wordTerms(run.word, true));
+      else if (run.cjk.length === 1) terms.push([run.cjk[0]]);
+      else bigrams(run.cjk).forEach(function (b) { terms.push([b]); });
     });
     return terms;
   }
 
-  function indexTerms(text) {
+  function indexTerms(text, han) {
     var terms = [];
-    runs(normalize(text)).forEach(function (run) {
+    runs(normalize(text, han)).forEach(function (run) {
       if (run.word !== undefined) {
-        terms.push(stem(run.word));
+        terms.push.apply(terms, wordTerms(run.word, false));
       } else {
         terms.push.apply(terms, run.cjk);
         terms.push.apply(terms, bigrams(run.cjk));
@@ -162,13 +201,30 @@
     return scores;
   }
 
-  /* The documents that match every term of the query, best first. */
+  /* Documents matching any of a word's terms: doc -> best score. */
+  function lookupAny(index, alternatives) {
+    var scores = new Map();
+    alternatives.forEach(function (term) {
+      lookup(index, term).forEach(function (score, doc) {
+        if (!scores.has(doc) || scores.get(doc) < score) scores.set(doc, score);
+      });
+    });
+    return scores;
+  }
+
+  /* The documents that match every word of the query, best first. */
   function search(index, query) {
-    var terms = Array.from(new Set(queryTerms(query)));
+    var seen = new Set();
+    var terms = queryTerms(query, hanTable(index)).filter(function (t) {
+      var key = t.join("|");
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
     if (!terms.length) return [];
     var total = null;
-    terms.forEach(function (term) {
-      var scores = lookup(index, term);
+    terms.forEach(function (alternatives) {
+      var scores = lookupAny(index, alternatives);
       if (total === null) {
         total = scores;
         return;
@@ -276,5 +332,5 @@
     }
   }
 
-  return { normalize: normalize, queryTerms: queryTerms, indexTerms: indexTerms, search: search, start: start };
+  return { normalize: normalize, hanTable: hanTable, queryTerms: queryTerms, indexTerms: indexTerms, search: search, start: start };
 });
