@@ -193,11 +193,8 @@ mod tests {
         check_target(s.path(), &out).unwrap();
         std::fs::write(out.join("notes.txt"), "mine").unwrap();
         assert!(refused(s.path(), &out).contains("did not write"));
-        std::fs::write(
-            out.join(OUTPUT_MARKER),
-            format!("{MANIFEST_HEADER}notes.txt\n"),
-        )
-        .unwrap();
+        let marker = Marker::new(vec!["notes.txt".into()], Default::default());
+        std::fs::write(out.join(OUTPUT_MARKER), marker.to_json()).unwrap();
         check_target(s.path(), &out).unwrap();
         std::fs::write(out.join("CNAME"), "example.org").unwrap();
         assert!(refused(s.path(), &out).contains("CNAME"));
