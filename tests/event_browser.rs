@@ -268,7 +268,7 @@ fn the_local_time_writes_the_digits_of_the_pages_locale() {
     );
     assert_eq!(
         texts(&ar, ".session-when .local-time"),
-        ["بتوقيتك المحلي: ٠١:٠٠-٠٢:٣٠ غرينتش+٩ اليوم التالي"]
+        ["بتوقيتكم المحلي: ٠١:٠٠-٠٢:٣٠ غرينتش+٩ اليوم التالي"]
     );
     // Arabic-Indic digits read right to left with the page: no left-to-right island.
     assert_eq!(attrs(&ar, ".local-time time", "dir"), Vec::<String>::new());

@@ -9,80 +9,43 @@
 //! whose CSS sets `white-space: pre` on other elements should leave `minify` off.)
 //! Dedicated minifiers save a little more but cost a large compile (`minify-html`).
 
+use crate::html::{Token, tokens};
+
 /// Elements whose content is copied as it is.
 const RAW: &[&str] = &["pre", "textarea", "script", "style"];
 
 /// Collapses the whitespace between the tags of an HTML document.
 pub fn html(input: &str) -> String {
-    let bytes = input.as_bytes();
     let mut out = String::with_capacity(input.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'<' if input[i..].starts_with("<!--") => {
-                let end = input[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
-                out.push_str(&input[i..end]);
-                i = end;
-            }
-            b'<' => {
-                let end = tag_end(bytes, i);
-                out.push_str(&input[i..end]);
-                let name = tag_name(&input[i + 1..end]);
-                i = end;
-                if let Some(raw) = RAW.iter().find(|r| r.eq_ignore_ascii_case(&name)) {
-                    let close = find_close(input, i, raw);
-                    out.push_str(&input[i..close]);
-                    i = close;
-                }
-            }
-            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => {
-                let mut newline = false;
-                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
-                {
-                    newline |= bytes[i] == b'\n';
-                    i += 1;
-                }
-                out.push(if newline { '\n' } else { ' ' });
-            }
-            _ => {
-                let end = input[i..]
-                    .find(['<', ' ', '\t', '\n', '\r', '\x0c'])
-                    .map_or(bytes.len(), |e| i + e);
-                out.push_str(&input[i..end]);
-                i = end;
-            }
+    for token in tokens(input, RAW) {
+        match token {
+            Token::Text(text) => collapse(text, &mut out),
+            Token::Tag { raw, .. } => out.push_str(raw),
+            Token::Comment(text) | Token::Raw(text) => out.push_str(text),
         }
     }
     out
 }
 
-/// The index just past the `>` closing the tag at `start`, skipping quoted attributes.
-fn tag_end(bytes: &[u8], start: usize) -> usize {
-    let mut quote = None;
-    for (j, &b) in bytes.iter().enumerate().skip(start + 1) {
-        match (quote, b) {
-            (None, b'"' | b'\'') => quote = Some(b),
-            (Some(q), _) if b == q => quote = None,
-            (None, b'>') => return j + 1,
-            _ => {}
+/// Appends `text` with each run of whitespace made one newline (if it held one) or one
+/// space.
+fn collapse(text: &str, out: &mut String) {
+    let is_space = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c');
+    let mut rest = text;
+    while !rest.is_empty() {
+        let word_end = rest.find(is_space).unwrap_or(rest.len());
+        out.push_str(&rest[..word_end]);
+        rest = &rest[word_end..];
+        let space_end = rest.find(|c| !is_space(c)).unwrap_or(rest.len());
+        if space_end > 0 {
+            out.push(if rest[..space_end].contains('\n') {
+                '\n'
+            } else {
+                ' '
+            });
         }
+        rest = &rest[space_end..];
     }
-    bytes.len()
-}
-
-/// The name of an opening tag (`pre class="x"` → `pre`); empty for closing tags.
-fn tag_name(tag: &str) -> String {
-    tag.chars()
-        .take_while(|c| c.is_ascii_alphanumeric())
-        .collect()
-}
-
-/// Where `</name` starts after `from` (case-insensitive), or the end of the input.
-fn find_close(input: &str, from: usize, name: &str) -> usize {
-    let lower = input[from..].to_ascii_lowercase();
-    lower
-        .find(&format!("</{name}"))
-        .map_or(input.len(), |e| from + e)
 }
 
 #[cfg(test)]

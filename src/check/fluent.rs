@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use super::catalog::{Catalog, MessageDef, split_key};
-use super::keys::{GENERATOR_MESSAGES, KeyPattern, OPTIONAL_MESSAGES, Usage, generator_variables};
+use super::keys::{KeyPattern, Usage, generator_variables};
 use crate::config::Config;
 use crate::error::Diagnostic;
+use crate::i18n::messages::{self, GENERATED, OPTIONAL};
 
 /// Stands for the place of use of the messages the generator formats itself.
 const GENERATOR: &str = "(the generator)";
@@ -60,10 +61,19 @@ fn required_keys(
             KeyPattern::Dynamic => {}
         }
     }
-    // What the generator formats itself is needed wherever the default language has it.
-    for (id, _) in GENERATOR_MESSAGES {
-        if default.is_some_and(|m| m.contains_key(id)) {
-            keys.entry(id.to_string())
+    // What the generator formats itself is needed wherever the default language has it:
+    // its own messages, and the names of languages it may show.
+    let language_names = config
+        .languages
+        .iter()
+        .map(|l| messages::language_name(&l.code));
+    for id in GENERATED
+        .iter()
+        .map(|m| m.id.to_string())
+        .chain(language_names)
+    {
+        if default.is_some_and(|m| m.contains_key(&id)) {
+            keys.entry(id)
                 .or_insert_with(|| (PathBuf::from(GENERATOR), 0));
         }
     }
@@ -209,7 +219,11 @@ fn variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
 /// A message the generator formats may use any of the variables it passes, and no other.
 fn generator_message_variables(config: &Config, catalog: &Catalog, out: &mut Vec<Diagnostic>) {
     for language in &config.languages {
-        for (id, passed) in GENERATOR_MESSAGES.iter().chain(&OPTIONAL_MESSAGES) {
+        for messages::Message {
+            id,
+            variables: passed,
+        } in GENERATED.iter().chain(&OPTIONAL)
+        {
             let Some(def) = catalog.get(&language.code, id) else {
                 continue;
             };

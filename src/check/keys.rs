@@ -8,7 +8,6 @@
 
 use std::path::PathBuf;
 
-use crate::i18n::dates::{RANGE_MESSAGE, RANGE_VARIABLES};
 use crate::sources::Sources;
 
 /// How a template names a message.
@@ -68,36 +67,9 @@ pub fn scan_templates(sources: &Sources) -> Vec<Usage> {
     usages
 }
 
-/// Messages the generator formats itself (not through `t()` in a template), with the
-/// variables it passes. Each language uses those its grammar needs — `CEST (GMT+2)` in
-/// English, `UTC+2` in French — so a translation may use any of them, and no other.
-pub const GENERATOR_MESSAGES: [(&str, &[&str]); 6] = [
-    // Session times (crate::event): a range ending on a later day…
-    ("time-range-later", &["range", "days"]),
-    // …and the event's zone: CLDR's name and GMT offset, or the offset alone.
-    ("session-zone", &["name", "offset"]),
-    ("session-zone-offset", &["offset"]),
-    // The search page's result count and "no results" (crate::search), the feed's title.
-    ("search-results", &["count"]),
-    ("search-no-results", &["query"]),
-    ("feed-title", &["site"]),
-];
-
-/// Messages the generator formats when a language defines them, and otherwise writes
-/// CLDR's text: the wording around date and time ranges (crate::i18n::dates). A
-/// language may leave them out; they never fall back to another language.
-pub const OPTIONAL_MESSAGES: [(&str, &[&str]); 2] = [
-    (RANGE_MESSAGE, &RANGE_VARIABLES),
-    ("time-range", &["start", "end", "range"]),
-];
-
 /// The variables the generator passes to `id`, if it formats that message itself.
 pub fn generator_variables(id: &str) -> Option<&'static [&'static str]> {
-    GENERATOR_MESSAGES
-        .iter()
-        .chain(&OPTIONAL_MESSAGES)
-        .find(|(m, _)| *m == id)
-        .map(|(_, v)| *v)
+    crate::i18n::messages::generated(id).map(|m| m.variables)
 }
 
 /// The `t(…)` calls of one template: byte offset of each call and its key.

@@ -11,8 +11,7 @@ use serde::Deserialize;
 
 use crate::error::{Diagnostic, Diagnostics, Error};
 
-/// Where the config lives, relative to the site root.
-pub const CONFIG_FILE: &str = "content/site.yaml";
+pub use crate::sources::CONFIG_FILE;
 
 /// Text direction of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -158,12 +157,6 @@ fn default_theme() -> String {
 }
 
 impl Config {
-    /// Reads (through [`crate::sources`]) and checks `content/site.yaml` under `root`.
-    pub fn load(root: &Path) -> Result<Config, Error> {
-        let sources = crate::sources::Sources::load_config(root, None, &Default::default())?;
-        Config::parse(&sources.root, sources.config_text())
-    }
-
     /// Parses the text of `content/site.yaml` (no I/O).
     pub fn parse(root: &Path, text: &str) -> Result<Config, Error> {
         let file = Path::new(CONFIG_FILE);

@@ -4,20 +4,15 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use super::{Clock, Options, Prepared, options::apply_options};
 use crate::assets::Assets;
 use crate::config::Config;
-use crate::content::{Page, parse_page};
-use crate::data::DataFile;
-use crate::discover::{Source, SourceKind, discover};
-use crate::error::{Diagnostic, Diagnostics, Error};
-use crate::i18n::Localizer;
+use crate::discover::discover;
+use crate::error::{Diagnostics, Error};
+pub use crate::parse::{Parsed, parse};
 use crate::plan::Plan;
-use crate::render::Templates;
+pub use crate::render::Theme;
 use crate::site::Site;
 use crate::sources::Sources;
 
@@ -36,50 +31,6 @@ pub fn snapshot(
     Ok((sources, config))
 }
 
-/// The content's files, parsed.
-#[derive(Default)]
-pub struct Parsed {
-    /// Every page and section, drafts included.
-    pub pages: Vec<Page>,
-    /// Data files.
-    pub data: Vec<DataFile>,
-    /// Files copied as they are.
-    pub assets: Vec<Source>,
-}
-
-/// Parses one source (pages and data; assets are copied as they are).
-pub fn parse_one(source: Source, parsed: &mut Parsed) -> Result<(), Diagnostic> {
-    match source.kind {
-        SourceKind::Asset => parsed.assets.push(source),
-        SourceKind::Data => {
-            let text = source.text.to_string();
-            parsed.data.push(crate::data::parse(source, text)?);
-        }
-        SourceKind::Page | SourceKind::Section => parsed.pages.push(parse_page(source)?),
-    }
-    Ok(())
-}
-
-/// Parses every source on all cores.
-pub fn parse(sources: Vec<Source>, out: &mut Diagnostics) -> Parsed {
-    let results: Vec<(Parsed, Option<Diagnostic>)> = sources
-        .into_par_iter()
-        .map(|source| {
-            let mut one = Parsed::default();
-            let failed = parse_one(source, &mut one).err();
-            (one, failed)
-        })
-        .collect();
-    let mut parsed = Parsed::default();
-    for (one, failed) in results {
-        parsed.pages.extend(one.pages);
-        parsed.data.extend(one.data);
-        parsed.assets.extend(one.assets);
-        out.extend(failed);
-    }
-    parsed
-}
-
 /// Checks the data and assembles the site; fails when it has no home page.
 pub fn assemble(
     config: Config,
@@ -92,32 +43,9 @@ pub fn assemble(
         .ok_or_else(|| failure(std::mem::take(out)))
 }
 
-/// The Fluent bundles, the static files' published names and the templates.
-pub struct Theme {
-    /// Fluent bundles and CLDR formatters.
-    pub localizer: Arc<Localizer>,
-    /// Published names of the static files.
-    pub assets: Arc<Assets>,
-    /// The compiled templates.
-    pub templates: Arc<Templates>,
-}
-
-/// Loads the theme from the snapshot.
+/// Loads the theme from the snapshot (see [`Theme::load`]).
 pub fn theme(config: &Config, sources: &Sources, out: &mut Diagnostics) -> Theme {
-    let localizer = Arc::new(Localizer::load(config, sources, out));
-    let assets = Arc::new(Assets::new(sources, &config.base_path));
-    let templates = Arc::new(Templates::load(
-        sources,
-        &config.theme,
-        localizer.clone(),
-        assets.clone(),
-        out,
-    ));
-    Theme {
-        localizer,
-        assets,
-        templates,
-    }
+    Theme::load(config, sources, out)
 }
 
 /// The sources and configuration of a site, read once, with the problems found while

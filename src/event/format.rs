@@ -14,6 +14,7 @@ use crate::data::When;
 use crate::error::Diagnostic;
 use crate::i18n::dates::{Precision, date_or_range, own_message};
 use crate::i18n::intervals::Range;
+use crate::i18n::messages::{SESSION_ZONE, SESSION_ZONE_OFFSET, TIME_RANGE, TIME_RANGE_LATER};
 use crate::i18n::times::ZoneText;
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 use crate::zone::{Instant, Local, Zone};
@@ -111,8 +112,8 @@ fn time_range(
         ("days", ArgValue::Number(days as f64)),
     ]);
     localizer
-        .format(lang, "time-range-later", Some(&args))
-        .map_err(|e| message_error(lang, "time-range-later", e))
+        .format(lang, TIME_RANGE_LATER.id, Some(&args))
+        .map_err(|e| message_error(lang, TIME_RANGE_LATER.id, e))
 }
 
 /// A CLDR time range inside the language's `time-range` message, or as CLDR writes it.
@@ -126,9 +127,9 @@ fn worded_time_range(
         ("end", ArgValue::Text(range.end.clone())),
         ("range", ArgValue::Text(range.text.clone())),
     ]);
-    match own_message(localizer, lang, "time-range", &args) {
+    match own_message(localizer, lang, TIME_RANGE.id, &args) {
         Err(MessageError::Missing) => Ok(range.text.clone()),
-        other => other.map_err(|e| message_error(lang, "time-range", e)),
+        other => other.map_err(|e| message_error(lang, TIME_RANGE.id, e)),
     }
 }
 
@@ -166,14 +167,14 @@ fn zone_text(
         message(
             localizer,
             lang,
-            "session-zone-offset",
+            SESSION_ZONE_OFFSET.id,
             vec![("offset", offset)],
         )
     } else {
         message(
             localizer,
             lang,
-            "session-zone",
+            SESSION_ZONE.id,
             vec![("name", name), ("offset", offset)],
         )
     }

@@ -51,7 +51,7 @@ fn feed(site: &Site, localizer: &Localizer, l: usize, path: &str) -> String {
     let site_title = &site.config.title[lang];
     let args = fluent_args([("site", ArgValue::Text(site_title.clone()))]);
     let title = localizer
-        .format(lang, "feed-title", Some(&args))
+        .format(lang, crate::i18n::messages::FEED_TITLE.id, Some(&args))
         .unwrap_or_else(|_| site_title.clone());
     let mut groups = dated_entries(site, l);
     groups.truncate(ENTRIES);

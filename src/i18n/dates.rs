@@ -22,12 +22,14 @@ use crate::config::Config;
 use crate::content::PageDate;
 
 /// The optional Fluent message that words the sentence around a date range.
-pub const RANGE_MESSAGE: &str = "date-range";
+pub const RANGE_MESSAGE: &str = super::messages::DATE_RANGE.id;
 
 /// The variables [`RANGE_MESSAGE`] receives: CLDR's `start` and `end` parts (`17`,
 /// `21 May 2021`), the whole `range` as CLDR writes it, the `precision` (`day`,
 /// `month`) and the greatest `difference` between the ends (`year`, `month`, `day`).
 pub const RANGE_VARIABLES: [&str; 5] = ["start", "end", "range", "precision", "difference"];
+
+const _: () = assert!(RANGE_VARIABLES.len() == super::messages::DATE_RANGE.variables.len());
 
 /// How precise a date or range is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -13,12 +13,13 @@
 pub mod bidi;
 pub mod dates;
 pub mod intervals;
+pub mod messages;
 pub mod numbers;
 pub mod times;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -38,7 +39,18 @@ pub struct Localizer {
     pub defined: BTreeMap<String, BTreeSet<String>>,
     /// Date formatters per language.
     pub dates: dates::Dates,
-    fallbacks_used: Mutex<BTreeSet<(String, String, String)>>,
+    /// Language → message id → the fallback that provides it, for the messages a
+    /// language lacks and a language of its chain has: known when the files are loaded,
+    /// so that formatting from many threads only sets a flag (no lock, no allocation).
+    fallbacks: HashMap<String, HashMap<String, Fallback>>,
+}
+
+/// A message a language lacks, taken from a language of its chain.
+struct Fallback {
+    /// The language that provides it.
+    from: String,
+    /// Whether a page used it.
+    used: AtomicBool,
 }
 
 /// Why a message could not be formatted.
@@ -77,12 +89,13 @@ impl Localizer {
             chain.extend(language.fallback.iter().cloned());
             chains.insert(language.code.clone(), chain);
         }
+        let fallbacks = fallbacks(&chains, &defined);
         Localizer {
             bundles,
             chains,
             defined,
             dates: dates::Dates::new(config),
-            fallbacks_used: Mutex::new(BTreeSet::new()),
+            fallbacks,
         }
     }
 
@@ -111,11 +124,10 @@ impl Localizer {
             };
             let Some(pattern) = pattern else { continue };
             if candidate != lang {
-                self.fallbacks_used.lock().expect("poisoned").insert((
-                    id.to_string(),
-                    lang.to_string(),
-                    candidate.clone(),
-                ));
+                let fallback = self.fallbacks.get(lang).and_then(|f| f.get(message_id));
+                if let Some(fallback) = fallback {
+                    fallback.used.store(true, Ordering::Relaxed);
+                }
             }
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
@@ -141,8 +153,18 @@ impl Localizer {
 
     /// Warnings for the messages that fell back to another language during the build.
     pub fn fallback_warnings(&self) -> Vec<Diagnostic> {
-        let used = self.fallbacks_used.lock().expect("poisoned");
-        used.iter()
+        let mut used: Vec<(&str, &str, &str)> = self
+            .fallbacks
+            .iter()
+            .flat_map(|(lang, messages)| {
+                messages
+                    .iter()
+                    .filter(|(_, f)| f.used.load(Ordering::Relaxed))
+                    .map(move |(id, f)| (id.as_str(), lang.as_str(), f.from.as_str()))
+            })
+            .collect();
+        used.sort_unstable();
+        used.into_iter()
             .map(|(id, lang, from)| {
                 Diagnostic::warning(
                     Path::new("locales").join(lang),
@@ -152,6 +174,34 @@ impl Localizer {
             })
             .collect()
     }
+}
+
+/// For each language, the messages it lacks and the first language of its chain that
+/// has each.
+fn fallbacks(
+    chains: &HashMap<String, Vec<String>>,
+    defined: &BTreeMap<String, BTreeSet<String>>,
+) -> HashMap<String, HashMap<String, Fallback>> {
+    chains
+        .iter()
+        .map(|(lang, chain)| {
+            let own = defined.get(lang);
+            let mut missing = HashMap::new();
+            for from in chain.iter().skip(1) {
+                for id in defined.get(from).into_iter().flatten() {
+                    if own.is_some_and(|o| o.contains(id)) || missing.contains_key(id) {
+                        continue;
+                    }
+                    let fallback = Fallback {
+                        from: from.clone(),
+                        used: AtomicBool::new(false),
+                    };
+                    missing.insert(id.clone(), fallback);
+                }
+            }
+            (lang.clone(), missing)
+        })
+        .collect()
 }
 
 /// Turns template arguments into Fluent arguments.

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use crate::content::Page;
 use crate::discover::{Source, SourceKind};
-use crate::driver::stages::{Parsed, parse};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::parse::{Parsed, parse};
 
 /// Pages that failed to parse, by display path, with the version that failed.
 #[derive(Default)]

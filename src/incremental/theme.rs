@@ -7,9 +7,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::digest as hash;
 use crate::config::Config;
-use crate::driver::stages::{self, Theme as Loaded};
 use crate::error::Diagnostics;
 use crate::plan::Job;
+use crate::render::Theme as Loaded;
 use crate::sources::Sources;
 
 /// The loaded Fluent bundles and templates, with their fingerprints.
@@ -74,7 +74,7 @@ impl ThemeCache {
             return theme;
         }
         let errors_before = errors(out);
-        let loaded = stages::theme(config, sources, out);
+        let loaded = Loaded::load(config, sources, out);
         let chains = config
             .languages
             .iter()

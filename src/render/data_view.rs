@@ -7,20 +7,11 @@
 use serde::Serialize;
 use tera::Value;
 
-use crate::data::{Localized, Precision, Tier};
+use super::cards::Shared;
+use super::text::{LangCtx, Text};
+use crate::data::{Precision, Tier};
 use crate::i18n::Localizer;
 use crate::site::Site;
-
-/// Text and the language it is actually in (set only when it is a fallback).
-#[derive(Serialize)]
-pub(super) struct Text<'a> {
-    /// The text.
-    pub(super) text: &'a str,
-    /// Its language, when it is not the page's.
-    pub(super) lang: Option<&'a str>,
-    /// Its direction, when it is not the page's language.
-    pub(super) dir: Option<&'static str>,
-}
 
 #[derive(Serialize)]
 struct TrackView<'a> {
@@ -95,14 +86,9 @@ struct EventView {
 }
 
 /// The data view of language `l`, as a Tera value shared by every page of that language.
-pub fn build(
-    site: &Site,
-    _localizer: &Localizer,
-    event: &super::event_pages::Shared,
-    l: usize,
-) -> Value {
+pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> Value {
     let lang = site.langs[l].lang.as_str();
-    let cx = super::event_views::LangCtx::new(site, lang);
+    let cx = LangCtx::new(site, lang);
     let text = |l| cx.text(l);
     let data = &site.data;
     let urls = &cx.urls;
@@ -177,31 +163,7 @@ pub fn build(
     Value::from_serializable(&view)
 }
 
-/// The text of `l` in `lang`, else along `fallback`, else in any language it has.
-pub(super) fn localized<'a>(
-    config: &crate::config::Config,
-    l: &'a Localized,
-    lang: &str,
-    fallback: &[String],
-) -> Text<'a> {
-    match l
-        .get(lang, fallback)
-        .or_else(|| l.0.iter().next().map(|(a, b)| (a.as_str(), b.as_str())))
-    {
-        Some((found, t)) => Text {
-            text: t,
-            lang: (found != lang).then_some(found),
-            dir: (found != lang).then(|| config.direction(found).as_str()),
-        },
-        None => Text {
-            text: "",
-            lang: None,
-            dir: None,
-        },
-    }
-}
-
-fn person_view<'a>(p: &'a crate::data::Person, cx: &super::event_views::LangCtx) -> PersonView<'a> {
+fn person_view<'a>(p: &'a crate::data::Person, cx: &LangCtx) -> PersonView<'a> {
     PersonView {
         href: cx.urls.person(&p.id),
         id: &p.id,

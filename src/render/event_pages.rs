@@ -8,61 +8,14 @@
 use serde::Serialize;
 use tera::{Context, Value};
 
-use super::data_view::Text;
+use super::cards::Shared;
 use super::event_views::*;
+use super::text::{LangCtx, Text};
 use super::views::Alternate;
 use crate::data::Tier;
-use crate::error::Diagnostics;
-use crate::event::Schedule;
-use crate::event::format::Times;
 use crate::i18n::Localizer;
 use crate::plan::EventPage;
 use crate::site::Site;
-
-/// What every event page of a language shares: the schedule and the session cards.
-pub struct Shared {
-    schedule: Schedule,
-    times: Times,
-    /// Per language (same order as `site.langs`): one card per session.
-    cards: Vec<Vec<Value>>,
-}
-
-impl Shared {
-    /// Builds the cards of every session in every language.
-    pub fn build(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
-        let times = Times::new(&site.config);
-        let mut cards = Vec::new();
-        for lang_site in &site.langs {
-            let cx = LangCtx::new(site, &lang_site.lang);
-            let mut lang_cards = Vec::with_capacity(site.data.sessions.len());
-            for s in &site.data.sessions {
-                match session_card(site, localizer, &times, &cx, s) {
-                    Ok(card) => lang_cards.push(Value::from_serializable(&card)),
-                    Err(d) => {
-                        out.push(d);
-                        lang_cards.push(Value::none());
-                    }
-                }
-            }
-            cards.push(lang_cards);
-        }
-        Shared {
-            schedule: Schedule::new(&site.data),
-            times,
-            cards,
-        }
-    }
-
-    /// The session cards of language `l`.
-    pub fn cards(&self, l: usize) -> &[Value] {
-        &self.cards[l]
-    }
-
-    /// The schedule.
-    pub fn schedule(&self) -> &Schedule {
-        &self.schedule
-    }
-}
 
 /// Fills the context of an event page; returns its canonical URL.
 pub fn context(
@@ -185,7 +138,7 @@ fn session_page<'a>(
         .map(|code| LanguageName {
             code: code.clone(),
             name: localizer
-                .text(cx.lang, &format!("language-{code}"))
+                .text(cx.lang, &crate::i18n::messages::language_name(code))
                 .unwrap_or_else(|_| code.clone()),
         })
         .collect();

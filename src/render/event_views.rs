@@ -8,47 +8,13 @@
 
 use serde::Serialize;
 
-use super::data_view::{Text, localized};
-use crate::data::{Localized, Session, When};
+use super::text::{LangCtx, Text};
+use crate::data::{Session, When};
 use crate::error::Diagnostic;
+use crate::event::Schedule;
 use crate::event::format::{Times, WhenText, when_text};
-use crate::event::{Schedule, Urls};
 use crate::i18n::Localizer;
 use crate::site::Site;
-
-/// One language's view of the data: `lang`, its fallback chain and its URLs.
-pub struct LangCtx<'a> {
-    /// Language code.
-    pub lang: &'a str,
-    /// Fallback chain.
-    pub fallback: &'a [String],
-    /// URLs in this language.
-    pub urls: Urls<'a>,
-    /// The site's configuration (each language's direction).
-    pub config: &'a crate::config::Config,
-}
-
-impl<'a> LangCtx<'a> {
-    /// The context of language `lang`.
-    pub fn new(site: &'a Site, lang: &'a str) -> LangCtx<'a> {
-        let fallback = site
-            .config
-            .language(lang)
-            .map(|l| l.fallback.as_slice())
-            .unwrap_or_default();
-        LangCtx {
-            lang,
-            fallback,
-            urls: Urls::new(&site.config, lang),
-            config: &site.config,
-        }
-    }
-
-    /// Text in this language, or its fallback.
-    pub fn text<'t>(&self, l: &'t Localized) -> Text<'t> {
-        localized(self.config, l, self.lang, self.fallback)
-    }
-}
 
 /// A link to a person, with their role.
 #[derive(Serialize)]

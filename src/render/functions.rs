@@ -134,7 +134,12 @@ fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> T
     let lang = page_lang(&kwargs, state)?;
     let args =
         fluent_args(["start", "end", "range"].map(|k| (k, ArgValue::Text(format!("{{{k}}}")))));
-    match own_message(localizer, &lang, "time-range", &args) {
+    match own_message(
+        localizer,
+        &lang,
+        crate::i18n::messages::TIME_RANGE.id,
+        &args,
+    ) {
         Ok(text) => Ok(text),
         Err(MessageError::Missing) => Ok("{range}".to_string()),
         Err(MessageError::Format(why)) => Err(tera::Error::message(format!(

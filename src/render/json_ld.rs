@@ -6,7 +6,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::event_views::LangCtx;
+use super::text::LangCtx;
 use crate::data::{Attendance, Session, When};
 use crate::site::Site;
 

@@ -6,6 +6,7 @@
 //! server compares contexts between builds to render again only what changed.
 
 mod aliases;
+mod cards;
 mod data_view;
 mod event_pages;
 mod event_views;
@@ -13,6 +14,8 @@ pub mod files;
 mod functions;
 mod json_ld;
 mod templates;
+mod text;
+mod theme;
 pub mod views;
 
 use std::collections::HashMap;
@@ -21,6 +24,7 @@ use rayon::prelude::*;
 use tera::{Context, Value};
 
 pub use templates::Templates;
+pub use theme::Theme;
 
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
@@ -37,7 +41,7 @@ struct Shared {
     switchers: HashMap<usize, Value>,
     /// Per language, on themes with a search page: the search view and the switcher.
     search: Vec<Option<(Value, Value)>>,
-    event: event_pages::Shared,
+    event: cards::Shared,
 }
 
 /// Renders every job on all cores and hands each page to `f` as soon as it is ready
@@ -117,7 +121,7 @@ fn shared_values(site: &Site, localizer: &Localizer, plan: &Plan, out: &mut Diag
         data: Vec::new(),
         switchers: HashMap::new(),
         search: Vec::new(),
-        event: event_pages::Shared::build(site, localizer, out),
+        event: cards::Shared::build(site, localizer, out),
     };
     let has_search = plan.search;
     let search_pages: Vec<String> = site

@@ -10,6 +10,7 @@
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use serde::Serialize;
 
+use crate::i18n::messages::{SEARCH_NO_RESULTS, SEARCH_RESULTS};
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
 /// The search messages of one language.
@@ -39,13 +40,13 @@ pub fn messages(localizer: &Localizer, lang: &str) -> Result<SearchMessages, Mes
     let mut numbering = "latn";
     for (category, sample) in plural_samples(lang) {
         let args = fluent_args([("count", ArgValue::Number(sample as f64))]);
-        let text = localizer.format(lang, "search-results", Some(&args))?;
+        let text = localizer.format(lang, SEARCH_RESULTS.id, Some(&args))?;
         let (text, digits) = replace_number(&text, sample);
         numbering = digits.unwrap_or(numbering);
         results.push(PluralText { category, text });
     }
     let args = fluent_args([("query", ArgValue::Text("{query}".into()))]);
-    let no_results = localizer.format(lang, "search-no-results", Some(&args))?;
+    let no_results = localizer.format(lang, SEARCH_NO_RESULTS.id, Some(&args))?;
     Ok(SearchMessages {
         results,
         no_results,

@@ -1,5 +1,7 @@
 //! The plain text of a page's HTML body, for the search index.
 
+use crate::html::{Token, tokens};
+
 /// Inline elements: their tags join the text around them; every other tag separates
 /// words (`</p><p>`, `<br>`, `<li>`).
 const INLINE: &[&str] = &[
@@ -11,28 +13,21 @@ const INLINE: &[&str] = &[
 /// `<style>` left out.
 pub fn plain_text(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        decode_into(&rest[..lt], &mut out);
-        let tag_end = rest[lt..].find('>').map_or(rest.len(), |i| lt + i + 1);
-        let tag = &rest[lt + 1..tag_end.saturating_sub(1).max(lt + 1)];
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        rest = &rest[tag_end..];
-        if (name == "script" || name == "style") && !tag.starts_with('/') {
-            let close = format!("</{name}");
-            rest = rest.find(&close).map_or("", |i| &rest[i..]);
-            continue;
-        }
-        if !INLINE.contains(&name.as_str()) {
-            out.push(' ');
+    const HIDDEN: &[&str] = &["script", "style"];
+    for token in tokens(html, HIDDEN) {
+        match token {
+            Token::Text(text) => decode_into(text, &mut out),
+            // A hidden element separates words once, where it ends.
+            Token::Tag { name, closing, .. }
+                if !closing && HIDDEN.iter().any(|h| h.eq_ignore_ascii_case(name)) => {}
+            Token::Tag { name, .. } => {
+                if !INLINE.iter().any(|i| i.eq_ignore_ascii_case(name)) {
+                    out.push(' ');
+                }
+            }
+            Token::Comment(_) | Token::Raw(_) => {}
         }
     }
-    decode_into(rest, &mut out);
     out
 }
 

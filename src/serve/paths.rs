@@ -61,21 +61,8 @@ pub fn normalize(raw: &str) -> Result<String, Refused> {
 
 /// Decodes `%XX` escapes once; the result must be UTF-8.
 fn decode(segment: &str) -> Result<String, Refused> {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3).ok_or(Refused::BadEscape)?;
-            let hex = std::str::from_utf8(hex).map_err(|_| Refused::BadEscape)?;
-            out.push(u8::from_str_radix(hex, 16).map_err(|_| Refused::BadEscape)?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).map_err(|_| Refused::NotUtf8)
+    let bytes = crate::url::percent_decode(segment).map_err(|_| Refused::BadEscape)?;
+    String::from_utf8(bytes).map_err(|_| Refused::NotUtf8)
 }
 
 #[cfg(test)]

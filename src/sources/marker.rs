@@ -3,7 +3,7 @@
 //! It says the folder is hexaglot's output, so that the next build may replace it; it
 //! lists the files that build wrote, so that the next build can tell whether anyone
 //! added files since; and it keeps the SEQUENCE numbers the calendars were published
-//! with, so that they never go down (see [`crate::calendar::sequence`]). Keeping that
+//! with, so that they never go down (see the calendar module's `sequence`). Keeping that
 //! state in the output folder means a build writes nothing anywhere else.
 
 use std::collections::BTreeMap;

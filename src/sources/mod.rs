@@ -27,7 +27,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::CONFIG_FILE;
 use crate::error::{Diagnostic, Diagnostics, Error};
 pub use marker::OUTPUT_MARKER;
 pub use walk::{Found, Stamp, is_side_file};
@@ -104,6 +103,9 @@ pub struct Sources {
     data_changed: Option<std::time::SystemTime>,
     next_version: u64,
 }
+
+/// Where a site's configuration lives, relative to its folder.
+pub const CONFIG_FILE: &str = "content/site.yaml";
 
 /// The extensions of the files in a templates folder that are templates.
 const TEMPLATE_EXTENSIONS: [&str; 6] = ["html", "xml", "txt", "js", "json", "ics"];

@@ -1,0 +1,93 @@
+//! The Fluent messages hexaglot formats itself (not through `t()` in a template): their
+//! ids and the variables it passes, in one place. Call sites name these constants, and
+//! `check` knows from the same list which messages a language needs and which variables
+//! a translation may use.
+
+/// A message the generator formats, with the variables it passes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Message {
+    /// The message id.
+    pub id: &'static str,
+    /// The variables it receives; a translation may use any of them, and no other.
+    pub variables: &'static [&'static str],
+}
+
+/// A time range ending on a later day (`23:30–00:30 (+1 day)`).
+pub const TIME_RANGE_LATER: Message = Message {
+    id: "time-range-later",
+    variables: &["range", "days"],
+};
+
+/// The event's zone: CLDR's name and GMT offset (`CEST (GMT+2)`).
+pub const SESSION_ZONE: Message = Message {
+    id: "session-zone",
+    variables: &["name", "offset"],
+};
+
+/// The event's zone when CLDR has no name for it: the offset alone.
+pub const SESSION_ZONE_OFFSET: Message = Message {
+    id: "session-zone-offset",
+    variables: &["offset"],
+};
+
+/// The search page's result count.
+pub const SEARCH_RESULTS: Message = Message {
+    id: "search-results",
+    variables: &["count"],
+};
+
+/// The search page's "no results".
+pub const SEARCH_NO_RESULTS: Message = Message {
+    id: "search-no-results",
+    variables: &["query"],
+};
+
+/// The title of a language's Atom feed.
+pub const FEED_TITLE: Message = Message {
+    id: "feed-title",
+    variables: &["site"],
+};
+
+/// The wording around a CLDR date range (optional: without it, CLDR's text).
+pub const DATE_RANGE: Message = Message {
+    id: "date-range",
+    variables: &["start", "end", "range", "precision", "difference"],
+};
+
+/// The wording around a CLDR time range (optional: without it, CLDR's text).
+pub const TIME_RANGE: Message = Message {
+    id: "time-range",
+    variables: &["start", "end", "range"],
+};
+
+/// Messages a language needs wherever the default language has them.
+pub const GENERATED: [Message; 6] = [
+    TIME_RANGE_LATER,
+    SESSION_ZONE,
+    SESSION_ZONE_OFFSET,
+    SEARCH_RESULTS,
+    SEARCH_NO_RESULTS,
+    FEED_TITLE,
+];
+
+/// Messages used when a language defines them; they never fall back to another
+/// language.
+pub const OPTIONAL: [Message; 2] = [DATE_RANGE, TIME_RANGE];
+
+/// The prefix of the messages that name languages (`language-ar`, with the attribute
+/// `.in` for "in Arabic"): the generator names interpretation languages with them.
+pub const LANGUAGE_PREFIX: &str = "language-";
+
+/// The id of the message naming language `code`.
+pub fn language_name(code: &str) -> String {
+    format!("{LANGUAGE_PREFIX}{code}")
+}
+
+/// The message the generator formats with this id, if any.
+pub fn generated(id: &str) -> Option<Message> {
+    GENERATED
+        .iter()
+        .chain(&OPTIONAL)
+        .find(|m| m.id == id)
+        .copied()
+}
