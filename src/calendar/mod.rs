@@ -199,15 +199,27 @@ pub fn sequence(s: &Session) -> u32 {
         )),
         When::AllDay { first, last } => h.str(&format!("{}/{}", first.iso(), last.iso())),
     }
-    for v in [&s.track, &s.format, &s.stream, &s.registration]
-        .into_iter()
-        .flatten()
+    for v in [
+        s.track.as_deref(),
+        s.format.as_deref(),
+        s.stream.as_deref(),
+        s.registration.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
     {
         h.str(v);
     }
-    for list in [&s.people, &s.organizations, &s.interpretation] {
-        h.str(&list.join(","));
+    for list in [&s.people, &s.organizations] {
+        h.str(
+            &list
+                .iter()
+                .map(|id| id.as_str())
+                .collect::<Vec<_>>()
+                .join(","),
+        );
     }
+    h.str(&s.interpretation.join(","));
     h.str(if s.captioning { "captioned" } else { "" });
     h.str(&format!("{:?}", s.attendance));
     (h.0 % (1 << 31)) as u32

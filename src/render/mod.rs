@@ -73,8 +73,7 @@ pub fn plan(site: &Site, templates: &Templates, out: &mut Diagnostics) -> Vec<Jo
             let template = match &page.front.template {
                 Some(t) => {
                     if !templates.has(t) && !entry.fallback {
-                        let (line, column) =
-                            crate::yaml::locate(&page.text[..page.body_start], "template", "");
+                        let (line, column) = page.position(&["template".into()]);
                         out.push(
                             Diagnostic::error(
                                 &page.source.display,
@@ -163,11 +162,7 @@ fn plan_search(site: &Site, l: usize, jobs: &mut Vec<Job>, out: &mut Diagnostics
     match lang_site.entries.iter().find(|e| e.path == path) {
         Some(entry) if !entry.fallback => {
             let page = &site.pages[entry.source];
-            let (line, column) =
-                match crate::yaml::locate(&page.text[..page.body_start], "slug", "") {
-                    (0, _) => (1, 1),
-                    position => position,
-                };
+            let (line, column) = page.position(&["slug".into()]);
             out.push(
                 Diagnostic::error(
                     &page.source.display,
