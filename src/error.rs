@@ -89,6 +89,21 @@ impl Diagnostic {
     }
 }
 
+/// Decodes a file's bytes as UTF-8, or says where the first invalid byte is (`file` is
+/// the path shown to the user).
+pub fn decode_utf8(file: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
+        let (line, column) = line_column(&valid, offset);
+        // The snippet shows the line with the bad bytes replaced by U+FFFD.
+        let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        Diagnostic::error(file, "the file is not valid UTF-8")
+            .at(&shown, line, column)
+            .hint("save the file as UTF-8")
+    })
+}
+
 /// 1-based line and column (in characters) of byte `offset` in `text`.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(text.len());
@@ -127,12 +142,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, " {pad} |")?;
             writeln!(f, " {number} | {snippet}")?;
             if self.column > 0 {
-                let indent: String = snippet
-                    .chars()
-                    .take(self.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                writeln!(f, " {pad} | {indent}^")?;
+                writeln!(f, " {pad} | {}^", caret_indent(snippet, self.column))?;
             }
         }
         if let Some(hint) = &self.hint {
@@ -140,6 +150,22 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// What to print under `snippet` so that a caret lands under character `column`: a tab
+/// for a tab, as many spaces as each other character takes on a terminal (two for
+/// full-width CJK, none for combining marks).
+fn caret_indent(snippet: &str, column: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut indent = String::new();
+    for c in snippet.chars().take(column - 1) {
+        if c == '\t' {
+            indent.push('\t');
+        } else {
+            indent.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+        }
+    }
+    indent
 }
 
 /// Everything that can stop a build.
@@ -225,5 +251,27 @@ impl Diagnostics {
         } else {
             Ok(self.0)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carets_count_display_columns() {
+        let d = |text: &str, column| {
+            Diagnostic::error("f", "m")
+                .at(text, 1, column)
+                .to_string()
+                .lines()
+                .nth(4)
+                .unwrap()
+                .to_string()
+        };
+        // 信息 takes four columns, é written with a combining accent one, a tab stays a tab.
+        assert_eq!(d("信息: x", 5), "   |       ^");
+        assert_eq!(d("e\u{301}t: x", 5), "   |     ^");
+        assert_eq!(d("\tkey: x", 2), "   | \t^");
     }
 }

@@ -181,7 +181,7 @@ pub fn generate(options: &Options) -> Result<Generated, Error> {
     let rendered = render(&site, &localizer, &templates, &jobs, &mut diagnostics);
     let derived = derived_files(&site, &localizer, &jobs, &mut diagnostics);
     clock.lap("render");
-    diagnostics.extend(localizer.fallback_warnings());
+    diagnostics.extend(localizer.render_diagnostics());
     let warnings = diagnostics.into_result()?;
     let mut files: Vec<(String, OutputFile)> = rendered
         .into_iter()
@@ -310,7 +310,7 @@ pub fn build(options: &Options) -> Result<Report, Error> {
         |job, bytes| staging.write(&job.out_path, &OutputFile::Bytes(bytes)),
     )?;
     clock.lap("render+write");
-    diagnostics.extend(localizer.fallback_warnings());
+    diagnostics.extend(localizer.render_diagnostics());
     let warnings = diagnostics.into_result()?;
     statics
         .par_iter()

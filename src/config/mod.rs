@@ -146,7 +146,9 @@ impl Config {
     /// Reads and checks `content/site.yaml` under `root`.
     pub fn load(root: &Path) -> Result<Config, Error> {
         let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+        let bytes = std::fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+        let text = crate::error::decode_utf8(Path::new(CONFIG_FILE), bytes)
+            .map_err(|d| Error::Diagnostics(vec![d]))?;
         Config::parse(root, &text)
     }
 

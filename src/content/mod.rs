@@ -207,14 +207,7 @@ fn split_front_matter(text: &str) -> Result<(usize, usize, usize, usize), NoFron
 pub fn read_source(source: &Source) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(&source.path)
         .map_err(|e| Diagnostic::error(&source.display, format!("cannot read the file: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let valid = String::from_utf8_lossy(&e.as_bytes()[..offset]).into_owned();
-        let (line, column) = crate::error::line_column(&valid, offset);
-        Diagnostic::error(&source.display, "the file is not valid UTF-8")
-            .at(&valid, line, column)
-            .hint("save the file as UTF-8")
-    })
+    crate::error::decode_utf8(&source.display, bytes)
 }
 
 /// The display path of a file under the site root.

@@ -200,7 +200,6 @@ pub fn message(
             crate::i18n::MessageError::Missing => {
                 "is missing in every language of its fallback chain".to_string()
             }
-            crate::i18n::MessageError::Format(why) => why,
         };
         Diagnostic::error(
             std::path::Path::new("locales").join(lang),

@@ -427,7 +427,7 @@ fn render_site(
     }
     // Alias redirects and calendars: cheap, made again on every rebuild.
     let derived = derived_files(site, &theme.localizer, &jobs, &mut diagnostics);
-    diagnostics.extend(theme.localizer.fallback_warnings());
+    diagnostics.extend(theme.localizer.render_diagnostics());
     let warnings = diagnostics.into_result()?;
     let mut statics = statics.update(static_files(site)?, changed)?;
     statics.extend(

@@ -52,7 +52,6 @@ fn translate(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult
         MessageError::Missing => tera::Error::message(format!(
             "Fluent message `{key}` is missing in `{lang}` and in every language it falls back to; add it to locales/{lang}/"
         )),
-        MessageError::Format(why) => tera::Error::message(format!("Fluent message `{key}` in `{lang}`: {why}")),
     })
 }
 

@@ -247,16 +247,13 @@ where
     let renderable = |job: &&Job| job.kind != JobKind::Search || shared.search[job.lang].is_some();
     jobs.par_iter().filter(renderable).try_for_each(|job| {
         let context = context_for(site, localizer, &shared, job);
-        match templates.tera.render(&job.template, &context) {
+        match templates.render(&job.template, &context) {
             Ok(html) if site.config.minify && job.out_path.ends_with(".html") => {
                 sink(job, crate::assets::minify::html(&html).into_bytes())
             }
             Ok(html) => sink(job, html.into_bytes()),
-            Err(e) => {
-                diagnostics
-                    .lock()
-                    .expect("poisoned")
-                    .push(templates.diagnostic(&e));
+            Err(d) => {
+                diagnostics.lock().expect("poisoned").push(d);
                 Ok(())
             }
         }
@@ -287,10 +284,8 @@ pub fn render_job(
     context: &Context,
 ) -> Result<Vec<u8>, Diagnostic> {
     templates
-        .tera
         .render(&job.template, context)
         .map(String::into_bytes)
-        .map_err(|e| templates.diagnostic(&e))
 }
 
 fn shared_values(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
@@ -370,9 +365,6 @@ fn search_values(
                     "the search page needs the Fluent messages `search-results` and `search-no-results`; one is missing in `{}` and in every language it falls back to",
                     language.code
                 ),
-                crate::i18n::MessageError::Format(why) => {
-                    format!("the search messages of `{}`: {why}", language.code)
-                }
             };
             out.push(
                 Diagnostic::error(std::path::Path::new("locales").join(&language.code), message)

@@ -1,4 +1,9 @@
 //! The theme's Tera templates, loaded and compiled once per build.
+//!
+//! Every problem is reported at a template file: a syntax error at its line and column,
+//! a file that is not UTF-8 at its first bad byte, an empty template (which would build
+//! empty pages) as a warning, and a rendering error that Tera gives without a position
+//! (its component recursion limit) at the template being rendered.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -50,8 +55,26 @@ impl Templates {
                 .unwrap_or(path)
                 .to_string_lossy()
                 .replace('\\', "/");
-            let text = std::fs::read_to_string(path).map_err(|e| Error::io("read", path, e))?;
-            sources.insert(name, text);
+            let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+            let display = Path::new("themes")
+                .join(theme)
+                .join("templates")
+                .join(&name);
+            match crate::error::decode_utf8(&display, bytes) {
+                Ok(text) => {
+                    if text.trim().is_empty() {
+                        out.push(
+                            Diagnostic::warning(
+                                &display,
+                                "the template is empty: the pages made with it are empty",
+                            )
+                            .hint("write the template, or delete it to use the theme's default"),
+                        );
+                    }
+                    sources.insert(name, text);
+                }
+                Err(d) => out.push(d),
+            }
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
@@ -71,6 +94,26 @@ impl Templates {
     /// Whether the theme has this template.
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
+    }
+
+    /// Renders template `name`; an error is a diagnostic at its template's line, or at
+    /// `name` itself when Tera gives no position.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|e| {
+            let mut d = self.diagnostic(&e);
+            if d.line == 0 {
+                d.file = self.display_dir().join(name);
+            }
+            d
+        })
+    }
+
+    fn display_dir(&self) -> PathBuf {
+        self.dir
+            .parent()
+            .and_then(Path::file_name)
+            .map(|t| Path::new("themes").join(t).join("templates"))
+            .unwrap_or_default()
     }
 
     /// Turns a Tera error into a diagnostic at the template's file, line and column.
@@ -94,12 +137,7 @@ impl Templates {
             message.push_str(&s.to_string());
             source = s.source();
         }
-        let theme_dir = self
-            .dir
-            .parent()
-            .and_then(Path::file_name)
-            .map(|t| Path::new("themes").join(t).join("templates"));
-        let theme_dir = theme_dir.unwrap_or_default();
+        let theme_dir = self.display_dir();
         match position {
             Some((file, line, column)) => {
                 let text = self.sources.get(&file).map(String::as_str).unwrap_or("");
