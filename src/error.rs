@@ -271,7 +271,7 @@ mod tests {
         };
         // 信息 takes four columns, é written with a combining accent one, a tab stays a tab.
         assert_eq!(d("信息: x", 5), "   |       ^");
-        assert_eq!(d("e\u{301}t: x", 5), "   |     ^");
+        assert_eq!(d("e\u{301}t: x", 5), "   |    ^");
         assert_eq!(d("\tkey: x", 2), "   | \t^");
     }
 }
