@@ -254,10 +254,11 @@ pub(crate) enum Parsed {
 pub(crate) fn parse_source(source: crate::discover::Source) -> Result<Parsed, Diagnostic> {
     match source.kind {
         SourceKind::Asset => Ok(Parsed::Asset(source)),
-        SourceKind::Data => {
-            let text = read_source(&source)?;
-            crate::data::parse(source, text).map(Parsed::Data)
-        }
+        SourceKind::Data => match read_source(&source) {
+            Ok(text) => crate::data::parse(source, text).map(Parsed::Data),
+            // Known to have failed, so that references to its records are not reported.
+            Err(d) => Ok(Parsed::Data(crate::data::DataFile::failed(source, d))),
+        },
         SourceKind::Page | SourceKind::Section => {
             let text = read_source(&source)?;
             parse_page(source, text).map(Parsed::Page)

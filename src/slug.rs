@@ -71,6 +71,18 @@ pub fn check_segment(text: &str) -> Result<(), &'static str> {
     }
 }
 
+/// `text` with its control characters written as escapes (`\0`, `\u{7}`), so that a
+/// message shows them.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\0' => "\\0".to_string(),
+            c if c.is_control() => c.escape_unicode().to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 macro_rules! segment_type {
     ($(#[$doc:meta])* $name:ident, $what:literal) => {
         $(#[$doc])*
@@ -85,7 +97,7 @@ macro_rules! segment_type {
                     Ok(()) => Ok($name(text)),
                     Err(why) => Err(format!(
                         concat!("the ", $what, " `{}` {}"),
-                        text.escape_debug(),
+                        visible(&text),
                         why
                     )),
                 }

@@ -39,16 +39,36 @@ pub fn from_str<T: DeserializeOwned>(
     file_text: &str,
     first_line: usize,
 ) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(text, options()).map_err(|e| {
+    let parsed = serde_saphyr::from_str_with_options(text, options()).or_else(|e| {
+        // A document with nothing in it is an empty mapping: its error is then the first
+        // missing field, not "end of file".
+        let blank = text
+            .lines()
+            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+        match (blank, serde_saphyr::from_str_with_options(" {}", options())) {
+            (true, Ok(v)) => Ok(v),
+            (true, Err(e2))
+                if matches!(
+                    e2.without_snippet(),
+                    serde_saphyr::Error::SerdeMissingField { .. }
+                ) =>
+            {
+                Err(e2)
+            }
+            _ => Err(e),
+        }
+    });
+    parsed.map_err(|e| {
         let inner = e.without_snippet();
         let mut message = clean_message(&UserMessageFormatter.format_message(inner));
         if is_syntax_error(inner) {
             message = format!("invalid YAML: {message}");
         }
+        let blank = text.trim().is_empty();
         let (line, column) = e
             .location()
-            .filter(|l| l.line() > 0)
-            .map_or((first_line, 0), |l| {
+            .filter(|l| l.line() > 0 && !blank)
+            .map_or((first_line, 1), |l| {
                 (l.line() as usize + first_line - 1, l.column() as usize)
             });
         let (line, column) = within_fragment(text, first_line, line, column);

@@ -118,11 +118,44 @@ struct RawConfig {
     minify: bool,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// One title for every language, or a title per language. Written by hand rather than
+/// as an untagged enum, which would lose the parser's position and say only that
+/// nothing matched.
 enum TextOrMap {
     Text(String),
     Map(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for TextOrMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TextOrMap, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = TextOrMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a title, or a title per language (`{en: …, fr: …}`)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<TextOrMap, A::Error> {
+                BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(TextOrMap::Map)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]

@@ -84,6 +84,18 @@ pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
     })
 }
 
+impl DataFile {
+    /// A data file that could not be read (not UTF-8): its diagnostic, reported by
+    /// [`assemble`], which then leaves references to its records unchecked.
+    pub fn failed(source: Source, diagnostic: Diagnostic) -> DataFile {
+        DataFile {
+            source,
+            text: String::new(),
+            content: DataContent::Failed(diagnostic),
+        }
+    }
+}
+
 /// Parses a whole data file; an empty file is an empty list.
 fn from_yaml<T: serde::de::DeserializeOwned>(
     text: &str,

@@ -73,7 +73,16 @@ impl Templates {
                     }
                     sources.insert(name, text);
                 }
-                Err(d) => out.push(d),
+                Err(d) => {
+                    // Compiled anyway (with U+FFFD), so that the templates extending it
+                    // do not report it missing.
+                    out.push(d);
+                    sources.insert(
+                        name,
+                        String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default())
+                            .into_owned(),
+                    );
+                }
             }
         }
         let mut tera = tera::Tera::new();
@@ -86,7 +95,7 @@ impl Templates {
             .tera
             .add_raw_templates(pairs.iter().map(|(n, t)| (n.as_str(), t.as_str())))
         {
-            out.push(templates.diagnostic(&e));
+            out.extend(templates.diagnostics(&e));
         }
         Ok(templates)
     }
@@ -116,6 +125,40 @@ impl Templates {
             .unwrap_or_default()
     }
 
+    /// Every diagnostic a Tera error holds. Tera reports unknown filters, functions and
+    /// templates found at load time as one message of several text reports
+    /// (`error: …` then ` --> page.html:2:40`), which become one diagnostic each.
+    pub fn diagnostics(&self, e: &tera::Error) -> Vec<Diagnostic> {
+        let text = match e.kind() {
+            tera::ErrorKind::Msg(text) if text.contains("\n --> ") => text,
+            _ => return vec![self.diagnostic(e)],
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let mut found = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(message) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let place = lines.get(i + 1).and_then(|l| l.strip_prefix(" --> "));
+            let Some((file, line, column)) = place.and_then(split_place) else {
+                continue;
+            };
+            let source = self.sources.get(file).map(String::as_str).unwrap_or("");
+            found.push(
+                Diagnostic::error(
+                    self.display_dir().join(file),
+                    format!("template error: {message}"),
+                )
+                .at(source, line, column)
+                .hint("see https://keats.github.io/tera/docs/ for the template syntax"),
+            );
+        }
+        if found.is_empty() {
+            found.push(self.diagnostic(e));
+        }
+        found
+    }
+
     /// Turns a Tera error into a diagnostic at the template's file, line and column.
     pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
         let mut message = e.to_string();
@@ -128,6 +171,12 @@ impl Templates {
                     r.span().start_line,
                     r.span().start_col + 1,
                 ));
+            }
+            // Whole-template problems: at the first line of the template that has them.
+            tera::ErrorKind::MissingParent { current: tpl, .. }
+            | tera::ErrorKind::CircularExtend { tpl, .. }
+            | tera::ErrorKind::CircularInclude { tpl, .. } => {
+                position = Some((tpl.clone(), 1, 1));
             }
             _ => {}
         }
@@ -148,6 +197,14 @@ impl Templates {
             None => Diagnostic::error(theme_dir, format!("template error: {message}")),
         }
     }
+}
+
+/// `page.html:2:40` → the file, line and column.
+fn split_place(place: &str) -> Option<(&str, usize, usize)> {
+    let mut parts = place.rsplitn(3, ':');
+    let column = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?, line, column))
 }
 
 fn has_template_extension(path: &Path) -> bool {
