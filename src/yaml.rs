@@ -61,8 +61,10 @@ pub fn from_str<T: DeserializeOwned>(
     parsed.map_err(|e| {
         let inner = e.without_snippet();
         let mut message = clean_message(&UserMessageFormatter.format_message(inner));
+        let mut hint = hint_for(&message);
         if is_syntax_error(inner) {
             message = format!("invalid YAML: {message}");
+            hint = "check indentation, colons, quotes and brackets on this line or the lines before it";
         }
         let blank = text.trim().is_empty();
         let (line, column) = e
@@ -74,7 +76,7 @@ pub fn from_str<T: DeserializeOwned>(
         let (line, column) = within_fragment(text, first_line, line, column);
         Diagnostic::error(file, message.clone())
             .at(file_text, line, column)
-            .hint(hint_for(&message))
+            .hint(hint)
     })
 }
 

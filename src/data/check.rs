@@ -208,10 +208,10 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         .enumerate()
         .filter_map(|(i, r)| session(&sessions_place, i, r, &ids, config, out))
         .collect();
-    if let Some(event) = &raw.event {
-        if !failed.contains("key_dates") {
-            check_event(&place("event"), event, &raw.key_dates, out);
-        }
+    if let Some(event) = &raw.event
+        && !failed.contains("key_dates")
+    {
+        check_event(&place("event"), event, &raw.key_dates, out);
     }
     EventData {
         sessions,
@@ -319,14 +319,14 @@ fn references(
         }
         track
     });
-    if let (Some(t), Some(ft), Some(f)) = (&r.track, format_track, &r.format) {
-        if t != ft {
-            out.push(
+    if let (Some(t), Some(ft), Some(f)) = (&r.track, format_track, &r.format)
+        && t != ft
+    {
+        out.push(
                 place
                     .error(value("track"), format!("session `{}` is in track `{t}`, but its format `{f}` belongs to track `{ft}`", r.id))
                     .hint("leave `track` out: a session with a format is in the format's track"),
             );
-        }
     }
     for (key, list, known, target) in [
         ("people", &r.people, &ids.people, "people.yaml"),

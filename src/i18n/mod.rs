@@ -333,12 +333,11 @@ fn add_resource(
         for e in errors {
             let mut d = Diagnostic::error(file, format!("Fluent error: {e}"))
                 .hint("each message id may be defined once per language");
-            if let fluent_bundle::FluentError::Overriding { id, .. } = &e {
-                if let Some((_, start, _)) =
+            if let fluent_bundle::FluentError::Overriding { id, .. } = &e
+                && let Some((_, start, _)) =
                     message_ranges(&text).into_iter().find(|(m, _, _)| m == id)
-                {
-                    d = d.at_offset(&text, start);
-                }
+            {
+                d = d.at_offset(&text, start);
             }
             out.push(d);
         }
