@@ -59,6 +59,23 @@ pub fn from_str<T: DeserializeOwned>(
         }
     });
     parsed.map_err(|e| {
+        // A type error can come before the parser meets a syntax error further on (an
+        // unclosed bracket read as a list where a number is due): the syntax error is
+        // the cause, shown where the value it broke starts when that is earlier.
+        let (e, at) = match serde_saphyr::from_str_with_options::<de::IgnoredAny>(text, options()) {
+            Err(syntax) if !is_syntax_error(e.without_snippet()) && is_syntax_error(syntax.without_snippet()) => {
+                let first = [e.location(), syntax.location()]
+                    .into_iter()
+                    .flatten()
+                    .filter(|l| l.line() > 0)
+                    .min_by_key(|l| (l.line(), l.column()));
+                (syntax, first)
+            }
+            _ => {
+                let at = e.location();
+                (e, at)
+            }
+        };
         let inner = e.without_snippet();
         let mut message = clean_message(&UserMessageFormatter.format_message(inner));
         let mut hint = hint_for(&message);
@@ -67,8 +84,7 @@ pub fn from_str<T: DeserializeOwned>(
             hint = "check indentation, colons, quotes and brackets on this line or the lines before it";
         }
         let blank = text.trim().is_empty();
-        let (line, column) = e
-            .location()
+        let (line, column) = at
             .filter(|l| l.line() > 0 && !blank)
             .map_or((first_line, 1), |l| {
                 (l.line() as usize + first_line - 1, l.column() as usize)
