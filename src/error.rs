@@ -127,12 +127,7 @@ impl fmt::Display for Diagnostic {
             writeln!(f, " {pad} |")?;
             writeln!(f, " {number} | {snippet}")?;
             if self.column > 0 {
-                let indent: String = snippet
-                    .chars()
-                    .take(self.column - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                writeln!(f, " {pad} | {indent}^")?;
+                writeln!(f, " {pad} | {}^", caret_indent(snippet, self.column))?;
             }
         }
         if let Some(hint) = &self.hint {
@@ -140,6 +135,22 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// What to print under `snippet` so that a caret lands under character `column`: a tab
+/// for a tab, as many spaces as each other character takes on a terminal (two for
+/// full-width CJK, none for combining marks).
+fn caret_indent(snippet: &str, column: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut indent = String::new();
+    for c in snippet.chars().take(column - 1) {
+        if c == '\t' {
+            indent.push('\t');
+        } else {
+            indent.extend(std::iter::repeat_n(' ', c.width().unwrap_or(0)));
+        }
+    }
+    indent
 }
 
 /// Everything that can stop a build.
@@ -228,5 +239,27 @@ impl Diagnostics {
         } else {
             Ok(self.0)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn carets_count_display_columns() {
+        let d = |text: &str, column| {
+            Diagnostic::error("f", "m")
+                .at(text, 1, column)
+                .to_string()
+                .lines()
+                .nth(4)
+                .unwrap()
+                .to_string()
+        };
+        // 信息 takes four columns, é written with a combining accent one, a tab stays a tab.
+        assert_eq!(d("信息: x", 5), "   |       ^");
+        assert_eq!(d("e\u{301}t: x", 5), "   |    ^");
+        assert_eq!(d("\tkey: x", 2), "   | \t^");
     }
 }

@@ -24,10 +24,14 @@ pub struct Parsed {
 pub fn parse_one(source: Source, parsed: &mut Parsed) -> Result<(), Diagnostic> {
     match source.kind {
         SourceKind::Asset => parsed.assets.push(source),
-        SourceKind::Data => {
-            let text = source.text.to_string();
-            parsed.data.push(crate::data::parse(source, text)?);
-        }
+        SourceKind::Data => match source.unread.clone() {
+            // Known to have failed, so that references to its records are not reported.
+            Some(d) => parsed.data.push(DataFile::failed(source, d)),
+            None => {
+                let text = source.text.to_string();
+                parsed.data.push(crate::data::parse(source, text)?);
+            }
+        },
         SourceKind::Page | SourceKind::Section => parsed.pages.push(parse_page(source)?),
     }
     Ok(())

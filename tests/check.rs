@@ -2,8 +2,8 @@
 //!
 //! Each `tests/fixtures/check-<fault>/` folder holds the files that differ from
 //! `tests/fixtures/check-base/` (a clean four-language site) to break one thing, and
-//! `expected.txt`, the report `check` must print. Adding a case means adding a folder;
-//! `UPDATE_EXPECT=1 cargo test --test check` rewrites the snapshots.
+//! its snapshot, the report `check` must print (`tests/snapshots/check__report@<case>.snap`).
+//! Adding a case means adding a folder; `cargo insta review` accepts its snapshot.
 
 mod common;
 
@@ -17,7 +17,6 @@ use hexaglot::check::{Format, check, exit_code};
 fn case(name: &str) -> tempfile::TempDir {
     let dir = fixture("check-base");
     copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
-    let _ = std::fs::remove_file(dir.path().join("expected.txt"));
     dir
 }
 
@@ -81,26 +80,16 @@ fn each_broken_site_fails_with_its_message() {
     for name in expected_cases {
         assert!(names.iter().any(|n| n == name), "the corpus lacks {name}");
     }
-    let mut failures = Vec::new();
     for name in &names {
         let site = case(name);
         let report = check(&hexaglot::Options::new(site.path())).unwrap();
         let text = report.render(Format::Table);
-        let snapshot = repo()
-            .join("tests/fixtures")
-            .join(name)
-            .join("expected.txt");
-        if std::env::var_os("UPDATE_EXPECT").is_some() {
-            std::fs::write(&snapshot, &text).unwrap();
-        }
-        let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
-        if text != expected {
-            failures.push(format!("{name}: report differs from expected.txt\n--- got ---\n{text}--- expected ---\n{expected}"));
-        }
+        insta::with_settings!({snapshot_suffix => name.as_str(), prepend_module_to_snapshot => false}, {
+            insta::assert_snapshot!("report", text);
+        });
         assert_eq!(exit_code(&report), 1, "{name} must fail:\n{text}");
         assert_eq!(report.errors(), 1, "{name} has exactly one fault:\n{text}");
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// The fault is reported at the line that holds it, whatever the snapshot says.

@@ -2,12 +2,11 @@
 //! days in two time zones) built with the forum theme and UI strings, checked by parsing
 //! the HTML: date and time strings in six languages, grouping by day and by track, pages
 //! at the same id-based URL in every language, links between sessions, people and
-//! organizations, schema.org JSON-LD; and every bad-data case of
-//! `tests/fixtures/event-errors/` reported with its file, line and column.
+//! organizations, schema.org JSON-LD. Bad data is in the corpus (`tests/corpus/event-*`,
+//! `tests/corpus/data-*`).
 
 mod common;
 
-use std::path::Path;
 
 use common::*;
 use scraper::{Html, Selector};
@@ -489,63 +488,13 @@ fn forum_home_page_describes_the_forum_of_17_to_21_may_2021_without_a_mode() {
     );
 }
 
-/// One bad-data case: the fixture site with the case's files laid over it.
-fn errors_of(case: &Path) -> Vec<String> {
-    let site = fixture_with_forum_theme("event");
-    copy_tree(&case.join("content"), &site.path().join("content"));
-    let err = match build(site.path()) {
-        Ok(_) => panic!("{}: the build succeeded", case.display()),
-        Err(e) => e,
-    };
-    err.diagnostics()
-        .iter()
-        .filter(|d| d.is_error())
-        .map(|d| {
-            format!(
-                "{}:{}:{}: {}",
-                d.file.display(),
-                d.line,
-                d.column,
-                d.message
-            )
-        })
-        .collect()
-}
-
-/// Each folder of `tests/fixtures/event-errors/` holds data files that replace the
-/// fixture's, and `expected.txt`, the errors they must give (file:line:col: message).
-#[test]
-fn bad_event_data_is_reported_at_its_file_line_and_column() {
-    let corpus = repo().join("tests/fixtures/event-errors");
-    let mut cases: Vec<_> = std::fs::read_dir(&corpus)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 8, "{cases:?}");
-    let mut failures = Vec::new();
-    for case in &cases {
-        let expected = std::fs::read_to_string(case.join("expected.txt")).unwrap();
-        let got = errors_of(case).join("\n");
-        if got != expected.trim_end() {
-            failures.push(format!(
-                "{}:\n--- expected\n{}\n--- got\n{got}",
-                case.display(),
-                expected.trim_end()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-}
-
 #[test]
 fn a_failed_build_of_bad_data_leaves_public_untouched_and_shows_the_line() {
     let site = built();
     let public = site.path().join("public");
     let before = read_tree(&public);
     copy_tree(
-        &repo().join("tests/fixtures/event-errors/unknown-time-zone/content"),
+        &repo().join("tests/corpus/event-unknown-time-zone/overlay/content"),
         &site.path().join("content"),
     );
     let message = build(site.path()).unwrap_err().to_string();

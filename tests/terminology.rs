@@ -39,7 +39,7 @@ type Terminology = BTreeMap<String, Vec<Concept>>;
 fn terminology() -> Terminology {
     let path = repo().join("tests/fixtures/terminology/forbidden.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
-    serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// A text a reader sees: its language, where it comes from and what it says.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::error::{Diagnostic, Diagnostics, Error};
+use crate::yaml::{Step, Tree};
 
 pub use crate::sources::CONFIG_FILE;
 
@@ -132,11 +133,44 @@ struct RawConfig {
     zone_names: ZoneNames,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// One title for every language, or a title per language. Written by hand rather than
+/// as an untagged enum, which would lose the parser's position and say only that
+/// nothing matched.
 enum TextOrMap {
     Text(String),
     Map(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for TextOrMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<TextOrMap, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = TextOrMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a title, or a title per language (`{en: …, fr: …}`)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<TextOrMap, E> {
+                Ok(TextOrMap::Text(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<TextOrMap, A::Error> {
+                BTreeMap::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(TextOrMap::Map)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
@@ -210,35 +244,72 @@ impl Config {
 
 fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Config {
     let file = Path::new(CONFIG_FILE);
-    let error = |key: &str, value: &str, message: String| {
-        let (line, column) = crate::yaml::locate(text, key, value);
+    // Parsed again for positions only when a problem is found.
+    let tree = std::cell::OnceCell::new();
+    let error = |path: &[Step], message: String| {
+        let (line, column) = tree
+            .get_or_init(|| Tree::parse(text, 1))
+            .as_ref()
+            .map_or((1, 1), |t: &Tree| t.nearest(path));
         Diagnostic::error(file, message).at(text, line, column)
     };
+    let language =
+        |i: usize, key: &'static str| [Step::Key("languages"), Step::Index(i), Step::Key(key)];
     let codes: Vec<String> = raw.languages.iter().map(|l| l.code.clone()).collect();
     for (i, code) in codes.iter().enumerate() {
         if code.parse::<unic_langid::LanguageIdentifier>().is_err() {
             out.push(
                 error(
-                    "code",
-                    code,
+                    &language(i, "code"),
                     format!("`{code}` is not a BCP 47 language code"),
+                )
+                .hint("use codes such as `ar`, `zh`, `en`, `pt-BR`"),
+            );
+        } else if crate::slug::check_segment(code).is_err() {
+            out.push(
+                error(
+                    &language(i, "code"),
+                    format!("`{code}` cannot be a URL segment"),
                 )
                 .hint("use codes such as `ar`, `zh`, `en`, `pt-BR`"),
             );
         }
         if codes[..i].contains(code) {
             out.push(error(
-                "code",
-                code,
+                &language(i, "code"),
                 format!("language `{code}` is listed twice"),
             ));
         }
     }
+    for (i, l) in raw.languages.iter().enumerate() {
+        let Some(locale) = &l.locale else { continue };
+        if icu_locale::Locale::try_from_str(locale).is_err() {
+            out.push(
+                error(
+                    &language(i, "locale"),
+                    format!("`{locale}` is not a CLDR locale"),
+                )
+                .hint("write a BCP 47 locale such as `en-GB`, `ar-u-nu-latn` or `zh-Hans`"),
+            );
+        }
+    }
+    if let Some(zone) = raw
+        .time_zone
+        .as_deref()
+        .filter(|z| crate::zone::Zone::get(z).is_none())
+    {
+        out.push(
+            error(
+                &[Step::Key("time_zone")],
+                format!("`{zone}` is not a time zone of the IANA tz database"),
+            )
+            .hint("write a zone name such as Europe/Zurich, America/New_York or Asia/Tokyo"),
+        );
+    }
     if !codes.contains(&raw.default_language) {
         out.push(
             error(
-                "default_language",
-                &raw.default_language,
+                &[Step::Key("default_language")],
                 format!(
                     "the default language `{}` is not among `languages`",
                     raw.default_language
@@ -250,11 +321,13 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
     let languages = raw
         .languages
         .into_iter()
-        .map(|l| {
-            for f in &l.fallback {
+        .enumerate()
+        .map(|(i, l)| {
+            for (j, f) in l.fallback.iter().enumerate() {
                 if !codes.contains(f) || *f == l.code {
+                    let at = [Step::Key("languages"), Step::Index(i), Step::Key("fallback"), Step::Index(j)];
                     out.push(
-                        error("fallback", "", format!("`{}` falls back to `{f}`, which is not another language of the site", l.code))
+                        error(&at, format!("`{}` falls back to `{f}`, which is not another language of the site", l.code))
                             .hint(format!("use one of: {}", codes.join(", "))),
                     );
                 }
@@ -281,8 +354,7 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
     let base_path = base_path_of(&base_url).unwrap_or_else(|| {
         out.push(
             error(
-                "base_url",
-                &raw.base_url,
+                &[Step::Key("base_url")],
                 format!("`{}` is not an absolute http(s) URL", raw.base_url),
             )
             .hint("write it as `https://example.org/` or `https://example.org/sub/path/`"),
@@ -303,8 +375,7 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
                         title.insert(l.code.clone(), t.clone());
                     }
                     None => out.push(error(
-                        "title",
-                        "",
+                        &[Step::Key("title")],
                         format!("the site title has no text for `{}`", l.code),
                     )),
                 }

@@ -6,6 +6,7 @@
 
 mod date;
 
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
@@ -14,6 +15,8 @@ pub use date::PageDate;
 
 use crate::discover::Source;
 use crate::error::Diagnostic;
+use crate::slug::Slug;
+use crate::yaml::{Position, Step, Tree};
 
 /// How a translation came to be; shown as a banner on the page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -49,15 +52,16 @@ pub struct FrontMatter {
     /// One sentence for `<meta name="description">` and lists.
     #[serde(default)]
     pub description: Option<String>,
-    /// Publication or event date, `YYYY-MM-DD` (a time after it is allowed and ignored).
-    #[serde(default)]
+    /// Publication or event date, `YYYY-MM-DD` (a time after it is allowed and ignored);
+    /// checked as it is parsed.
+    #[serde(default, deserialize_with = "date_text")]
     pub date: Option<String>,
     /// Position in lists, smallest first.
     #[serde(default)]
     pub weight: Option<i64>,
     /// The last URL segment in this language; the file name by default.
     #[serde(default)]
-    pub slug: Option<String>,
+    pub slug: Option<Slug>,
     /// A template other than `page.html` / `section.html`.
     #[serde(default)]
     pub template: Option<String>,
@@ -97,6 +101,8 @@ pub struct Page {
     pub text: Arc<str>,
     /// Byte offset of the Markdown body in `text`.
     pub body_start: usize,
+    /// Byte range of the front matter's YAML in `text`, and the line it starts on.
+    front_range: (usize, usize, usize),
 }
 
 impl Page {
@@ -104,73 +110,99 @@ impl Page {
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }
+
+    /// Where the front matter's value at `path` (`["slug"]`, `["aliases", 1]`) is in the
+    /// file, counted from its top; the nearest enclosing value when it is not written, and
+    /// the first line when the front matter has none. For problems found after parsing.
+    pub fn position(&self, path: &[Step]) -> Position {
+        let (start, end, line) = self.front_range;
+        Tree::parse(&self.text[start..end], line).map_or((1, 1), |t| t.nearest(path))
+    }
+}
+
+fn date_text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    match PageDate::parse(&text) {
+        Some(_) => Ok(Some(text)),
+        None => Err(serde::de::Error::custom(format!(
+            "`{text}` is not a date (YYYY-MM-DD)"
+        ))),
+    }
 }
 
 /// Splits front matter from body and parses it; the text is the source's.
 pub fn parse_page(source: Source) -> Result<Page, Diagnostic> {
     let text = source.text.clone();
     let file = source.display.clone();
-    let (yaml, yaml_line, body_start) = split_front_matter(&text).ok_or_else(|| {
-        Diagnostic::error(&file, "the file has no front matter")
-            .at(&text, 1, 1)
-            .hint("start the file with `---`, a line `title: …`, and `---`")
-    })?;
+    let (yaml_start, yaml_end, yaml_line, body_start) =
+        split_front_matter(&text).map_err(|missing| missing.diagnostic(&file, &text))?;
+    let yaml = &text[yaml_start..yaml_end];
     let front: FrontMatter = crate::yaml::from_str(yaml, &file, &text, yaml_line)?;
-    let date = match &front.date {
-        None => None,
-        Some(d) => Some(PageDate::parse(d).ok_or_else(|| {
-            let (line, column) = crate::yaml::locate(yaml, "date", "");
-            Diagnostic::error(&file, format!("`{d}` is not a date"))
-                .at(&text, line + yaml_line - 1, column)
-                .hint("write dates as YYYY-MM-DD, e.g. 2021-05-17")
-        })?),
-    };
-    if let Some(slug) = &front.slug {
-        check_slug(slug).map_err(|why| {
-            let (line, column) = crate::yaml::locate(yaml, "slug", "");
-            Diagnostic::error(&file, format!("the slug `{slug}` {why}"))
-                .at(&text, line + yaml_line - 1, column)
-                .hint("a slug is one URL segment: letters, digits and hyphens")
-        })?;
-    }
+    let date = front.date.as_deref().and_then(PageDate::parse);
     Ok(Page {
         source,
         front,
         date,
         text,
         body_start,
+        front_range: (yaml_start, yaml_end, yaml_line),
     })
 }
 
-/// Returns the YAML, the 1-based line it starts on, and the byte offset of the body.
-fn split_front_matter(text: &str) -> Option<(&str, usize, usize)> {
+/// Why a file's front matter could not be found.
+enum NoFrontMatter {
+    /// The file does not start with `---`.
+    Missing,
+    /// It starts with `+++`: TOML front matter, as other generators take.
+    Toml,
+    /// The opening `---` has no closing line.
+    Unclosed,
+}
+
+impl NoFrontMatter {
+    fn diagnostic(self, file: &Path, text: &str) -> Diagnostic {
+        let (message, hint) = match self {
+            NoFrontMatter::Missing => (
+                "the file has no front matter",
+                "start the file with `---`, a line `title: …`, and `---`",
+            ),
+            NoFrontMatter::Toml => (
+                "TOML front matter (`+++`) is not supported",
+                "write the front matter in YAML between two `---` lines",
+            ),
+            NoFrontMatter::Unclosed => (
+                "the front matter is not closed",
+                "end the front matter with a line `---` before the text",
+            ),
+        };
+        Diagnostic::error(file, message).at(text, 1, 1).hint(hint)
+    }
+}
+
+/// Returns the byte range of the YAML, the 1-based line it starts on, and the byte offset
+/// of the body.
+fn split_front_matter(text: &str) -> Result<(usize, usize, usize, usize), NoFrontMatter> {
     let text_start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[text_start..];
-    let first_end = rest.find('\n')?;
-    if rest[..first_end].trim_end() != "---" {
-        return None;
+    let first = rest.split('\n').next().unwrap_or("").trim_end();
+    if first == "+++" {
+        return Err(NoFrontMatter::Toml);
     }
+    if first != "---" {
+        return Err(NoFrontMatter::Missing);
+    }
+    let Some(first_end) = rest.find('\n') else {
+        return Err(NoFrontMatter::Unclosed);
+    };
     let yaml_start = text_start + first_end + 1;
     let mut offset = yaml_start;
     for line in text[yaml_start..].split_inclusive('\n') {
         if line.trim_end() == "---" {
-            return Some((&text[yaml_start..offset], 2, offset + line.len()));
+            return Ok((yaml_start, offset, 2, offset + line.len()));
         }
         offset += line.len();
     }
-    None
-}
-
-fn check_slug(slug: &str) -> Result<(), &'static str> {
-    if slug.is_empty() {
-        Err("is empty")
-    } else if slug.contains(['/', '\\', '?', '#', '%']) || slug == "." || slug == ".." {
-        Err("contains characters that cannot stand in one URL segment")
-    } else if slug.chars().any(char::is_whitespace) {
-        Err("contains spaces")
-    } else {
-        Ok(())
-    }
+    Err(NoFrontMatter::Unclosed)
 }
 
 #[cfg(test)]
@@ -188,6 +220,7 @@ mod tests {
             kind: SourceKind::Page,
             text: Arc::from(text),
             version: 0,
+            unread: None,
         }
     }
 
@@ -215,6 +248,28 @@ mod tests {
     #[test]
     fn bad_date_is_located() {
         let e = parse_page(source("---\ntitle: x\ndate: 2021-13-01\n---\n")).unwrap_err();
-        assert_eq!((e.line, e.column), (3, 1));
+        assert_eq!((e.line, e.column), (3, 7));
+    }
+
+    #[test]
+    fn slug_with_a_nul_is_refused_where_it_is_written() {
+        let e = parse_page(source("---\ntitle: x\nslug: \"a\\0b\"\n---\n")).unwrap_err();
+        assert_eq!((e.line, e.column), (3, 7), "{e}");
+        assert_eq!(e.message, "the slug `a\\0b` contains a control character");
+    }
+
+    #[test]
+    fn unclosed_and_toml_front_matter_say_so() {
+        let e = parse_page(source("---\ntitle: x\n\nText.\n")).unwrap_err();
+        assert_eq!(e.message, "the front matter is not closed");
+        let e = parse_page(source("+++\ntitle = \"x\"\n+++\n")).unwrap_err();
+        assert!(e.message.starts_with("TOML front matter"), "{e}");
+    }
+
+    #[test]
+    fn positions_count_from_the_top_of_the_file() {
+        let p = parse_page(source("---\ntitle: x\nslug: y\n---\n")).unwrap();
+        assert_eq!(p.position(&["slug".into()]), (3, 7));
+        assert_eq!(p.position(&["aliases".into()]), (2, 1));
     }
 }

@@ -1,23 +1,28 @@
 //! Checks across the data files: ids, references, languages, dates and times.
 //!
-//! Every problem becomes a diagnostic at the offending value (found with [`Records`]),
-//! and checking goes on, so one run lists every problem of the data.
+//! Every problem becomes a diagnostic at the offending value, whose position the YAML
+//! parser recorded ([`Tree`]), and checking goes on, so one run lists every problem of
+//! the data. A reference into a file that could not be parsed is not checked: its
+//! records are unknown, and the file's own error says why.
 
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
-use super::locate::{Position, Records};
 use super::session::{EventInfo, Moment, Session, SessionRecord, When};
 use super::{EventData, FileText, KeyDate, Localized, Precision, RawData};
 use crate::config::Config;
 use crate::error::{Diagnostic, Diagnostics};
+use crate::slug::RecordId;
+use crate::yaml::{Position, Step, Tree};
 use crate::zone::{Gap, Zone};
 
 /// One data file, for reporting.
 struct Place<'a> {
     file: &'a Path,
     text: &'a str,
-    records: Records<'a>,
+    /// Parsed again for positions only when a problem is found.
+    tree: OnceCell<Option<Tree>>,
 }
 
 impl<'a> Place<'a> {
@@ -26,27 +31,46 @@ impl<'a> Place<'a> {
             Some(f) => Place {
                 file: &f.display,
                 text: &f.text,
-                records: Records::new(&f.text),
+                tree: OnceCell::new(),
             },
             None => Place {
                 file: Path::new("content/data"),
                 text: "",
-                records: Records::new(""),
+                tree: OnceCell::new(),
             },
         }
     }
 
+    /// Where the value at `path` is, or its nearest ancestor.
+    fn value(&self, path: &[Step]) -> Position {
+        match self.tree.get_or_init(|| Tree::parse(self.text, 1)) {
+            Some(tree) => tree.nearest(path),
+            None => (1, 1),
+        }
+    }
+
+    /// Where the key of the value at `path` is, or the value's nearest ancestor.
+    fn key(&self, path: &[Step]) -> Position {
+        let tree = self.tree.get_or_init(|| Tree::parse(self.text, 1));
+        tree.as_ref()
+            .and_then(|t| t.key(path))
+            .unwrap_or_else(|| self.value(path))
+    }
+
     fn error(&self, (line, column): Position, message: String) -> Diagnostic {
+        if self.text.is_empty() {
+            return Diagnostic::error(self.file, message);
+        }
         Diagnostic::error(self.file, message).at(self.text, line, column)
     }
 
-    fn ids<'i>(&self, ids: impl Iterator<Item = &'i str>, out: &mut Diagnostics) {
+    fn ids<'i>(&self, ids: impl Iterator<Item = &'i RecordId>, out: &mut Diagnostics) {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
             if !seen.insert(id) {
                 out.push(
                     self.error(
-                        self.records.value(i, &["id"]),
+                        self.value(&[i.into(), "id".into()]),
                         format!("duplicate id `{id}`"),
                     )
                     .hint("every record needs its own id; ids are part of URLs and references"),
@@ -57,26 +81,27 @@ impl<'a> Place<'a> {
 
     fn localized(
         &self,
-        i: usize,
-        field: &str,
+        path: &[Step],
         id: &str,
         value: &Localized,
         config: &Config,
         out: &mut Diagnostics,
     ) {
+        let Some(Step::Key(field)) = path.last().copied() else {
+            return;
+        };
         for lang in value.0.keys() {
             if !config.has_language(lang) {
+                let mut at = path.to_vec();
+                at.push(Step::Key(lang));
                 out.push(
-                    self.error(self.records.value(i, &[field, lang]), format!("`{field}` of `{id}` has text for `{lang}`, which is not a language of the site"))
+                    self.error(self.key(&at), format!("`{field}` of `{id}` has text for `{lang}`, which is not a language of the site"))
                         .hint("use the language codes listed in content/site.yaml"),
                 );
             }
         }
         if value.0.is_empty() {
-            out.push(self.error(
-                self.records.value(i, &[field]),
-                format!("`{field}` of `{id}` has no text"),
-            ));
+            out.push(self.error(self.value(path), format!("`{field}` of `{id}` has no text")));
         }
     }
 
@@ -86,36 +111,56 @@ impl<'a> Place<'a> {
     }
 }
 
+/// The ids of one file that others refer to; `None` when the file could not be parsed,
+/// so that no reference into it is reported.
+struct Known<'a>(Option<HashSet<&'a str>>);
+
+impl<'a> Known<'a> {
+    fn new<'r>(
+        kind: &str,
+        failed: &BTreeSet<&str>,
+        ids: impl Iterator<Item = &'a RecordId>,
+    ) -> Known<'a> {
+        Known((!failed.contains(kind)).then(|| ids.map(RecordId::as_str).collect()))
+    }
+
+    /// Whether a reference to `id` has no record to land on.
+    fn lacks(&self, id: &str) -> bool {
+        self.0.as_ref().is_some_and(|ids| !ids.contains(id))
+    }
+}
+
 /// Checks the raw data and returns it typed.
 pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> EventData {
     let place = |kind: &str| Place::new(raw.files.get(kind));
+    let failed = &raw.failed;
     let tracks = place("tracks");
-    tracks.ids(raw.tracks.iter().map(|r| r.id.as_str()), out);
+    tracks.ids(raw.tracks.iter().map(|r| &r.id), out);
     for (i, r) in raw.tracks.iter().enumerate() {
-        tracks.localized(i, "name", &r.id, &r.name, config, out);
+        tracks.localized(&[i.into(), "name".into()], &r.id, &r.name, config, out);
     }
-    let track_ids: HashSet<&str> = raw.tracks.iter().map(|t| t.id.as_str()).collect();
+    let track_ids = Known::new("tracks", failed, raw.tracks.iter().map(|t| &t.id));
     let formats = place("formats");
-    formats.ids(raw.formats.iter().map(|r| r.id.as_str()), out);
+    formats.ids(raw.formats.iter().map(|r| &r.id), out);
     for (i, r) in raw.formats.iter().enumerate() {
-        formats.localized(i, "name", &r.id, &r.name, config, out);
-        if !track_ids.contains(r.track.as_str()) {
+        formats.localized(&[i.into(), "name".into()], &r.id, &r.name, config, out);
+        if track_ids.lacks(&r.track) {
             out.push(formats.dangling(
-                formats.records.value(i, &["track"]),
+                formats.value(&[i.into(), "track".into()]),
                 format!("`track: {}`", r.track),
                 "tracks.yaml",
             ));
         }
     }
     let key_dates = place("key_dates");
-    key_dates.ids(raw.key_dates.iter().map(|r| r.id.as_str()), out);
+    key_dates.ids(raw.key_dates.iter().map(|r| &r.id), out);
     for (i, r) in raw.key_dates.iter().enumerate() {
-        key_dates.localized(i, "title", &r.id, &r.title, config, out);
+        key_dates.localized(&[i.into(), "title".into()], &r.id, &r.title, config, out);
         if r.end.is_some_and(|end| end < r.start) {
             out.push(
                 key_dates
                     .error(
-                        key_dates.records.value(i, &["end"]),
+                        key_dates.value(&[i.into(), "end".into()]),
                         format!("key date `{}` ends before it starts", r.id),
                     )
                     .hint("`end` is the last day, on or after `start`"),
@@ -123,18 +168,22 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         }
     }
     let orgs = place("organizations");
-    orgs.ids(raw.organizations.iter().map(|r| r.id.as_str()), out);
+    orgs.ids(raw.organizations.iter().map(|r| &r.id), out);
     for (i, r) in raw.organizations.iter().enumerate() {
-        orgs.localized(i, "name", &r.id, &r.name, config, out);
+        orgs.localized(&[i.into(), "name".into()], &r.id, &r.name, config, out);
     }
-    let org_ids: HashSet<&str> = raw.organizations.iter().map(|o| o.id.as_str()).collect();
+    let org_ids = Known::new(
+        "organizations",
+        failed,
+        raw.organizations.iter().map(|o| &o.id),
+    );
     let people = place("people");
-    people.ids(raw.people.iter().map(|r| r.id.as_str()), out);
+    people.ids(raw.people.iter().map(|r| &r.id), out);
     for (i, r) in raw.people.iter().enumerate() {
-        people.localized(i, "name", &r.id, &r.name, config, out);
-        if let Some(org) = r.organization.as_deref().filter(|o| !org_ids.contains(o)) {
+        people.localized(&[i.into(), "name".into()], &r.id, &r.name, config, out);
+        if let Some(org) = r.organization.as_deref().filter(|o| org_ids.lacks(o)) {
             out.push(people.dangling(
-                people.records.value(i, &["organization"]),
+                people.value(&[i.into(), "organization".into()]),
                 format!("`organization: {org}`"),
                 "organizations.yaml",
             ));
@@ -142,23 +191,26 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
     }
     let ids = Ids {
         tracks: track_ids,
-        formats: raw
-            .formats
-            .iter()
-            .map(|f| (f.id.as_str(), f.track.as_str()))
-            .collect(),
-        people: raw.people.iter().map(|p| p.id.as_str()).collect(),
+        formats: (!failed.contains("formats")).then(|| {
+            raw.formats
+                .iter()
+                .map(|f| (f.id.as_str(), &f.track))
+                .collect()
+        }),
+        people: Known::new("people", failed, raw.people.iter().map(|p| &p.id)),
         organizations: org_ids,
     };
     let sessions_place = place("sessions");
-    sessions_place.ids(raw.sessions.iter().map(|r| r.id.as_str()), out);
+    sessions_place.ids(raw.sessions.iter().map(|r| &r.id), out);
     let sessions: Vec<Session> = raw
         .sessions
         .iter()
         .enumerate()
         .filter_map(|(i, r)| session(&sessions_place, i, r, &ids, config, out))
         .collect();
-    if let Some(event) = &raw.event {
+    if let Some(event) = &raw.event
+        && !failed.contains("key_dates")
+    {
         check_event(&place("event"), event, &raw.key_dates, out);
     }
     EventData {
@@ -174,11 +226,11 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
 
 /// The ids sessions may refer to.
 struct Ids<'a> {
-    tracks: HashSet<&'a str>,
-    /// Format id → its track.
-    formats: HashMap<&'a str, &'a str>,
-    people: HashSet<&'a str>,
-    organizations: HashSet<&'a str>,
+    tracks: Known<'a>,
+    /// Format id → its track; `None` when formats.yaml could not be parsed.
+    formats: Option<HashMap<&'a str, &'a RecordId>>,
+    people: Known<'a>,
+    organizations: Known<'a>,
 }
 
 /// Checks session `i` and returns it typed, or `None` when its times cannot be placed.
@@ -190,19 +242,19 @@ fn session(
     config: &Config,
     out: &mut Diagnostics,
 ) -> Option<Session> {
-    place.localized(i, "title", &r.id, &r.title, config, out);
+    place.localized(&[i.into(), "title".into()], &r.id, &r.title, config, out);
     for (field, value) in [("description", &r.description), ("room", &r.room)] {
         if let Some(v) = value {
-            place.localized(i, field, &r.id, v, config, out);
+            place.localized(&[i.into(), field.into()], &r.id, v, config, out);
         }
     }
     let track = references(place, i, r, ids, out);
-    for lang in &r.interpretation {
+    for (j, lang) in r.interpretation.iter().enumerate() {
         if !config.has_language(lang) {
             out.push(
                 place
                     .error(
-                        place.records.item(i, "interpretation", lang),
+                        place.value(&[i.into(), "interpretation".into(), j.into()]),
                         format!(
                             "interpretation into `{lang}`: `{lang}` is not a language of the site"
                         ),
@@ -219,7 +271,7 @@ fn session(
             out.push(
                 place
                     .error(
-                        place.records.value(i, &[field]),
+                        place.value(&[i.into(), field.into()]),
                         format!(
                             "`{field}` of session `{}` is not a web address: `{url}`",
                             r.id
@@ -255,28 +307,28 @@ fn references(
     r: &SessionRecord,
     ids: &Ids,
     out: &mut Diagnostics,
-) -> Option<String> {
-    let value = |key: &str| place.records.value(i, &[key]);
-    if let Some(t) = r.track.as_deref().filter(|t| !ids.tracks.contains(t)) {
+) -> Option<RecordId> {
+    let value = |key: &str| place.value(&[i.into(), key.into()]);
+    if let Some(t) = r.track.as_deref().filter(|t| ids.tracks.lacks(t)) {
         out.push(place.dangling(value("track"), format!("`track: {t}`"), "tracks.yaml"));
     }
     let format_track = r.format.as_deref().and_then(|f| {
-        let track = ids.formats.get(f).copied();
+        let track = ids.formats.as_ref()?.get(f).copied();
         if track.is_none() {
             out.push(place.dangling(value("format"), format!("`format: {f}`"), "formats.yaml"));
         }
         track
     });
-    if let (Some(t), Some(ft), Some(f)) = (r.track.as_deref(), format_track, r.format.as_deref()) {
-        if t != ft {
-            out.push(
+    if let (Some(t), Some(ft), Some(f)) = (&r.track, format_track, &r.format)
+        && t != ft
+    {
+        out.push(
                 place
                     .error(value("track"), format!("session `{}` is in track `{t}`, but its format `{f}` belongs to track `{ft}`", r.id))
                     .hint("leave `track` out: a session with a format is in the format's track"),
             );
-        }
     }
-    for (key, list, set, target) in [
+    for (key, list, known, target) in [
         ("people", &r.people, &ids.people, "people.yaml"),
         (
             "organizations",
@@ -285,15 +337,15 @@ fn references(
             "organizations.yaml",
         ),
     ] {
-        for id in list.iter().filter(|id| !set.contains(id.as_str())) {
+        for (j, id) in list.iter().enumerate().filter(|(_, id)| known.lacks(id)) {
             out.push(place.dangling(
-                place.records.item(i, key, id),
+                place.value(&[i.into(), key.into(), j.into()]),
                 format!("`{id}` in `{key}`"),
                 target,
             ));
         }
     }
-    r.track.clone().or_else(|| format_track.map(str::to_string))
+    r.track.clone().or_else(|| format_track.cloned())
 }
 
 /// Places a session in time: an all-day range, or two instants in a checked zone.
@@ -304,7 +356,7 @@ fn when(
     config: &Config,
     out: &mut Diagnostics,
 ) -> Option<When> {
-    let value = |key: &str| place.records.value(i, &[key]);
+    let value = |key: &str| place.value(&[i.into(), key.into()]);
     let moment = |key: &str, text: &str, out: &mut Diagnostics| {
         let m = Moment::parse(text);
         if m.is_none() {
@@ -376,12 +428,15 @@ fn zone(
     out: &mut Diagnostics,
 ) -> Option<Zone> {
     let (name, position) = match (&r.time_zone, &config.time_zone) {
-        (Some(tz), _) => (tz.as_str(), Some(place.records.value(i, &["time_zone"]))),
+        (Some(tz), _) => (
+            tz.as_str(),
+            Some(place.value(&[i.into(), "time_zone".into()])),
+        ),
         (None, Some(tz)) => (tz.as_str(), None),
         (None, None) => {
             out.push(
                 place
-                    .error(place.records.value(i, &["start"]), format!("session `{}` has times but no time zone", r.id))
+                    .error(place.value(&[i.into(), "start".into()]), format!("session `{}` has times but no time zone", r.id))
                     .hint("add `time_zone: Europe/Zurich` (an IANA zone) to the session, or `time_zone` to content/site.yaml"),
             );
             return None;
@@ -429,7 +484,7 @@ fn instant(
 
 /// `event.yaml` names the key date that gives the event's dates.
 fn check_event(place: &Place, event: &EventInfo, key_dates: &[KeyDate], out: &mut Diagnostics) {
-    let (line, column) = super::locate::top_level(place.text, "dates");
+    let (line, column) = place.value(&["dates".into()]);
     match key_dates.iter().find(|k| k.id == event.dates) {
         None => out.push(place.dangling(
             (line, column),

@@ -5,16 +5,17 @@
 //! missing language falls back along the chain when pages are rendered. Unknown and
 //! missing fields, duplicate ids, references to records that do not exist, unknown time
 //! zones and sessions that end before they start are errors; each names its file, line
-//! and column. All of them are reported in one run.
+//! and column, looked up in the parser's [`crate::yaml::Tree`] of the file. All of them
+//! are reported in one run, and a file that cannot be read does not bury its own error
+//! under false ones: references to its records are not checked.
 
 mod check;
-mod locate;
 mod model;
 mod session;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-pub use locate::Records;
 pub use model::*;
 pub use session::{Attendance, EventInfo, Moment, Session, When};
 
@@ -37,6 +38,8 @@ enum DataContent {
     People(Vec<Person>),
     Sessions(Vec<session::SessionRecord>),
     Event(EventInfo),
+    /// The file is not valid: its diagnostic, reported by [`assemble`].
+    Failed(Diagnostic),
 }
 
 /// The file names the data stage understands.
@@ -62,21 +65,23 @@ impl DataFile {
     }
 }
 
-/// Parses one data file (no I/O).
+/// Parses one data file (no I/O). A file of a known name that is not valid comes back
+/// as a failed [`DataFile`] carrying its diagnostic, so that [`assemble`] reports it and
+/// leaves references to its records unchecked; an unknown file name is an error.
 pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
     let name = source
         .rel
         .trim_start_matches("data/")
         .replace(".yml", ".yaml");
     let file = source.display.clone();
-    let content = match name.as_str() {
-        "tracks.yaml" => DataContent::Tracks(from_yaml(&text, &file)?),
-        "formats.yaml" => DataContent::Formats(from_yaml(&text, &file)?),
-        "key_dates.yaml" => DataContent::KeyDates(from_yaml(&text, &file)?),
-        "organizations.yaml" => DataContent::Organizations(from_yaml(&text, &file)?),
-        "people.yaml" => DataContent::People(from_yaml(&text, &file)?),
-        "sessions.yaml" => DataContent::Sessions(from_yaml(&text, &file)?),
-        "event.yaml" => DataContent::Event(from_yaml(&text, &file)?),
+    let parsed = match name.as_str() {
+        "tracks.yaml" => from_yaml(&text, &file).map(DataContent::Tracks),
+        "formats.yaml" => from_yaml(&text, &file).map(DataContent::Formats),
+        "key_dates.yaml" => from_yaml(&text, &file).map(DataContent::KeyDates),
+        "organizations.yaml" => from_yaml(&text, &file).map(DataContent::Organizations),
+        "people.yaml" => from_yaml(&text, &file).map(DataContent::People),
+        "sessions.yaml" => from_yaml(&text, &file).map(DataContent::Sessions),
+        "event.yaml" => from_yaml(&text, &file).map(DataContent::Event),
         _ => {
             return Err(
                 Diagnostic::error(&file, format!("unknown data file `{name}`"))
@@ -87,26 +92,28 @@ pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
     Ok(DataFile {
         source,
         text,
-        content,
+        content: parsed.unwrap_or_else(DataContent::Failed),
     })
 }
 
-/// Parses a whole data file. serde prefixes its messages with the path of the value
-/// (`.[1].title: `); the diagnostic points at the place itself, so the prefix goes.
+impl DataFile {
+    /// A data file that could not be read (not UTF-8): its diagnostic, reported by
+    /// [`assemble`], which then leaves references to its records unchecked.
+    pub fn failed(source: Source, diagnostic: Diagnostic) -> DataFile {
+        DataFile {
+            source,
+            text: String::new(),
+            content: DataContent::Failed(diagnostic),
+        }
+    }
+}
+
+/// Parses a whole data file; an empty file is an empty list.
 fn from_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
     file: &std::path::Path,
 ) -> Result<T, Diagnostic> {
-    crate::yaml::from_str(text, file, text, 1).map_err(|mut d| {
-        if let Some(rest) = d.message.strip_prefix("invalid YAML: .") {
-            if let Some((path, message)) = rest.split_once(": ") {
-                if !path.contains(' ') {
-                    d.message = message.to_string();
-                }
-            }
-        }
-        d
-    })
+    crate::yaml::from_str(text, file, text, 1)
 }
 
 /// A data file's name and text, kept for positions in cross-file checks.
@@ -126,6 +133,8 @@ pub(crate) struct RawData {
     pub(crate) sessions: Vec<session::SessionRecord>,
     pub(crate) event: Option<EventInfo>,
     pub(crate) files: std::collections::BTreeMap<&'static str, FileText>,
+    /// The kinds of the files that could not be parsed (`organizations`, …).
+    pub(crate) failed: BTreeSet<&'static str>,
 }
 
 /// Merges the data files and checks ids, references, dates, times and languages.
@@ -133,6 +142,11 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
     let mut raw = RawData::default();
     for file in files {
         let kind = match file.content {
+            DataContent::Failed(d) => {
+                out.push(d);
+                raw.failed.insert(kind_of(&file.source.rel));
+                continue;
+            }
             DataContent::Tracks(v) => (raw.tracks = v, "tracks").1,
             DataContent::Formats(v) => (raw.formats = v, "formats").1,
             DataContent::KeyDates(v) => (raw.key_dates = v, "key_dates").1,
@@ -150,4 +164,13 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
         );
     }
     check::all(raw, config, out)
+}
+
+/// The kind of a data file from its path (`data/organizations.yaml` → `organizations`).
+fn kind_of(rel: &str) -> &'static str {
+    let name = rel.trim_start_matches("data/").replace(".yml", ".yaml");
+    DATA_FILES
+        .iter()
+        .find(|f| **f == name)
+        .map_or("event", |f| f.trim_end_matches(".yaml"))
 }

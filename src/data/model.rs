@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer};
 
 use crate::content::PageDate;
+use crate::slug::RecordId;
 
 use super::session::{EventInfo, Session};
 
@@ -28,7 +29,7 @@ impl Localized {
 #[serde(deny_unknown_fields)]
 pub struct Track {
     /// Stable id.
-    pub id: String,
+    pub id: RecordId,
     /// Name.
     pub name: Localized,
     /// One sentence.
@@ -41,9 +42,9 @@ pub struct Track {
 #[serde(deny_unknown_fields)]
 pub struct Format {
     /// Stable id.
-    pub id: String,
+    pub id: RecordId,
     /// The track it belongs to.
-    pub track: String,
+    pub track: RecordId,
     /// Name.
     pub name: Localized,
     /// One sentence.
@@ -67,7 +68,7 @@ pub enum Precision {
 #[serde(deny_unknown_fields)]
 pub struct KeyDate {
     /// Stable id.
-    pub id: String,
+    pub id: RecordId,
     /// What happens.
     pub title: Localized,
     /// First day.
@@ -101,7 +102,7 @@ pub enum Tier {
 #[serde(deny_unknown_fields)]
 pub struct Organization {
     /// Stable id.
-    pub id: String,
+    pub id: RecordId,
     /// Role in the event.
     pub tier: Tier,
     /// Whether it hosts the event.
@@ -122,7 +123,7 @@ pub struct Organization {
 #[serde(deny_unknown_fields)]
 pub struct Person {
     /// Stable id.
-    pub id: String,
+    pub id: RecordId,
     /// Name as written in each language.
     pub name: Localized,
     /// Title or function.
@@ -130,7 +131,7 @@ pub struct Person {
     pub role: Option<Localized>,
     /// Organization id.
     #[serde(default)]
-    pub organization: Option<String>,
+    pub organization: Option<RecordId>,
 }
 
 /// All event data of the site.

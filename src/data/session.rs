@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Localized;
 use crate::content::PageDate;
+use crate::slug::RecordId;
 use crate::zone::{Instant, Zone};
 
 /// How people attend an event or a session (schema.org's `eventAttendanceMode`).
@@ -39,22 +40,22 @@ impl Attendance {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SessionRecord {
-    pub(super) id: String,
+    pub(super) id: RecordId,
     pub(super) title: Localized,
     #[serde(default)]
     pub(super) description: Option<Localized>,
     #[serde(default)]
-    pub(super) track: Option<String>,
+    pub(super) track: Option<RecordId>,
     #[serde(default)]
-    pub(super) format: Option<String>,
+    pub(super) format: Option<RecordId>,
     pub(super) start: String,
     pub(super) end: String,
     #[serde(default)]
     pub(super) time_zone: Option<String>,
     #[serde(default)]
-    pub(super) people: Vec<String>,
+    pub(super) people: Vec<RecordId>,
     #[serde(default)]
-    pub(super) organizations: Vec<String>,
+    pub(super) organizations: Vec<RecordId>,
     #[serde(default)]
     pub(super) room: Option<Localized>,
     #[serde(default)]
@@ -94,21 +95,21 @@ pub enum When {
 #[derive(Debug, Clone)]
 pub struct Session {
     /// Stable id: the last segment of its URL in every language, and its calendar UID.
-    pub id: String,
+    pub id: RecordId,
     /// Title.
     pub title: Localized,
     /// A paragraph.
     pub description: Option<Localized>,
     /// Track id (given, or the track of the format).
-    pub track: Option<String>,
+    pub track: Option<RecordId>,
     /// Format id.
-    pub format: Option<String>,
+    pub format: Option<RecordId>,
     /// Date and time.
     pub when: When,
     /// Speakers and moderators, by person id, in the order written.
-    pub people: Vec<String>,
+    pub people: Vec<RecordId>,
     /// Organizations, by id.
-    pub organizations: Vec<String>,
+    pub organizations: Vec<RecordId>,
     /// Room, where it is held in a place.
     pub room: Option<Localized>,
     /// Link to the online stream.
@@ -128,7 +129,7 @@ pub struct Session {
 #[serde(deny_unknown_fields)]
 pub struct EventInfo {
     /// The key date that gives the event's dates (`final-week`).
-    pub dates: String,
+    pub dates: RecordId,
     /// How people attend.
     #[serde(default)]
     pub attendance: Option<Attendance>,

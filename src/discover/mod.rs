@@ -44,10 +44,26 @@ pub struct Source {
     pub text: Arc<str>,
     /// The snapshot's version of the file.
     pub version: u64,
+    /// Why the file could not be read, when it could not (data files only).
+    pub unread: Option<Diagnostic>,
 }
 
-/// Classifies the snapshot's content files, reporting unknown language suffixes.
+/// Classifies the snapshot's content files, reporting unknown language suffixes; the
+/// data files that could not be read come too, marked so.
 pub fn discover(config: &Config, sources: &Sources, out: &mut Diagnostics) -> Vec<Source> {
+    let unread = sources.unread.iter().filter_map(|(found, d)| {
+        let mut ignored = Diagnostics::default();
+        let mut source = classify(
+            config,
+            found.path.clone(),
+            found.display.clone(),
+            found.rel.clone(),
+            &mut ignored,
+        )?;
+        source.unread = Some(d.clone());
+        Some(source)
+    });
+    let unread: Vec<Source> = unread.collect();
     sources
         .content
         .iter()
@@ -63,6 +79,7 @@ pub fn discover(config: &Config, sources: &Sources, out: &mut Diagnostics) -> Ve
             source.version = file.version;
             Some(source)
         })
+        .chain(unread)
         .collect()
 }
 
@@ -85,6 +102,7 @@ fn classify(
                 kind: SourceKind::Data,
                 text: Arc::from(""),
                 version: 0,
+                unread: None,
             });
         }
     }
@@ -98,6 +116,7 @@ fn classify(
             kind: SourceKind::Asset,
             text: Arc::from(""),
             version: 0,
+            unread: None,
         });
     };
     let (dir, file_stem) = match stem_with_lang.rfind('/') {
@@ -137,6 +156,7 @@ fn classify(
         kind,
         text: Arc::from(""),
         version: 0,
+        unread: None,
     })
 }
 

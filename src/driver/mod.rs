@@ -148,7 +148,7 @@ impl Driver {
             staging.write(&file.out_path, &output)
         })?;
         clock.lap("files");
-        diagnostics.extend(localizer.fallback_warnings());
+        diagnostics.extend(localizer.render_diagnostics());
         let warnings = diagnostics.into_result()?;
         staging.commit(plan.paths(), shared.published())?;
         clock.lap("commit");
@@ -198,7 +198,7 @@ impl Driver {
             })
             .collect();
         clock.lap("render");
-        diagnostics.extend(localizer.fallback_warnings());
+        diagnostics.extend(localizer.render_diagnostics());
         let warnings = diagnostics.into_result()?;
         outputs.extend(
             pages

@@ -401,7 +401,7 @@ fn render_site(
         }
     }
     statics.retain(sources.content.iter().chain(sources.statics.values()));
-    diagnostics.extend(loaded.localizer.fallback_warnings());
+    diagnostics.extend(loaded.localizer.render_diagnostics());
     let warnings = diagnostics.into_result()?;
     Ok(commit(
         last,

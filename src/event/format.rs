@@ -206,10 +206,8 @@ pub fn message(
 }
 
 fn message_error(lang: &str, id: &str, e: MessageError) -> Diagnostic {
-    let why = match e {
-        MessageError::Missing => "is missing in every language of its fallback chain".to_string(),
-        MessageError::Format(why) => why,
-    };
+    let MessageError::Missing = e;
+    let why = "is missing in every language of its fallback chain";
     Diagnostic::error(
         std::path::Path::new("locales").join(lang),
         format!("Fluent message `{id}` {why}"),

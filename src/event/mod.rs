@@ -62,13 +62,13 @@ impl Schedule {
         for &i in &order {
             let s = &data.sessions[i];
             for p in &s.people {
-                by_person.entry(p.clone()).or_default().push(i);
+                by_person.entry(p.to_string()).or_default().push(i);
             }
             let via_people = s
                 .people
                 .iter()
                 .filter_map(|p| organization_of.get(p.as_str()).copied());
-            for o in s.organizations.iter().map(String::as_str).chain(via_people) {
+            for o in s.organizations.iter().map(|o| o.as_str()).chain(via_people) {
                 let list = by_organization.entry(o.to_string()).or_default();
                 if list.last() != Some(&i) && !list.contains(&i) {
                     list.push(i);
@@ -104,14 +104,14 @@ fn sort_key(s: &Session) -> (PageDate, bool, i64, i64, String) {
             false,
             0,
             i64::from(last.year) * 10_000 + i64::from(last.month) * 100 + i64::from(last.day),
-            s.id.clone(),
+            s.id.to_string(),
         ),
         When::Timed { start, end, .. } => (
             s.when.first_day(),
             true,
             start.unix_seconds(),
             end.unix_seconds(),
-            s.id.clone(),
+            s.id.to_string(),
         ),
     }
 }

@@ -4,6 +4,10 @@
 //! language, shared by every render thread. A message missing in a language falls back
 //! along that language's chain with a warning; a message missing everywhere is an error.
 //!
+//! A message that Fluent cannot resolve (an unknown variable, a reference to nothing, a
+//! cycle) is an error at its own `.ftl` file and line, not at the template that called
+//! it: each message remembers where it was written.
+//!
 //! Fluent's own bidi isolation marks (U+2068 … U+2069 around every placeable) are turned
 //! off: they are invisible characters that would end up in attributes, in search indexes
 //! and in copied text. Placeables in our messages hold text in the page's own language
@@ -18,8 +22,9 @@ pub mod numbers;
 pub mod times;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -43,6 +48,19 @@ pub struct Localizer {
     /// language lacks and a language of its chain has: known when the files are loaded,
     /// so that formatting from many threads only sets a flag (no lock, no allocation).
     fallbacks: HashMap<String, HashMap<String, Fallback>>,
+    /// Where each message was written: (language, id) → its place.
+    origins: HashMap<(String, String), Origin>,
+    /// Messages that Fluent could not resolve, reported at their `.ftl` line. Taken
+    /// only when a message fails, never on the way of a message that formats.
+    unresolved: Mutex<Vec<Diagnostic>>,
+}
+
+/// Where a message is written: its file, the file's text and the message's byte range.
+struct Origin {
+    file: PathBuf,
+    text: Arc<str>,
+    start: usize,
+    end: usize,
 }
 
 /// A message a language lacks, taken from a language of its chain.
@@ -58,8 +76,6 @@ struct Fallback {
 pub enum MessageError {
     /// No language of the chain defines it.
     Missing,
-    /// Fluent reported errors while formatting (e.g. a missing variable).
-    Format(String),
 }
 
 impl Localizer {
@@ -68,6 +84,7 @@ impl Localizer {
         let mut bundles = HashMap::new();
         let mut chains = HashMap::new();
         let mut defined = BTreeMap::new();
+        let mut origins = HashMap::new();
         for language in &config.languages {
             let langid: LanguageIdentifier = language.code.parse().unwrap_or_default();
             let mut bundle = Bundle::new_concurrent(vec![langid]);
@@ -75,13 +92,17 @@ impl Localizer {
             bundle.set_formatter(Some(numbers::format_number));
             let mut ids = BTreeSet::new();
             for file in sources.locales.get(&language.code).into_iter().flatten() {
-                add_resource(
-                    &mut bundle,
-                    file.display(),
-                    file.text().to_string(),
-                    &mut ids,
-                    out,
-                );
+                let text: Arc<str> = file.shared_text();
+                for (id, start, end) in message_ranges(&text) {
+                    let origin = Origin {
+                        file: file.display().to_path_buf(),
+                        text: text.clone(),
+                        start,
+                        end,
+                    };
+                    origins.entry((language.code.clone(), id)).or_insert(origin);
+                }
+                add_resource(&mut bundle, file.display(), text.to_string(), &mut ids, out);
             }
             defined.insert(language.code.clone(), ids);
             bundles.insert(language.code.clone(), bundle);
@@ -96,6 +117,8 @@ impl Localizer {
             defined,
             dates: dates::Dates::new(config),
             fallbacks,
+            origins,
+            unresolved: Mutex::new(Vec::new()),
         }
     }
 
@@ -132,8 +155,12 @@ impl Localizer {
             let mut errors = Vec::new();
             let text = bundle.format_pattern(pattern, args, &mut errors);
             if !errors.is_empty() {
-                let why: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-                return Err(MessageError::Format(why.join("; ")));
+                // The page still renders (with Fluent's stand-in text); the build fails
+                // with the error at the message's own line.
+                let found = errors
+                    .iter()
+                    .map(|e| self.unresolved(candidate, message_id, e));
+                self.unresolved.lock().expect("poisoned").extend(found);
             }
             return Ok(text.into_owned());
         }
@@ -149,6 +176,39 @@ impl Localizer {
     /// Formats a message with no arguments.
     pub fn text(&self, lang: &str, id: &str) -> Result<String, MessageError> {
         self.format(lang, id, None)
+    }
+
+    /// The diagnostic for a message of `lang` that Fluent could not resolve.
+    fn unresolved(&self, lang: &str, id: &str, e: &fluent_bundle::FluentError) -> Diagnostic {
+        let why = e.to_string();
+        let hint = "a message may use only the variables that templates pass to it (`t(key=…, name=…)`), messages and terms that exist, and no message that refers back to itself";
+        let Some(o) = self.origins.get(&(lang.to_string(), id.to_string())) else {
+            return Diagnostic::error(
+                Path::new("locales").join(lang),
+                format!("Fluent message `{id}`: {why}"),
+            )
+            .hint(hint);
+        };
+        // Point at the reference that failed when it can be found in the message.
+        let needle = match e {
+            fluent_bundle::FluentError::ResolverError(r) => reference_of(r),
+            _ => None,
+        };
+        let body = &o.text[o.start..o.end];
+        let offset = needle
+            .and_then(|n| body.find(&n))
+            .map_or(o.start, |i| o.start + i);
+        Diagnostic::error(&o.file, format!("Fluent message `{id}`: {why}"))
+            .at_offset(&o.text, offset)
+            .hint(hint)
+    }
+
+    /// Every problem found while rendering: messages that fell back to another language
+    /// (warnings) and messages that could not be resolved (errors).
+    pub fn render_diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all = self.fallback_warnings();
+        all.extend(self.unresolved.lock().expect("poisoned").iter().cloned());
+        all
     }
 
     /// Warnings for the messages that fell back to another language during the build.
@@ -224,6 +284,52 @@ pub enum ArgValue {
     Text(String),
 }
 
+/// The text a resolver error refers to (`$name`, `-term`, `other-message`), to find it in
+/// the message's source.
+fn reference_of(e: &fluent_bundle::resolver::ResolverError) -> Option<String> {
+    use fluent_bundle::resolver::errors::ReferenceKind;
+    match e {
+        fluent_bundle::resolver::ResolverError::Reference(kind) => Some(match kind {
+            ReferenceKind::Variable { id } => format!("${id}"),
+            ReferenceKind::Term { id, .. } => format!("-{id}"),
+            ReferenceKind::Message { id, .. } => id.clone(),
+            ReferenceKind::Function { id } => format!("{id}("),
+        }),
+        _ => None,
+    }
+}
+
+/// Each message of an `.ftl` text: its id and byte range (up to the next entry).
+fn message_ranges(text: &str) -> Vec<(String, usize, usize)> {
+    let resource = match FluentResource::try_new(text.to_string()) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    let base = resource.source().as_ptr() as usize;
+    let mut starts: Vec<(Option<String>, usize)> = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some((
+                Some(m.id.name.to_string()),
+                m.id.name.as_ptr() as usize - base,
+            )),
+            fluent_syntax::ast::Entry::Term(t) => Some((None, t.id.name.as_ptr() as usize - base)),
+            _ => None,
+        })
+        .collect();
+    starts.sort_by_key(|(_, s)| *s);
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .map(|(_, s)| *s)
+        .chain([text.len()])
+        .collect();
+    starts
+        .into_iter()
+        .zip(ends)
+        .filter_map(|((id, start), end)| Some((id?, start, end)))
+        .collect()
+}
+
 fn add_resource(
     bundle: &mut Bundle,
     file: &Path,
@@ -253,13 +359,11 @@ fn add_resource(
         for e in errors {
             let mut d = Diagnostic::error(file, format!("Fluent error: {e}"))
                 .hint("each message id may be defined once per language");
-            if let fluent_bundle::FluentError::Overriding { id, .. } = &e {
-                let line = text
-                    .lines()
-                    .position(|l| l.split('=').next().is_some_and(|k| k.trim() == id));
-                if let Some(line) = line {
-                    d = d.at(&text, line + 1, 1);
-                }
+            if let fluent_bundle::FluentError::Overriding { id, .. } = &e
+                && let Some((_, start, _)) =
+                    message_ranges(&text).into_iter().find(|(m, _, _)| m == id)
+            {
+                d = d.at_offset(&text, start);
             }
             out.push(d);
         }

@@ -138,7 +138,7 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
             JobKind::Entry(g) => {
                 let entry = &site.langs[job.lang].entries[g];
                 let page = &site.pages[entry.source];
-                let position = match crate::yaml::locate(&page.text[..page.body_start], "slug", "")
+                let position = match page.position(&["slug".into()])
                 {
                     (0, _) => (1, 1),
                     p => p,
@@ -184,7 +184,7 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
         Item::File(file) => match &file.what {
             Derived::Alias { page, .. } => {
                 let page = &site.pages[*page];
-                let position = crate::yaml::locate(&page.text[..page.body_start], "aliases", "");
+                let position = page.position(&["aliases".into()]);
                 Origin {
                     file: page.source.display.clone(),
                     text: Some(page.text.to_string()),
@@ -282,7 +282,9 @@ pub(super) fn record_place(
     match file {
         Some(f) => {
             let text = f.text().to_string();
-            let position = index.map(|i| crate::data::Records::new(&text).record(i));
+            let position = index.map(|i| {
+                crate::yaml::Tree::parse(&text, 1).map_or((1, 1), |t| t.nearest(&[i.into()]))
+            });
             (f.found.display.clone(), text, position)
         }
         None => (

@@ -134,7 +134,7 @@ fn alias_path(alias: &str) -> Result<OutPath, super::PathError> {
 
 /// A diagnostic at the `aliases` of `page`.
 pub(super) fn alias_error(page: &crate::content::Page, alias: &str, why: &str) -> Diagnostic {
-    let (line, column) = crate::yaml::locate(&page.text[..page.body_start], "aliases", "");
+    let (line, column) = page.position(&["aliases".into()]);
     Diagnostic::error(&page.source.display, format!("the alias `{alias}` {why}"))
         .at(&page.text, line, column)
 }

@@ -73,7 +73,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
 }
 
 fn unknown_template(site: &crate::site::Site, page: &crate::content::Page, t: &str) -> Diagnostic {
-    let (line, column) = crate::yaml::locate(&page.text[..page.body_start], "template", "");
+    let (line, column) = page.position(&["template".into()]);
     Diagnostic::error(
         &page.source.display,
         format!("the template `{t}` does not exist in the theme"),
@@ -86,7 +86,7 @@ fn unknown_template(site: &crate::site::Site, page: &crate::content::Page, t: &s
 }
 
 fn path_error(page: &crate::content::Page, url: &str, e: super::PathError) -> Diagnostic {
-    let (line, column) = match crate::yaml::locate(&page.text[..page.body_start], "slug", "") {
+    let (line, column) = match page.position(&["slug".into()]) {
         (0, _) => (1, 1),
         position => position,
     };

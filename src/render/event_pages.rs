@@ -62,7 +62,7 @@ pub fn context(
                         .organization
                         .as_deref()
                         .and_then(|o| organization_link(site, &cx, o)),
-                    sessions: sessions_of(shared.schedule.by_person.get(&p.id)),
+                    sessions: sessions_of(shared.schedule.by_person.get(p.id.as_str())),
                 },
             );
         }
@@ -83,7 +83,7 @@ pub fn context(
                         .filter(|p| p.organization.as_deref() == Some(&o.id))
                         .filter_map(|p| person_link(site, &cx, &p.id))
                         .collect(),
-                    sessions: sessions_of(shared.schedule.by_organization.get(&o.id)),
+                    sessions: sessions_of(shared.schedule.by_organization.get(o.id.as_str())),
                 },
             );
         }

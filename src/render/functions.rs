@@ -65,7 +65,6 @@ fn translate(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult
         MessageError::Missing => tera::Error::message(format!(
             "Fluent message `{key}` is missing in `{lang}` and in every language it falls back to; add it to locales/{lang}/"
         )),
-        MessageError::Format(why) => tera::Error::message(format!("Fluent message `{key}` in `{lang}`: {why}")),
     })
 }
 
@@ -107,12 +106,9 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
     };
     let weekday = kwargs.get::<bool>("weekday")?.unwrap_or(false);
     date_or_range(localizer, &lang, start, end, precision, weekday).map_err(|e| {
-        let why = match e {
-            MessageError::Missing => "is missing".to_string(),
-            MessageError::Format(why) => why,
-        };
+        let MessageError::Missing = e;
         tera::Error::message(format!(
-            "Fluent message `{RANGE_MESSAGE}` in `{lang}`: {why}"
+            "Fluent message `{RANGE_MESSAGE}` in `{lang}` is missing"
         ))
     })
 }
@@ -142,9 +138,6 @@ fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> T
     ) {
         Ok(text) => Ok(text),
         Err(MessageError::Missing) => Ok("{range}".to_string()),
-        Err(MessageError::Format(why)) => Err(tera::Error::message(format!(
-            "Fluent message `time-range` in `{lang}`: {why}"
-        ))),
     }
 }
 

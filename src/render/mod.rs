@@ -104,12 +104,12 @@ pub fn render_job(
     job: &Job,
     context: &Context,
 ) -> Result<Vec<u8>, Diagnostic> {
-    match templates.tera.render(&job.template, context) {
+    match templates.render(&job.template, context) {
         Ok(html) if site.config.minify && job.out_path.as_str().ends_with(".html") => {
             Ok(crate::assets::minify::html(&html).into_bytes())
         }
         Ok(html) => Ok(html.into_bytes()),
-        Err(e) => Err(templates.diagnostic(&e)),
+        Err(d) => Err(d),
     }
 }
 
@@ -190,9 +190,6 @@ fn search_values(
                     "the search page needs the Fluent messages `search-results` and `search-no-results`; one is missing in `{}` and in every language it falls back to",
                     language.code
                 ),
-                crate::i18n::MessageError::Format(why) => {
-                    format!("the search messages of `{}`: {why}", language.code)
-                }
             };
             out.push(
                 Diagnostic::error(std::path::Path::new("locales").join(&language.code), message)

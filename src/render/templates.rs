@@ -1,4 +1,11 @@
-//! The theme's Tera templates, loaded and compiled once per build.
+//! The site's Tera templates (its own `templates/` over the theme's), compiled once per
+//! build from the snapshot.
+//!
+//! Every problem is reported at a template file: a syntax error at its line and column,
+//! an empty template (which would build empty pages) as a warning, and a rendering
+//! error that Tera gives without a position (its component recursion limit) at the
+//! template being rendered. A template that is not UTF-8 is reported by the snapshot and
+//! compiled all the same, so that the templates extending it do not report it missing.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,16 +42,22 @@ impl Templates {
                 .hint("set `theme` in content/site.yaml to a folder of themes/, or add templates/"),
             );
         }
-        let texts: HashMap<String, (PathBuf, Arc<str>)> = sources
-            .templates
-            .iter()
-            .map(|(name, file)| {
-                (
-                    name.clone(),
-                    (file.found.display.clone(), file.shared_text()),
-                )
-            })
-            .collect();
+        let mut texts = HashMap::new();
+        for (name, file) in &sources.templates {
+            if file.text().trim().is_empty() {
+                out.push(
+                    Diagnostic::warning(
+                        file.display(),
+                        "the template is empty: the pages made with it are empty",
+                    )
+                    .hint("write the template, or delete it to use the theme's"),
+                );
+            }
+            texts.insert(
+                name.clone(),
+                (file.display().to_path_buf(), file.shared_text()),
+            );
+        }
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
         super::functions::register(&mut tera, localizer, assets);
@@ -59,14 +72,67 @@ impl Templates {
             .tera
             .add_raw_templates(pairs.iter().map(|(n, t)| (n.as_str(), &***t)))
         {
-            out.push(templates.diagnostic(&e));
+            out.extend(templates.diagnostics(&e));
         }
         templates
     }
 
-    /// Whether the theme has this template.
+    /// Whether there is a template of this name.
     pub fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
+    }
+
+    /// Renders template `name`; an error is a diagnostic at its template's line, or at
+    /// `name` itself when Tera gives no position.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, context).map_err(|e| {
+            let mut d = self.diagnostic(&e);
+            if d.line == 0 {
+                d.file = self.display(name);
+            }
+            d
+        })
+    }
+
+    /// The file of template `name`, relative to the site root.
+    fn display(&self, name: &str) -> PathBuf {
+        self.sources
+            .get(name)
+            .map_or_else(|| Path::new("templates").join(name), |(d, _)| d.clone())
+    }
+
+    fn text(&self, name: &str) -> &str {
+        self.sources.get(name).map_or("", |(_, t)| &**t)
+    }
+
+    /// Every diagnostic a Tera error holds. Tera reports unknown filters, functions and
+    /// templates found at load time as one message of several text reports
+    /// (`error: …` then ` --> page.html:2:40`), which become one diagnostic each.
+    pub fn diagnostics(&self, e: &tera::Error) -> Vec<Diagnostic> {
+        let text = match e.kind() {
+            tera::ErrorKind::Msg(text) if text.contains("\n --> ") => text,
+            _ => return vec![self.diagnostic(e)],
+        };
+        let lines: Vec<&str> = text.lines().collect();
+        let mut found = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(message) = line.strip_prefix("error: ") else {
+                continue;
+            };
+            let place = lines.get(i + 1).and_then(|l| l.strip_prefix(" --> "));
+            let Some((file, line, column)) = place.and_then(split_place) else {
+                continue;
+            };
+            found.push(
+                Diagnostic::error(self.display(file), format!("template error: {message}"))
+                    .at(self.text(file), line, column)
+                    .hint("see https://keats.github.io/tera/docs/ for the template syntax"),
+            );
+        }
+        if found.is_empty() {
+            found.push(self.diagnostic(e));
+        }
+        found
     }
 
     /// Turns a Tera error into a diagnostic at the template's file, line and column.
@@ -82,6 +148,12 @@ impl Templates {
                     r.span().start_col + 1,
                 ));
             }
+            // Whole-template problems: at the first line of the template that has them.
+            tera::ErrorKind::MissingParent { current: tpl, .. }
+            | tera::ErrorKind::CircularExtend { tpl, .. }
+            | tera::ErrorKind::CircularInclude { tpl, .. } => {
+                position = Some((tpl.clone(), 1, 1));
+            }
             _ => {}
         }
         let mut source = std::error::Error::source(e);
@@ -92,15 +164,19 @@ impl Templates {
         }
         match position {
             Some((file, line, column)) => {
-                let (display, text) = match self.sources.get(&file) {
-                    Some((display, text)) => (display.clone(), &**text),
-                    None => (PathBuf::from("templates").join(&file), ""),
-                };
-                Diagnostic::error(display, format!("template error: {message}"))
-                    .at(text, line, column)
+                Diagnostic::error(self.display(&file), format!("template error: {message}"))
+                    .at(self.text(&file), line, column)
                     .hint("see https://keats.github.io/tera/docs/ for the template syntax")
             }
             None => Diagnostic::error("templates", format!("template error: {message}")),
         }
     }
+}
+
+/// `page.html:2:40` → the file, line and column.
+fn split_place(place: &str) -> Option<(&str, usize, usize)> {
+    let mut parts = place.rsplitn(3, ':');
+    let column = parts.next()?.trim().parse().ok()?;
+    let line = parts.next()?.parse().ok()?;
+    Some((parts.next()?, line, column))
 }

@@ -104,10 +104,7 @@ fn duplicate(
     if page.source.lang != lang {
         return;
     }
-    let (line, column) = match crate::yaml::locate(&page.text[..page.body_start], "slug", "") {
-        (0, _) => (1, 1),
-        position => position,
-    };
+    let (line, column) = page.position(&["slug".into()]);
     out.push(
         Diagnostic::error(
             &page.source.display,
@@ -144,7 +141,7 @@ fn section_path(site: &Site, dir: &str, lang: &str, memo: &mut HashMap<String, S
             std::iter::once(lang)
                 .chain(language.fallback.iter().map(String::as_str))
                 .find_map(|l| group.translations.get(l))
-                .and_then(|&i| site.pages[i].front.slug.clone())
+                .and_then(|&i| site.pages[i].front.slug.as_deref().map(str::to_string))
         })
         .unwrap_or_else(|| name.to_string());
     let path = format!("{parent_path}{slug}/");

@@ -99,6 +99,9 @@ pub struct Sources {
     pub templates: BTreeMap<String, File>,
     /// Static file name (`style.css`) → the file that provides it.
     pub statics: BTreeMap<String, File>,
+    /// Files of `content/data/` that could not be read, with why: the data stage knows
+    /// them, so that references to their records are not reported as well.
+    pub unread: Vec<(Found, Diagnostic)>,
     /// When the event data last changed (see [`Sources::data_changed`]).
     data_changed: Option<std::time::SystemTime>,
     next_version: u64,
@@ -298,6 +301,10 @@ impl Sources {
         }
     }
 
+    /// Takes a file, or reports why it cannot be read. A template that is not UTF-8 is
+    /// kept with U+FFFD in place of the bad bytes (the diagnostic fails the build all
+    /// the same), so that the templates extending it do not report it missing; a data
+    /// file that cannot be read is remembered in [`Sources::unread`].
     fn take_or_report(
         &mut self,
         found: Found,
@@ -306,9 +313,26 @@ impl Sources {
         changed: &HashSet<PathBuf>,
         out: &mut Diagnostics,
     ) -> Option<File> {
-        self.take(found, how, old, changed)
-            .map_err(|d| out.push(d))
-            .ok()
+        match self.take(found.clone(), how, old, changed) {
+            Ok(file) => Some(file),
+            Err(d) => {
+                out.push(d.clone());
+                if found.display.starts_with("content/data") {
+                    self.unread.push((found, d));
+                    return None;
+                }
+                let is_template = found.display.components().any(|c| c.as_os_str() == "templates");
+                let lossy = read::read_bytes(&found.path, &found.display)
+                    .ok()
+                    .filter(|_| how == Take::Text && is_template)?;
+                self.next_version += 1;
+                Some(File {
+                    found,
+                    body: Body::Text(Arc::from(String::from_utf8_lossy(&lossy).as_ref())),
+                    version: self.next_version,
+                })
+            }
+        }
     }
 
     /// Takes one file into the snapshot: its previous content when it did not change,
