@@ -82,11 +82,13 @@ impl Catalog {
             .collect()
     }
 
-    /// The first `.ftl` file of `lang`, where a missing message would be added.
+    /// The site's first `.ftl` file of `lang`, where a missing message would be added
+    /// (the language's folder of `locales/` when the site has none: the theme's files
+    /// are the theme's).
     pub fn file_for(&self, lang: &str) -> PathBuf {
         self.files
             .get(lang)
-            .and_then(|f| f.first())
+            .and_then(|f| f.iter().find(|(p, _)| !p.starts_with("themes")))
             .map(|(p, _)| p.clone())
             .unwrap_or_else(|| Path::new("locales").join(lang))
     }
@@ -126,7 +128,8 @@ fn add_file(display: &Path, text: &str, messages: &mut BTreeMap<String, MessageD
             walk_pattern(&attribute.value, &mut vars, &mut def.references);
             def.attributes.insert(attribute.id.name.to_string(), vars);
         }
-        messages.insert(id, def);
+        // The first definition counts: the site's files come before the theme's.
+        messages.entry(id).or_insert(def);
     }
 }
 
