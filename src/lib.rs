@@ -10,7 +10,8 @@
 //!
 //! The [`driver`] runs it: [`build`] writes `public/`; [`generate`] keeps the site in
 //! memory for checks; [`Driver::incremental`] keeps each stage's cache for the preview
-//! server. Only [`sources`] reads the disk and only [`output`] writes it. [`check::check`] reports what is broken in which
+//! server. Only [`sources`] reads the disk and only [`output`] writes it (and
+//! [`init`], which writes a new site). [`check::check`] reports what is broken in which
 //! language; [`status::status`] how far each translation is.
 
 pub mod assets;
@@ -26,6 +27,7 @@ pub mod event;
 pub mod feed;
 pub mod i18n;
 pub mod incremental;
+pub mod init;
 pub mod markdown;
 pub mod output;
 pub mod plan;

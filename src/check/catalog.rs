@@ -29,6 +29,9 @@ pub struct MessageDef {
     pub attributes: BTreeMap<String, BTreeSet<String>>,
     /// Other messages this one refers to (`{ other-message }`).
     pub references: BTreeSet<String>,
+    /// Whether its comment marks it as another language's text waiting for a
+    /// translation (a line starting with `untranslated`, as `hexaglot init` writes).
+    pub untranslated: bool,
 }
 
 /// Every message of every language.
@@ -119,6 +122,11 @@ fn add_file(display: &Path, text: &str, messages: &mut BTreeMap<String, MessageD
             variables: BTreeSet::new(),
             attributes: BTreeMap::new(),
             references: BTreeSet::new(),
+            untranslated: message.comment.as_ref().is_some_and(|c| {
+                c.content
+                    .iter()
+                    .any(|line| line.trim_start().starts_with("untranslated"))
+            }),
         };
         if let Some(value) = &message.value {
             walk_pattern(value, &mut def.variables, &mut def.references);

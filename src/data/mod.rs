@@ -8,6 +8,7 @@
 //! and column. All of them are reported in one run.
 
 mod check;
+pub mod custom;
 mod locate;
 mod model;
 mod session;
@@ -37,9 +38,12 @@ enum DataContent {
     People(Vec<Person>),
     Sessions(Vec<session::SessionRecord>),
     Event(EventInfo),
+    /// A file of the site's own, by its name (`sponsors`).
+    Custom(String, serde_json::Value),
 }
 
-/// The file names the data stage understands.
+/// The file names the data stage checks by their types; any other is data of the
+/// site's own ([`custom`]).
 pub const DATA_FILES: [&str; 7] = [
     "tracks.yaml",
     "formats.yaml",
@@ -78,10 +82,9 @@ pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
         "sessions.yaml" => DataContent::Sessions(from_yaml(&text, &file)?),
         "event.yaml" => DataContent::Event(from_yaml(&text, &file)?),
         _ => {
-            return Err(
-                Diagnostic::error(&file, format!("unknown data file `{name}`"))
-                    .hint(format!("data files are: {}", DATA_FILES.join(", "))),
-            );
+            let stem = name.trim_end_matches(".yaml").to_string();
+            let value = custom::parse(&stem, &text, &file)?;
+            DataContent::Custom(stem, value)
         }
     };
     Ok(DataFile {
@@ -125,6 +128,7 @@ pub(crate) struct RawData {
     pub(crate) people: Vec<Person>,
     pub(crate) sessions: Vec<session::SessionRecord>,
     pub(crate) event: Option<EventInfo>,
+    pub(crate) custom: custom::CustomData,
     pub(crate) files: std::collections::BTreeMap<&'static str, FileText>,
 }
 
@@ -140,6 +144,10 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
             DataContent::People(v) => (raw.people = v, "people").1,
             DataContent::Sessions(v) => (raw.sessions = v, "sessions").1,
             DataContent::Event(v) => (raw.event = Some(v), "event").1,
+            DataContent::Custom(name, v) => {
+                raw.custom.insert(name, v);
+                continue;
+            }
         };
         raw.files.insert(
             kind,
