@@ -128,7 +128,7 @@ mod tests {
             "content/about.fr.md",
             "content/site.yaml",
             "locales/ar/main.ftl",
-            "themes/forum/templates/base.html",
+            "themes/agora/templates/base.html",
             "content/data/tracks.yaml",
         ] {
             assert!(is_source(root, &root.join(source)), "{source}");
