@@ -11,7 +11,8 @@
 //! - ` ```ftl file=locales/en/site.ftl append ` adds the block to the end of that file;
 //! - ` ```text output=en/about/index.html select=".sponsors li" ` is what the built page
 //!   shows: the text of each element the selector finds, one per line;
-//! - ` ```html output=… select=… html ` the same, as the elements' HTML;
+//! - ` ```html output=… select=… html ` the same, as the elements' HTML, and
+//!   ` attr=dir ` as the value of their attribute `dir`;
 //! - ` ```text error ` is the start of the first error the build reports; the file
 //!   block that broke the site says `breaks`, and the page's blocks after the error
 //!   start from the site as it was before that block.
@@ -244,9 +245,12 @@ fn shown(public: &Path, output: &str, block: &Block) -> Vec<String> {
     let doc = page(public, output);
     let selector = block.value("select").unwrap_or_else(|| "main".into());
     let sel = scraper::Selector::parse(&selector).unwrap();
+    let attr = block.value("attr");
     doc.select(&sel)
         .map(|e| {
-            if block.has("html") {
+            if let Some(a) = &attr {
+                e.value().attr(a).unwrap_or_default().to_string()
+            } else if block.has("html") {
                 e.html()
             } else {
                 e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
