@@ -104,7 +104,9 @@ fn settings(text: &str) -> (hexaglot::init::InitOptions, bool) {
     let mut check = true;
     if let Some(start) = text.find("<!-- example-site:") {
         let rest = &text[start + "<!-- example-site:".len()..];
-        let words: Vec<&str> = rest[..rest.find("-->").unwrap()].split_whitespace().collect();
+        let words: Vec<&str> = rest[..rest.find("-->").unwrap()]
+            .split_whitespace()
+            .collect();
         let mut i = 0;
         while i < words.len() {
             match words[i] {
@@ -184,10 +186,16 @@ fn run_page(name: &str, text: &str, problems: &mut Vec<String>) -> usize {
             match build(&root) {
                 Ok(_) => problems.push(format!("{at}: the guide shows an error, the site builds")),
                 Err(e) => {
-                    let first = e.diagnostics().first().map(|d| d.to_string()).unwrap_or_else(|| e.to_string());
+                    let first = e
+                        .diagnostics()
+                        .first()
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| e.to_string());
                     let want = block.body.trim_end();
                     if !first.starts_with(want) {
-                        problems.push(format!("{at}: the error is\n{first}\nbut the guide says\n{want}"));
+                        problems.push(format!(
+                            "{at}: the error is\n{first}\nbut the guide says\n{want}"
+                        ));
                     }
                 }
             }
@@ -204,7 +212,9 @@ fn run_page(name: &str, text: &str, problems: &mut Vec<String>) -> usize {
         }
     }
     match build(&root) {
-        Err(e) => problems.push(format!("{name}: the site of its examples does not build:\n{e}")),
+        Err(e) => problems.push(format!(
+            "{name}: the site of its examples does not build:\n{e}"
+        )),
         Ok(_) if check => {
             let report = hexaglot::check::check(&hexaglot::Options::new(&root)).unwrap();
             if hexaglot::check::exit_code(&report) != 0 {
@@ -253,7 +263,11 @@ fn shown(public: &Path, output: &str, block: &Block) -> Vec<String> {
             } else if block.has("html") {
                 e.html()
             } else {
-                e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
             }
         })
         .collect()

@@ -81,7 +81,10 @@ fn arabic_at_the_root_with_amman_times() {
     let en = page(&public, "en/index.html");
     assert_eq!(attrs(&en, "html", "dir"), ["ltr"]);
     // The home page shows the key dates and buttons that site.yaml names.
-    assert_eq!(texts(&en, ".facts dt"), ["Conference days", "Registration closes"]);
+    assert_eq!(
+        texts(&en, ".facts dt"),
+        ["Conference days", "Registration closes"]
+    );
     assert_eq!(
         attrs(&en, ".actions a", "href"),
         ["/en/sessions/", "/en/calendar.ics"]
@@ -146,7 +149,11 @@ impl hexaglot::init::Ask for Answers {
     fn ask(&mut self, question: &str, default: &str) -> std::io::Result<String> {
         self.1.push(question.to_string());
         let a = self.0.remove(0);
-        Ok(if a.is_empty() { default.to_string() } else { a.to_string() })
+        Ok(if a.is_empty() {
+            default.to_string()
+        } else {
+            a.to_string()
+        })
     }
 }
 
@@ -158,7 +165,10 @@ fn on_a_terminal_init_asks_for_what_the_flags_do_not_say() {
         languages: Some(vec!["es".into(), "en".into()]),
         ..InitOptions::default()
     };
-    let mut answers = Answers(vec!["", "yes", "America/Bogota", "Foro de prueba"], Vec::new());
+    let mut answers = Answers(
+        vec!["", "yes", "America/Bogota", "Foro de prueba"],
+        Vec::new(),
+    );
     let made = init(&options, Some(&mut answers)).unwrap();
     assert_eq!(answers.1.len(), 4, "languages were given: {:?}", answers.1);
     assert_eq!(made.settings.default, "es");
@@ -197,10 +207,21 @@ fn every_command_in_a_folder_without_a_site_suggests_init() {
         );
     }
     // And init from the command line makes one there.
-    let out = hexaglot(dir.path(), &["init", "--languages", "en,sw", "--title", "Mkutano"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = hexaglot(
+        dir.path(),
+        &["init", "--languages", "en,sw", "--title", "Mkutano"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = hexaglot(dir.path(), &["check"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }
 
 #[test]
@@ -216,8 +237,11 @@ fn a_site_overrides_one_template_and_one_stylesheet_and_keeps_the_rest() {
     )
     .unwrap();
     std::fs::create_dir_all(site.join("static")).unwrap();
-    std::fs::write(site.join("static/event.css"), "/* mine */ .session { color: teal; }\n")
-        .unwrap();
+    std::fs::write(
+        site.join("static/event.css"),
+        "/* mine */ .session { color: teal; }\n",
+    )
+    .unwrap();
     build(&site).unwrap();
     let public = site.join("public");
     // The site's page.html renders pages; the theme's section.html renders sections.
@@ -264,7 +288,10 @@ fn data_of_ones_own_reaches_templates_in_the_pages_language() {
     .unwrap();
     build(&site).unwrap();
     let public = site.join("public");
-    assert_eq!(texts(&page(&public, "about/index.html"), ".sponsors a"), ["شركة المثال"]);
+    assert_eq!(
+        texts(&page(&public, "about/index.html"), ".sponsors a"),
+        ["شركة المثال"]
+    );
     let fr = page(&public, "fr/about/index.html");
     // French has no text: it falls back to Arabic, the default, marked as such.
     assert_eq!(texts(&fr, ".sponsors a"), ["شركة المثال"]);
@@ -291,14 +318,25 @@ fn menu_entries_lead_to_generated_pages_or_are_errors_at_their_line() {
     let ru = page(&site.join("public"), "ru/about/index.html");
     let nav = attrs(&ru, ".site-nav a", "href");
     assert!(nav.contains(&"/ru/people/mei-lin/".to_string()), "{nav:?}");
-    assert!(nav.contains(&"https://example.com/register".to_string()), "{nav:?}");
+    assert!(
+        nav.contains(&"https://example.com/register".to_string()),
+        "{nav:?}"
+    );
     assert!(attrs(&ru, ".content a", "href").contains(&"/ru/sessions/opening/".to_string()));
     // A menu entry to nothing is an error at its line and column of site.yaml.
-    std::fs::write(&yaml_path, yaml.replace("people/mei-lin/", "people/nobody/")).unwrap();
+    std::fs::write(
+        &yaml_path,
+        yaml.replace("people/mei-lin/", "people/nobody/"),
+    )
+    .unwrap();
     let e = build(&site).unwrap_err();
     let d = &e.diagnostics()[0];
     assert_eq!(d.file, Path::new("content/site.yaml"));
-    let line = yaml.lines().position(|l| l.contains("people/mei-lin/")).unwrap() + 1;
+    let line = yaml
+        .lines()
+        .position(|l| l.contains("people/mei-lin/"))
+        .unwrap()
+        + 1;
     assert_eq!((d.line, d.column), (line, 5), "{e}");
     assert!(d.message.contains("no record `nobody`"), "{e}");
 }
@@ -357,8 +395,7 @@ fn new_sites_in_headless_chromium_and_the_nu_checker() {
         let site = root(&dir);
         let options = hexaglot::Options::new(&site);
         let generated = hexaglot::generate(&options).unwrap();
-        hexaglot::output::write_atomically(&site, &options.out_dir(), &generated.files)
-            .unwrap();
+        hexaglot::output::write_atomically(&site, &options.out_dir(), &generated.files).unwrap();
         let public = site.join("public");
         browser(name, &generated.site, &public, dir.path());
         vnu(name, &jar, &public);
@@ -416,11 +453,14 @@ fn browser(name: &str, site: &hexaglot::site::Site, public: &Path, work: &Path) 
         .unwrap();
     assert!(status.success(), "{name}: the browser script failed");
     let results: Value =
-        serde_json::from_str(&std::fs::read_to_string(work.join("results.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(work.join("results.json")).unwrap()).unwrap();
     let mut problems = Vec::new();
     let measured = results["pages"].as_object().unwrap();
-    assert_eq!(measured.len(), pages.len(), "{name}: every page was measured");
+    assert_eq!(
+        measured.len(),
+        pages.len(),
+        "{name}: every page was measured"
+    );
     for (path, p) in measured {
         let lang = p["lang"].as_str().unwrap_or("");
         let want = site.config.direction(lang).as_str();
@@ -428,7 +468,10 @@ fn browser(name: &str, site: &hexaglot::site::Site, public: &Path, work: &Path) 
             problems.push(format!("{path}: {lang} is not {want}: {}", p["direction"]));
         }
         if p["overflow"]["scrollWidth"].as_i64() > p["overflow"]["clientWidth"].as_i64() {
-            problems.push(format!("{path}: scrolls sideways at 360 px: {}", p["overflow"]));
+            problems.push(format!(
+                "{path}: scrolls sideways at 360 px: {}",
+                p["overflow"]
+            ));
         }
         for v in p["axe"].as_array().unwrap() {
             if matches!(v["impact"].as_str(), Some("serious" | "critical")) {
@@ -438,7 +481,11 @@ fn browser(name: &str, site: &hexaglot::site::Site, public: &Path, work: &Path) 
     }
     let clicks = results["switcher"].as_array().unwrap();
     let n = site.langs.len();
-    assert_eq!(clicks.len(), site.groups.len() * n * (n - 1), "{name}: every switcher link");
+    assert_eq!(
+        clicks.len(),
+        site.groups.len() * n * (n - 1),
+        "{name}: every switcher link"
+    );
     for c in clicks {
         let from = c["from"].as_str().unwrap();
         let target = c["target"].as_str().unwrap();
@@ -469,5 +516,9 @@ fn vnu(name: &str, jar: &Path, public: &Path) {
         .filter(|m| m["type"] == "error")
         .map(|m| format!("{}: {}", m["url"], m["message"]))
         .collect();
-    assert!(errors.is_empty(), "{name}: the Nu checker finds errors:\n{}", errors.join("\n"));
+    assert!(
+        errors.is_empty(),
+        "{name}: the Nu checker finds errors:\n{}",
+        errors.join("\n")
+    );
 }

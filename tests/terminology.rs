@@ -163,7 +163,11 @@ fn page_texts(public: &Path) -> Vec<Text> {
 fn ui_texts(root: &Path, lang: &str) -> Vec<Text> {
     let mut files: Vec<_> = ["locales", "themes/agora/locales"]
         .iter()
-        .flat_map(|d| std::fs::read_dir(root.join(d).join(lang)).into_iter().flatten())
+        .flat_map(|d| {
+            std::fs::read_dir(root.join(d).join(lang))
+                .into_iter()
+                .flatten()
+        })
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
         .collect();
@@ -367,7 +371,10 @@ fn a_reintroduced_variant_is_found_in_ui_strings_and_pages() {
     let found = violations(&site.path().join("public"), site.path());
     let has = |needle: &[&str]| found.iter().any(|f| needle.iter().all(|n| f.contains(n)));
     assert!(
-        has(&["\"东道\"", "themes/agora/locales/zh/theme.ftl: organizers-host"]),
+        has(&[
+            "\"东道\"",
+            "themes/agora/locales/zh/theme.ftl: organizers-host"
+        ]),
         "{found:#?}"
     );
     assert!(has(&["\"东道\"", "zh/organizers/index.html"]), "{found:#?}");
