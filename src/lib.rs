@@ -10,7 +10,8 @@
 //!
 //! The [`driver`] runs it: [`build`] writes `public/`; [`generate`] keeps the site in
 //! memory for checks; [`Driver::incremental`] keeps each stage's cache for the preview
-//! server. Only [`sources`] reads the disk and only [`output`] writes it. [`check::check`] reports what is broken in which
+//! server. Only [`sources`] reads the disk and only [`output`] writes it (and
+//! [`init`], which writes a new site). [`check::check`] reports what is broken in which
 //! language; [`status::status`] how far each translation is.
 
 pub mod assets;
@@ -19,6 +20,7 @@ pub mod check;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod date;
 pub mod discover;
 pub mod driver;
 pub mod error;
@@ -27,6 +29,7 @@ pub mod feed;
 pub mod html;
 pub mod i18n;
 pub mod incremental;
+pub mod init;
 pub mod markdown;
 pub mod output;
 pub mod parse;

@@ -21,6 +21,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Writes a new, working site: pages, an example programme, UI strings and the theme.
+    Init {
+        /// The new site's folder (default: the current one); it must be empty or new.
+        dir: Option<PathBuf>,
+        /// Language codes, in the order of the language switcher (default: ar,zh,en,fr,ru,es).
+        #[arg(long, value_delimiter = ',')]
+        languages: Option<Vec<String>>,
+        /// The default language (default: en when listed, else the first).
+        #[arg(long)]
+        default: Option<String>,
+        /// Publishes the default language at / instead of /<lang>/.
+        #[arg(long)]
+        at_root: bool,
+        /// The event's IANA time zone (default: UTC).
+        #[arg(long)]
+        time_zone: Option<String>,
+        /// The site's title in every language (default: an example title per language).
+        #[arg(long)]
+        title: Option<String>,
+    },
     /// Builds the site into public/.
     Build {
         /// Output folder (default: <root>/public).
@@ -69,6 +89,48 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Init {
+            dir,
+            languages,
+            default,
+            at_root,
+            time_zone,
+            title,
+        } => {
+            let options = hexaglot::init::InitOptions {
+                dir: dir.unwrap_or(cli.root),
+                languages,
+                default,
+                // On a terminal, a missing --at-root is asked for.
+                at_root: at_root.then_some(true),
+                time_zone,
+                title,
+            };
+            let mut terminal = hexaglot::init::Terminal::if_interactive();
+            let ask = terminal.as_mut().map(|t| t as &mut dyn hexaglot::init::Ask);
+            match hexaglot::init::init(&options, ask) {
+                Ok(made) => {
+                    let s = &made.settings;
+                    println!(
+                        "made a site in {}: {} files; languages {} (default {}{})",
+                        made.dir.display(),
+                        made.files,
+                        s.languages.join(", "),
+                        s.default,
+                        if s.at_root { ", at /" } else { "" }
+                    );
+                    println!(
+                        "next: hexaglot --root {} serve   (then replace the examples)",
+                        made.dir.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Build {
             out,
             base_url,

@@ -158,6 +158,11 @@ fn hint_for(message: &str) -> &'static str {
     }
 }
 
+/// Where the value at `path` of the YAML document `text` starts, if it is there.
+pub fn position_in(text: &str, path: &[Step]) -> Option<Position> {
+    Tree::parse(text, 1)?.value(path)
+}
+
 /// One step of a path into a YAML document: a mapping key or a sequence index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step<'a> {

@@ -7,7 +7,7 @@
 //! abbreviation in force. The tz database is bundled into the binary, so two machines
 //! with different system zone files build the same site.
 
-use crate::content::PageDate;
+use crate::date::PageDate;
 
 /// An IANA time zone (`Europe/Zurich`).
 #[derive(Clone, Debug)]

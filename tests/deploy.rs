@@ -143,7 +143,7 @@ fn crawl_from_the_root_under_a_sub_path_reaches_every_file_and_no_broken_link() 
         .collect();
     // Theme files are published whether a page uses them or not (local-time.js serves
     // only sites with sessions); every other file must be reached.
-    let theme_files: BTreeSet<String> = read_tree(&repo().join("themes/forum/static"))
+    let theme_files: BTreeSet<String> = read_tree(&repo().join("themes/agora/static"))
         .into_iter()
         .map(|(name, bytes)| match name.rsplit_once('.') {
             Some((stem, ext)) if ext == "css" || ext == "js" => {
@@ -465,7 +465,7 @@ fn two_builds_are_byte_identical_and_pages_reference_hashed_assets() {
         ("search", "search.js"),
         ("not-found", "not-found.js"),
     ] {
-        let bytes = std::fs::read(repo().join("themes/forum/static").join(source)).unwrap();
+        let bytes = std::fs::read(repo().join("themes/agora/static").join(source)).unwrap();
         let ext = source.rsplit('.').next().unwrap();
         let hashed = format!("{name}.{}.{ext}", hexaglot::assets::short_hash(&bytes));
         assert_eq!(
@@ -481,7 +481,7 @@ fn two_builds_are_byte_identical_and_pages_reference_hashed_assets() {
     let style = format!(
         "/wsis/style.{}.css",
         hexaglot::assets::short_hash(
-            &std::fs::read(repo().join("themes/forum/static/style.css")).unwrap()
+            &std::fs::read(repo().join("themes/agora/static/style.css")).unwrap()
         )
     );
     for file in html_files(&public) {

@@ -42,7 +42,7 @@ fn normalization_is_identical_in_rust_and_javascript() {
         );
     }
     let script = repo().join("tests/fixtures/deploy/search_cases.cjs");
-    let search_js = repo().join("themes/forum/static/search.js");
+    let search_js = repo().join("themes/agora/static/search.js");
     let table = repo().join("tests/fixtures/deploy/search-cases.tsv");
     // The browser folds Chinese with the pairs an index carries; here, with all of them.
     let dir = tempfile::tempdir().unwrap();
@@ -70,7 +70,7 @@ fn normalization_is_identical_in_rust_and_javascript() {
 /// Runs `queries` against the built index of `lang` with the browser's search code.
 fn search(public: &std::path::Path, lang: &str, queries: &[&str]) -> Option<serde_json::Value> {
     let script = repo().join("tests/fixtures/deploy/search_query.cjs");
-    let search_js = repo().join("themes/forum/static/search.js");
+    let search_js = repo().join("themes/agora/static/search.js");
     let index = public.join(lang).join("search/index.json");
     let mut args = vec![
         search_js.to_str().unwrap().to_string(),

@@ -247,7 +247,7 @@ fn language_chooser_names_each_language_in_its_own_script() {
 fn no_user_visible_text_in_templates() {
     // Templates hold markup and calls to t(); text nodes outside {{ }} and {% %} must
     // carry no letters. This guards the rule that UI text lives in Fluent files.
-    let dir = repo().join("themes/forum/templates");
+    let dir = repo().join("themes/agora/templates");
     let tag = regex_lite_split();
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();

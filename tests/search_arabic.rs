@@ -57,7 +57,7 @@ fn arabic_words_are_found_under_their_stem_in_rust_and_javascript() {
         &repo().join("tests/fixtures/search/words.cjs"),
         &[
             repo()
-                .join("themes/forum/static/search.js")
+                .join("themes/agora/static/search.js")
                 .to_str()
                 .unwrap(),
             repo()
@@ -80,7 +80,7 @@ fn search(public: &Path, lang: &str, queries: &[&str]) -> Option<serde_json::Val
     let index = public.join(lang).join("search/index.json");
     let mut args = vec![
         repo()
-            .join("themes/forum/static/search.js")
+            .join("themes/agora/static/search.js")
             .to_str()
             .unwrap()
             .to_string(),

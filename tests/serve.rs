@@ -53,17 +53,17 @@ fn serves_pages_in_several_languages_with_the_live_script() {
 fn a_correct_little_web_server() {
     let site = forum_site();
     std::fs::write(
-        site.path().join("themes/forum/static/site.webmanifest"),
+        site.path().join("themes/agora/static/site.webmanifest"),
         "{}",
     )
     .unwrap();
     std::fs::write(
-        site.path().join("themes/forum/static/logo.svg"),
+        site.path().join("themes/agora/static/logo.svg"),
         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
     )
     .unwrap();
     std::fs::write(
-        site.path().join("themes/forum/static/font.woff2"),
+        site.path().join("themes/agora/static/font.woff2"),
         [0u8, 1, 2],
     )
     .unwrap();
@@ -245,7 +245,7 @@ fn traversal_spellings_never_leak_a_byte() {
     let marker = "SECRET-7f3a-outside-the-site";
     std::fs::write(dir.path().join("secret.txt"), marker).unwrap();
     // Symbolic links in the theme's static folder that point outside: never served.
-    let statics = root.join("themes/forum/static");
+    let statics = root.join("themes/agora/static");
     std::os::unix::fs::symlink(dir.path().join("secret.txt"), statics.join("leak.txt")).unwrap();
     std::os::unix::fs::symlink(dir.path(), statics.join("outside")).unwrap();
     let server = Server::start(&root);
@@ -360,6 +360,6 @@ fn a_site_broken_from_the_start_is_served_once_fixed() {
 
 /// The URL of the forum's stylesheet, published under its content-hashed name.
 fn style_path() -> String {
-    let bytes = std::fs::read(repo().join("themes/forum/static/style.css")).unwrap();
+    let bytes = std::fs::read(repo().join("themes/agora/static/style.css")).unwrap();
     format!("/style.{}.css", hexaglot::assets::short_hash(&bytes))
 }

@@ -236,7 +236,7 @@ fn ctrl_c_stops_the_server_during_a_long_rebuild() {
     let site = forum_site();
     let server = Server::start(site.path());
     // A template whose rendering takes hours a page (Tera allows 100,000 steps a range).
-    let template = site.path().join("themes/forum/templates/page.html");
+    let template = site.path().join("themes/agora/templates/page.html");
     let text = std::fs::read_to_string(&template).unwrap();
     let slow = text.replacen(
         "{% block content %}",

@@ -157,12 +157,17 @@ fn page_texts(public: &Path) -> Vec<Text> {
 // ---------------------------------------------------------------------------------------
 // UI strings
 
-/// The text of every message and attribute of `locales/<lang>/*.ftl` under `root`, each
-/// variant of a selector on a line of its own; a placeable reads `{$name}` or `{}`.
+/// The text of every message and attribute of `locales/<lang>/*.ftl` and of the theme's
+/// `themes/agora/locales/<lang>/*.ftl` under `root`, each variant of a selector on a line
+/// of its own; a placeable reads `{$name}` or `{}`.
 fn ui_texts(root: &Path, lang: &str) -> Vec<Text> {
-    let dir = root.join("locales").join(lang);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
+    let mut files: Vec<_> = ["locales", "themes/agora/locales"]
+        .iter()
+        .flat_map(|d| {
+            std::fs::read_dir(root.join(d).join(lang))
+                .into_iter()
+                .flatten()
+        })
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
         .collect();
@@ -172,10 +177,11 @@ fn ui_texts(root: &Path, lang: &str) -> Vec<Text> {
         let source = std::fs::read_to_string(&path).unwrap();
         let resource = fluent_syntax::parser::parse_runtime(source.as_str())
             .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
-        let file = format!(
-            "locales/{lang}/{}",
-            path.file_name().unwrap().to_string_lossy()
-        );
+        let file = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
         for entry in &resource.body {
             let ast::Entry::Message(m) = entry else {
                 continue;
@@ -351,7 +357,7 @@ fn a_reintroduced_variant_is_found_in_ui_strings_and_pages() {
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
     };
     edit(
-        "locales/zh/main.ftl",
+        "themes/agora/locales/zh/theme.ftl",
         "organizers-host = 承办方",
         "organizers-host = 东道方",
     );
@@ -365,7 +371,10 @@ fn a_reintroduced_variant_is_found_in_ui_strings_and_pages() {
     let found = violations(&site.path().join("public"), site.path());
     let has = |needle: &[&str]| found.iter().any(|f| needle.iter().all(|n| f.contains(n)));
     assert!(
-        has(&["\"东道\"", "locales/zh/main.ftl: organizers-host"]),
+        has(&[
+            "\"东道\"",
+            "themes/agora/locales/zh/theme.ftl: organizers-host"
+        ]),
         "{found:#?}"
     );
     assert!(has(&["\"东道\"", "zh/organizers/index.html"]), "{found:#?}");

@@ -29,6 +29,9 @@ pub struct MessageDef {
     pub attributes: BTreeMap<String, BTreeSet<String>>,
     /// Other messages this one refers to (`{ other-message }`).
     pub references: BTreeSet<String>,
+    /// Whether its comment marks it as another language's text waiting for a
+    /// translation (a line starting with `untranslated`, as `hexaglot init` writes).
+    pub untranslated: bool,
 }
 
 /// Every message of every language.
@@ -82,11 +85,13 @@ impl Catalog {
             .collect()
     }
 
-    /// The first `.ftl` file of `lang`, where a missing message would be added.
+    /// The site's first `.ftl` file of `lang`, where a missing message would be added
+    /// (the language's folder of `locales/` when the site has none: the theme's files
+    /// are the theme's).
     pub fn file_for(&self, lang: &str) -> PathBuf {
         self.files
             .get(lang)
-            .and_then(|f| f.first())
+            .and_then(|f| f.iter().find(|(p, _)| !p.starts_with("themes")))
             .map(|(p, _)| p.clone())
             .unwrap_or_else(|| Path::new("locales").join(lang))
     }
@@ -117,6 +122,11 @@ fn add_file(display: &Path, text: &str, messages: &mut BTreeMap<String, MessageD
             variables: BTreeSet::new(),
             attributes: BTreeMap::new(),
             references: BTreeSet::new(),
+            untranslated: message.comment.as_ref().is_some_and(|c| {
+                c.content
+                    .iter()
+                    .any(|line| line.trim_start().starts_with("untranslated"))
+            }),
         };
         if let Some(value) = &message.value {
             walk_pattern(value, &mut def.variables, &mut def.references);
@@ -126,7 +136,8 @@ fn add_file(display: &Path, text: &str, messages: &mut BTreeMap<String, MessageD
             walk_pattern(&attribute.value, &mut vars, &mut def.references);
             def.attributes.insert(attribute.id.name.to_string(), vars);
         }
-        messages.insert(id, def);
+        // The first definition counts: the site's files come before the theme's.
+        messages.entry(id).or_insert(def);
     }
 }
 

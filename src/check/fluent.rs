@@ -14,14 +14,8 @@ use crate::i18n::messages::{self, GENERATED, OPTIONAL};
 const GENERATOR: &str = "(the generator)";
 
 /// Runs the three Fluent checks.
-pub fn check(
-    config: &Config,
-    config_text: &str,
-    catalog: &Catalog,
-    usages: &[Usage],
-    out: &mut Vec<Diagnostic>,
-) {
-    let required = required_keys(config, config_text, catalog, usages);
+pub fn check(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Diagnostic>) {
+    let required = required_keys(config, catalog, usages);
     missing(config, catalog, &required, out);
     unused(config, catalog, usages, out);
     variables(config, catalog, out);
@@ -30,7 +24,6 @@ pub fn check(
 /// Every key a page may ask for, with where it is asked for first.
 fn required_keys(
     config: &Config,
-    config_text: &str,
     catalog: &Catalog,
     usages: &[Usage],
 ) -> BTreeMap<String, (PathBuf, usize)> {
@@ -77,12 +70,8 @@ fn required_keys(
                 .or_insert_with(|| (PathBuf::from(GENERATOR), 0));
         }
     }
-    for item in &config.menu {
-        let line = config_text
-            .lines()
-            .position(|l| l.contains(item.label.as_str()))
-            .map_or(0, |i| i + 1);
-        keys.entry(item.label.clone())
+    for (label, line) in config.messages() {
+        keys.entry(label.to_string())
             .or_insert_with(|| (PathBuf::from(crate::config::CONFIG_FILE), line));
     }
     keys
@@ -134,7 +123,7 @@ fn unused(config: &Config, catalog: &Catalog, usages: &[Usage], out: &mut Vec<Di
                 .flat_map(|d| d.references.iter().map(String::as_str))
         })
         .collect();
-    let menu: BTreeSet<&str> = config.menu.iter().map(|m| m.label.as_str()).collect();
+    let menu: BTreeSet<&str> = config.messages().into_iter().map(|(m, _)| m).collect();
     for id in catalog.all_ids() {
         let used = menu.contains(id)
             || referenced.contains(id)

@@ -72,13 +72,7 @@ pub fn check(options: &Options) -> Result<CheckReport, Error> {
     let catalog = catalog::Catalog::load(&snapshot.config, &snapshot.sources);
     let usages = keys::scan_templates(&snapshot.sources);
     let mut diagnostics = Vec::new();
-    fluent::check(
-        &snapshot.config,
-        snapshot.sources.config_text(),
-        &catalog,
-        &usages,
-        &mut diagnostics,
-    );
+    fluent::check(&snapshot.config, &catalog, &usages, &mut diagnostics);
     match Driver::new(options.clone()).generate_from(snapshot) {
         Ok(generated) => {
             // Messages that fell back to another language are reported above, with

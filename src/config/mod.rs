@@ -12,7 +12,10 @@ use serde::Deserialize;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::yaml::{Step, Tree};
 
+mod links;
+
 pub use crate::sources::CONFIG_FILE;
+pub use links::{Highlight, Home, MenuItem, Style, Target, item_position};
 
 /// Text direction of a language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -61,16 +64,6 @@ pub struct Language {
     pub locale: String,
 }
 
-/// One entry of the main navigation.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct MenuItem {
-    /// The page, as a content path (`about.md`, `_index.md`).
-    pub page: String,
-    /// The Fluent message that labels it.
-    pub label: String,
-}
-
 /// The checked configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -82,8 +75,9 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url` (`/wsis/`), prefixed to every internal link.
     pub base_path: String,
-    /// Theme folder name under `themes/`.
-    pub theme: String,
+    /// Theme folder name under `themes/`: as written in `site.yaml` until the snapshot
+    /// resolves it (see [`crate::sources::theme`]); `None`: the site's own templates only.
+    pub theme: Option<String>,
     /// The languages in the order of the language switcher.
     pub languages: Vec<Language>,
     /// The default language's code.
@@ -94,6 +88,14 @@ pub struct Config {
     pub time_zone: Option<String>,
     /// Main navigation.
     pub menu: Vec<MenuItem>,
+    /// Fluent messages shown in the footer, one paragraph each.
+    pub footer: Vec<String>,
+    /// What the home page shows besides its text: key dates and buttons.
+    pub home: Home,
+    /// Line of `footer:` in `site.yaml`.
+    pub footer_line: usize,
+    /// The text of `site.yaml`, for messages about it found in later stages.
+    pub text: std::sync::Arc<str>,
     /// Collapse whitespace in the HTML output.
     pub minify: bool,
     /// How session times name their zone (see `docs/dates-and-times.md`).
@@ -117,8 +119,8 @@ pub enum ZoneNames {
 struct RawConfig {
     title: TextOrMap,
     base_url: String,
-    #[serde(default = "default_theme")]
-    theme: String,
+    #[serde(default)]
+    theme: Option<String>,
     default_language: String,
     #[serde(default)]
     default_language_at_root: bool,
@@ -126,7 +128,11 @@ struct RawConfig {
     time_zone: Option<String>,
     languages: Vec<RawLanguage>,
     #[serde(default)]
-    menu: Vec<MenuItem>,
+    menu: Vec<links::RawLink>,
+    #[serde(default)]
+    footer: Vec<String>,
+    #[serde(default)]
+    home: Option<links::RawHome>,
     #[serde(default)]
     minify: bool,
     #[serde(default)]
@@ -186,10 +192,6 @@ struct RawLanguage {
     locale: Option<String>,
 }
 
-fn default_theme() -> String {
-    "forum".to_string()
-}
-
 impl Config {
     /// Parses the text of `content/site.yaml` (no I/O).
     pub fn parse(root: &Path, text: &str) -> Result<Config, Error> {
@@ -226,6 +228,23 @@ impl Config {
         } else {
             format!("{}{}/", self.base_path, code)
         }
+    }
+
+    /// Every Fluent message `site.yaml` names (menu and button labels, footer lines,
+    /// key date labels), with its line.
+    pub fn messages(&self) -> Vec<(&str, usize)> {
+        let links = self.menu.iter().chain(&self.home.buttons);
+        let mut ids: Vec<(&str, usize)> = links.map(|m| (m.label.as_str(), m.position.0)).collect();
+        let footer_line = self.footer_line;
+        ids.extend(self.footer.iter().map(|f| (f.as_str(), footer_line)));
+        ids.extend(
+            self.home
+                .key_dates
+                .iter()
+                .zip(&self.home.key_date_lines)
+                .filter_map(|(k, &line)| Some((k.label.as_deref()?, line))),
+        );
+        ids
     }
 
     /// The host of `base_url`, without user or port, an IPv6 address in its brackets
@@ -394,7 +413,11 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
         default_language: raw.default_language,
         default_language_at_root: raw.default_language_at_root,
         time_zone: raw.time_zone,
-        menu: raw.menu,
+        menu: links::links(raw.menu, &["menu"], text, file, out),
+        footer: raw.footer,
+        footer_line: crate::yaml::position_in(text, &["footer".into()]).map_or(0, |p| p.0),
+        text: std::sync::Arc::from(text),
+        home: links::home(raw.home, text, file, out),
         minify: raw.minify,
         zone_names: raw.zone_names,
     }

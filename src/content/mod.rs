@@ -4,14 +4,13 @@
 //! caller reads the file. Markdown is turned into HTML later, once every page has a URL,
 //! because `@/` links resolve to pages in the language being rendered.
 
-mod date;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
 
-pub use date::PageDate;
+pub use crate::date::PageDate;
 
 use crate::discover::Source;
 use crate::error::Diagnostic;

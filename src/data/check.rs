@@ -221,6 +221,7 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         key_dates: raw.key_dates,
         organizations: raw.organizations,
         people: raw.people,
+        custom: raw.custom,
     }
 }
 

@@ -10,6 +10,7 @@
 //! under false ones: references to its records are not checked.
 
 mod check;
+pub mod custom;
 mod model;
 mod session;
 
@@ -40,9 +41,12 @@ enum DataContent {
     Event(EventInfo),
     /// The file is not valid: its diagnostic, reported by [`assemble`].
     Failed(Diagnostic),
+    /// A file of the site's own, by its name (`sponsors`).
+    Custom(String, serde_json::Value),
 }
 
-/// The file names the data stage understands.
+/// The file names the data stage checks by their types; any other is data of the
+/// site's own ([`custom`]).
 pub const DATA_FILES: [&str; 7] = [
     "tracks.yaml",
     "formats.yaml",
@@ -67,7 +71,8 @@ impl DataFile {
 
 /// Parses one data file (no I/O). A file of a known name that is not valid comes back
 /// as a failed [`DataFile`] carrying its diagnostic, so that [`assemble`] reports it and
-/// leaves references to its records unchecked; an unknown file name is an error.
+/// leaves references to its records unchecked; a file of another name is data of the
+/// site's own ([`custom`]).
 pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
     let name = source
         .rel
@@ -83,10 +88,8 @@ pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
         "sessions.yaml" => from_yaml(&text, &file).map(DataContent::Sessions),
         "event.yaml" => from_yaml(&text, &file).map(DataContent::Event),
         _ => {
-            return Err(
-                Diagnostic::error(&file, format!("unknown data file `{name}`"))
-                    .hint(format!("data files are: {}", DATA_FILES.join(", "))),
-            );
+            let stem = name.trim_end_matches(".yaml").to_string();
+            custom::parse(&stem, &text, &file).map(|value| DataContent::Custom(stem, value))
         }
     };
     Ok(DataFile {
@@ -132,6 +135,7 @@ pub(crate) struct RawData {
     pub(crate) people: Vec<Person>,
     pub(crate) sessions: Vec<session::SessionRecord>,
     pub(crate) event: Option<EventInfo>,
+    pub(crate) custom: custom::CustomData,
     pub(crate) files: std::collections::BTreeMap<&'static str, FileText>,
     /// The kinds of the files that could not be parsed (`organizations`, …).
     pub(crate) failed: BTreeSet<&'static str>,
@@ -144,7 +148,7 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
         let kind = match file.content {
             DataContent::Failed(d) => {
                 out.push(d);
-                raw.failed.insert(kind_of(&file.source.rel));
+                raw.failed.extend(kind_of(&file.source.rel));
                 continue;
             }
             DataContent::Tracks(v) => (raw.tracks = v, "tracks").1,
@@ -154,6 +158,10 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
             DataContent::People(v) => (raw.people = v, "people").1,
             DataContent::Sessions(v) => (raw.sessions = v, "sessions").1,
             DataContent::Event(v) => (raw.event = Some(v), "event").1,
+            DataContent::Custom(name, v) => {
+                raw.custom.insert(name, v);
+                continue;
+            }
         };
         raw.files.insert(
             kind,
@@ -166,11 +174,12 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
     check::all(raw, config, out)
 }
 
-/// The kind of a data file from its path (`data/organizations.yaml` → `organizations`).
-fn kind_of(rel: &str) -> &'static str {
+/// The kind of a known data file from its path (`data/organizations.yaml` →
+/// `organizations`); none for data of the site's own.
+fn kind_of(rel: &str) -> Option<&'static str> {
     let name = rel.trim_start_matches("data/").replace(".yml", ".yaml");
     DATA_FILES
         .iter()
         .find(|f| **f == name)
-        .map_or("event", |f| f.trim_end_matches(".yaml"))
+        .map(|f| f.trim_end_matches(".yaml"))
 }

@@ -151,6 +151,9 @@ pub struct EventData {
     pub sessions: Vec<Session>,
     /// The event itself, when `event.yaml` exists.
     pub event: Option<EventInfo>,
+    /// Data of the site's own: `content/data/<name>.yaml` files the generator does not
+    /// know, by name (see [`super::custom`]).
+    pub custom: super::custom::CustomData,
 }
 
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<PageDate, D::Error> {

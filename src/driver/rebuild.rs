@@ -262,7 +262,7 @@ fn whole(
         data,
         assets,
     };
-    let mut site = match stages::assemble(config, parsed, true, &mut diagnostics) {
+    let mut site = match stages::assemble(config, parsed, true, &sources, &mut diagnostics) {
         Ok(site) => site,
         Err(e) => {
             stages.sources = Some(sources);

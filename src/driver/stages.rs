@@ -27,7 +27,9 @@ pub fn snapshot(
     let mut sources = Sources::load_config(&options.root, previous, changed)?;
     let mut config = Config::parse(&sources.root, sources.config_text())?;
     apply_options(&mut config, options)?;
-    sources.load_rest(Some(&config.theme), previous, changed, out);
+    config.theme = crate::sources::theme::resolve(&sources.root, &config, sources.config_text())
+        .map_err(|d| Error::Diagnostics(vec![d]))?;
+    sources.load_rest(config.theme.as_deref(), previous, changed, out);
     Ok((sources, config))
 }
 
@@ -36,10 +38,12 @@ pub fn assemble(
     config: Config,
     parsed: Parsed,
     drafts: bool,
+    sources: &Sources,
     out: &mut Diagnostics,
 ) -> Result<Site, Error> {
     let data = crate::data::assemble(parsed.data, &config, out);
-    Site::assemble(config, parsed.pages, data, parsed.assets, drafts, out)
+    let made = crate::site::Made::of(&|name| sources.templates.contains_key(name));
+    Site::assemble(config, parsed.pages, data, parsed.assets, made, drafts, out)
         .ok_or_else(|| failure(std::mem::take(out)))
 }
 
@@ -87,7 +91,7 @@ pub(crate) fn prepare(
         &mut diagnostics,
     );
     clock.lap("parse");
-    let mut site = assemble(config, parsed, options.drafts, &mut diagnostics)?;
+    let mut site = assemble(config, parsed, options.drafts, &sources, &mut diagnostics)?;
     clock.lap("assemble");
     site.render_markdown(&mut diagnostics);
     clock.lap("markdown");

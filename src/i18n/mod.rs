@@ -91,6 +91,7 @@ impl Localizer {
             bundle.set_use_isolating(false);
             bundle.set_formatter(Some(numbers::format_number));
             let mut ids = BTreeSet::new();
+            // The site's files come first: a message the theme also defines is the site's.
             for file in sources.locales.get(&language.code).into_iter().flatten() {
                 let text: Arc<str> = file.shared_text();
                 for (id, start, end) in message_ranges(&text) {
@@ -102,7 +103,13 @@ impl Localizer {
                     };
                     origins.entry((language.code.clone(), id)).or_insert(origin);
                 }
-                add_resource(&mut bundle, file.display(), text.to_string(), &mut ids, out);
+                add_resource(
+                    &mut bundle,
+                    file.display(),
+                    text.to_string(),
+                    (&mut ids, file.from_theme()),
+                    out,
+                );
             }
             defined.insert(language.code.clone(), ids);
             bundles.insert(language.code.clone(), bundle);
@@ -330,11 +337,13 @@ fn message_ranges(text: &str) -> Vec<(String, usize, usize)> {
         .collect()
 }
 
+/// Adds one Fluent file to `bundle`; `ids` collects its message ids. A theme's file
+/// (`yields`) may define a message again: the site's definition, added first, stays.
 fn add_resource(
     bundle: &mut Bundle,
     file: &Path,
     text: String,
-    ids: &mut BTreeSet<String>,
+    (ids, yields): (&mut BTreeSet<String>, bool),
     out: &mut Diagnostics,
 ) {
     let resource = match FluentResource::try_new(text.clone()) {
@@ -356,7 +365,10 @@ fn add_resource(
         }
     }
     if let Err(errors) = bundle.add_resource(resource) {
-        for e in errors {
+        let overriding = |e: &fluent_bundle::FluentError| {
+            matches!(e, fluent_bundle::FluentError::Overriding { .. })
+        };
+        for e in errors.into_iter().filter(|e| !(yields && overriding(e))) {
             let mut d = Diagnostic::error(file, format!("Fluent error: {e}"))
                 .hint("each message id may be defined once per language");
             if let fluent_bundle::FluentError::Overriding { id, .. } = &e

@@ -46,15 +46,11 @@ impl Digests {
             .map(|ls| (&ls.entries[site.home].path, ls.entries[site.home].fallback))
             .collect();
         for (l, lang_site) in site.langs.iter().enumerate() {
-            let menu: Vec<Option<&String>> = site
-                .config
+            let menu: Vec<(&str, &str)> = lang_site
                 .menu
                 .iter()
-                .map(|m| {
-                    site.by_key
-                        .get(&m.page)
-                        .map(|&g| &lang_site.entries[g].path)
-                })
+                .chain(&lang_site.buttons)
+                .map(|m| (m.label.as_str(), m.href.as_str()))
                 .collect();
             let title = site.config.title.get(&lang_site.lang);
             digests.langs.insert(

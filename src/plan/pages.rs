@@ -81,7 +81,7 @@ fn unknown_template(site: &crate::site::Site, page: &crate::content::Page, t: &s
     .at(&page.text, line, column)
     .hint(format!(
         "add templates/{t} (or themes/{}/templates/{t}) or remove `template`",
-        site.config.theme
+        site.config.theme.as_deref().unwrap_or("<theme>")
     ))
 }
 

@@ -71,6 +71,9 @@ struct DataView<'a> {
     /// The programme's calendar, when there is one.
     calendar: Option<String>,
     event: EventView,
+    /// Data of the site's own, in this language.
+    #[serde(flatten)]
+    custom: std::collections::BTreeMap<&'a str, serde_json::Value>,
 }
 
 #[derive(Serialize)]
@@ -159,8 +162,23 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
         event: EventView {
             json_ld: super::json_ld::event(site, &cx, &site.langs[l].entries[site.home].path),
         },
+        custom: data
+            .custom
+            .iter()
+            .map(|(name, value)| (name.as_str(), custom_in(site, lang, value)))
+            .collect(),
     };
     Value::from_serializable(&view)
+}
+
+/// Data of the site's own in `lang`.
+fn custom_in(site: &Site, lang: &str, value: &serde_json::Value) -> serde_json::Value {
+    let fallback = site
+        .config
+        .language(lang)
+        .map(|l| l.fallback.as_slice())
+        .unwrap_or_default();
+    crate::data::custom::localize(value, &site.config, lang, fallback)
 }
 
 fn person_view<'a>(p: &'a crate::data::Person, cx: &LangCtx) -> PersonView<'a> {

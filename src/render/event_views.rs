@@ -61,6 +61,8 @@ pub struct SessionCard<'a> {
     pub people: Vec<PersonLink<'a>>,
     /// Organizations.
     pub organizations: Vec<Link<'a>>,
+    /// Where it is held, if in a place.
+    pub room: Option<Text<'a>>,
 }
 
 /// A person's link, from their id.
@@ -113,6 +115,7 @@ pub fn session_card<'a>(
         id: &s.id,
         href: cx.urls.session(&s.id),
         title: cx.text(&s.title),
+        room: s.room.as_ref().map(|r| cx.text(r)),
         track,
         format,
         when: when_text(localizer, times, cx.lang, &s.when)?,

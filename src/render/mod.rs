@@ -145,20 +145,11 @@ fn shared_values(site: &Site, localizer: &Localizer, plan: &Plan, out: &mut Diag
             tags: &lang_site.tags_path,
             feed: plan.feeds.get(l).cloned().flatten(),
             search: has_search.then(|| search_pages[l].clone()),
+            footer: &site.config.footer,
+            home_key_dates: &site.config.home.key_dates,
+            buttons: &lang_site.buttons,
         }));
-        let menu: Vec<MenuLink> = site
-            .config
-            .menu
-            .iter()
-            .filter_map(|m| {
-                let g = *site.by_key.get(&m.page)?;
-                Some(MenuLink {
-                    label: &m.label,
-                    href: &lang_site.entries[g].path,
-                })
-            })
-            .collect();
-        shared.menu.push(Value::from_serializable(&menu));
+        shared.menu.push(Value::from_serializable(&lang_site.menu));
         shared
             .data
             .push(data_view::build(site, localizer, &shared.event, l));

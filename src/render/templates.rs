@@ -28,19 +28,28 @@ impl Templates {
     /// Compiles the snapshot's templates (the site's `templates/` over the theme's).
     pub fn load(
         sources: &Sources,
-        theme: &str,
+        theme: Option<&str>,
         localizer: Arc<Localizer>,
         assets: Arc<Assets>,
         out: &mut Diagnostics,
     ) -> Templates {
         if sources.templates.is_empty() {
-            out.push(
-                Diagnostic::error(
+            let (file, message) = match theme {
+                Some(theme) => (
                     Path::new("themes").join(theme),
-                    format!("there are no templates: neither templates/ nor themes/{theme}/templates/ holds any"),
-                )
-                .hint("set `theme` in content/site.yaml to a folder of themes/, or add templates/"),
-            );
+                    format!(
+                        "there are no templates: neither templates/ nor themes/{theme}/templates/ holds any"
+                    ),
+                ),
+                None => (
+                    PathBuf::from("templates"),
+                    "there are no templates: the site has no theme and templates/ holds none"
+                        .to_string(),
+                ),
+            };
+            out.push(Diagnostic::error(file, message).hint(
+                "set `theme` in content/site.yaml to a folder of themes/, or add templates/",
+            ));
         }
         let mut texts = HashMap::new();
         for (name, file) in &sources.templates {

@@ -27,7 +27,7 @@ impl Theme {
         let assets = Arc::new(Assets::new(sources, &config.base_path));
         let templates = Arc::new(Templates::load(
             sources,
-            &config.theme,
+            config.theme.as_deref(),
             localizer.clone(),
             assets.clone(),
             out,

@@ -30,6 +30,13 @@ pub struct SiteView<'a> {
     pub feed: Option<String>,
     /// URL path of this language's search page, if the theme has one.
     pub search: Option<String>,
+    /// Fluent messages of the footer (`footer` in `site.yaml`).
+    pub footer: &'a [String],
+    /// The key dates the home page shows: `id` and `label` (a Fluent message, or none
+    /// for the key date's title).
+    pub home_key_dates: &'a [crate::config::Highlight],
+    /// The home page's buttons: `label`, `href`, `kind`, `style`.
+    pub buttons: &'a [crate::site::Link],
 }
 
 /// The search page's data: where the index is, and its messages prepared for the script.
@@ -56,15 +63,6 @@ pub struct LanguageLink<'a> {
     pub href: &'a str,
     /// Whether a real translation exists there (not a fallback).
     pub translated: bool,
-}
-
-/// An entry of the main navigation.
-#[derive(Serialize)]
-pub struct MenuLink<'a> {
-    /// Fluent message id of the label.
-    pub label: &'a str,
-    /// URL path.
-    pub href: &'a str,
 }
 
 /// An alternate (`<link rel="alternate" hreflang>`).

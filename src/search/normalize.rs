@@ -1,5 +1,5 @@
 //! Search normalization and tokenization, the same in Rust (at build time) and in
-//! JavaScript (`themes/forum/static/search.js`, in the browser).
+//! JavaScript (`themes/agora/static/search.js`, in the browser).
 //!
 //! Both sides must turn the same text into the same terms, or a query misses pages that
 //! contain it. Each step is therefore defined by Unicode data that Rust and JavaScript

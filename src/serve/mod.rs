@@ -51,6 +51,8 @@ const GRACE: Duration = Duration::from_millis(300);
 pub fn serve(options: ServeOptions) -> Result<(), Error> {
     let root =
         std::fs::canonicalize(&options.root).map_err(|e| Error::io("read", &options.root, e))?;
+    // A folder without a site is refused at once, like `build` does, not served blank.
+    crate::sources::Sources::load_config(&root, None, &HashSet::new())?;
     let address = SocketAddr::new(options.bind, options.port);
     let listener = std::net::TcpListener::bind(address)
         .map_err(|e| Error::io("listen on", Path::new(&address.to_string()), e))?;

@@ -1,4 +1,5 @@
-//! Watching the site's sources: `content/` (with `site.yaml`), `locales/` and `themes/`.
+//! Watching the site's sources: `content/` (with `site.yaml`), `locales/`, `themes/`,
+//! `templates/` and `static/`.
 //!
 //! notify-debouncer-full gathers the events of a short quiet period into one batch and
 //! pairs the two halves of a rename, so an editor's atomic save (write a temporary file,
@@ -22,8 +23,9 @@ use crate::error::Error;
 /// two batches only means a second, quick rebuild.
 const QUIET: Duration = Duration::from_millis(20);
 
-/// The folders watched, under the site root.
-pub const WATCHED: [&str; 3] = ["content", "locales", "themes"];
+/// The folders watched, under the site root: the site's own `templates/` and `static/`
+/// too, which override the theme's files.
+pub const WATCHED: [&str; 5] = ["content", "locales", "themes", "templates", "static"];
 
 /// A running watcher; dropping it stops it.
 pub struct Watcher {
@@ -126,7 +128,7 @@ mod tests {
             "content/about.fr.md",
             "content/site.yaml",
             "locales/ar/main.ftl",
-            "themes/forum/templates/base.html",
+            "themes/agora/templates/base.html",
             "content/data/tracks.yaml",
         ] {
             assert!(is_source(root, &root.join(source)), "{source}");

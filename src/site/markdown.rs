@@ -65,20 +65,39 @@ pub fn report_broken_links(
     }
 }
 
-/// Resolves `about.md#anchor`, `blog/_index.md`, `blog/` or `about.fr.md` for `lang`.
+/// Resolves `about.md#anchor`, `blog/_index.md`, `blog/`, `about.fr.md` or a generated
+/// page (`sessions/`, `people/ada/`; see [`super::targets`]) for `lang`.
 pub fn resolve(site: &Site, lang: &str, target: &str) -> Option<String> {
+    resolve_or_why(site, lang, target).ok()
+}
+
+/// Like [`resolve`], with the reason when the target leads nowhere.
+pub fn resolve_or_why(site: &Site, lang: &str, target: &str) -> Result<String, String> {
     let (path, anchor) = match target.split_once('#') {
         Some((p, a)) => (p, Some(a)),
         None => (target, None),
     };
     let (key, lang) = normalize(site, path, lang);
-    let &g = site.by_key.get(&key)?;
-    let lang_site = site.langs.iter().find(|l| l.lang == lang)?;
-    let url = &lang_site.entries.get(g)?.path;
-    Some(match anchor {
+    let url = match site.by_key.get(&key) {
+        Some(&g) => {
+            let lang_site = site.langs.iter().find(|l| l.lang == lang);
+            match lang_site.and_then(|ls| ls.entries.get(g)) {
+                Some(entry) => entry.path.clone(),
+                None => return Err(format!("`{lang}` is not a language of the site")),
+            }
+        }
+        None => super::targets::generated(site, &lang, path.trim_start_matches('/'))?,
+    };
+    Ok(match anchor {
         Some(a) => format!("{url}#{a}"),
-        None => url.clone(),
+        None => url,
     })
+}
+
+/// The page group a content path names, if it names one.
+pub fn content_group(site: &Site, path: &str) -> Option<usize> {
+    let (key, _) = normalize(site, path, &site.config.default_language);
+    site.by_key.get(&key).copied()
 }
 
 fn normalize<'a>(site: &Site, path: &str, lang: &'a str) -> (String, String) {

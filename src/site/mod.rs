@@ -9,6 +9,7 @@
 mod alternates;
 pub mod markdown;
 mod tags;
+pub mod targets;
 mod urls;
 
 use std::collections::{BTreeMap, HashMap};
@@ -22,6 +23,7 @@ use crate::markdown::Rendered;
 
 pub use alternates::alternates;
 pub use tags::Term;
+pub use targets::{Link, Made};
 
 /// The translations of one page or section.
 #[derive(Debug, Clone)]
@@ -64,6 +66,10 @@ pub struct LangSite {
     pub terms: Vec<Term>,
     /// URL path of the tag index.
     pub tags_path: String,
+    /// The menu of `site.yaml`, resolved in this language.
+    pub menu: Vec<Link>,
+    /// The home page's buttons of `site.yaml`, resolved in this language.
+    pub buttons: Vec<Link>,
 }
 
 /// The assembled site.
@@ -84,6 +90,8 @@ pub struct Site {
     pub assets: Vec<Source>,
     /// Index of the home section in `groups`.
     pub home: usize,
+    /// Which generated pages the theme makes.
+    pub made: Made,
 }
 
 impl Site {
@@ -93,6 +101,7 @@ impl Site {
         mut pages: Vec<Page>,
         data: EventData,
         assets: Vec<Source>,
+        made: Made,
         drafts: bool,
         out: &mut Diagnostics,
     ) -> Option<Site> {
@@ -133,6 +142,7 @@ impl Site {
             data,
             assets,
             home,
+            made,
         };
         site.sort_children();
         for language in &site.config.languages {
@@ -143,11 +153,52 @@ impl Site {
                 entries,
                 terms: Vec::new(),
                 tags_path,
+                menu: Vec::new(),
+                buttons: Vec::new(),
             };
             lang_site.terms = tags::collect(&site, &lang_site);
             site.langs.push(lang_site);
         }
+        site.resolve_links(out);
         Some(site)
+    }
+
+    /// Resolves the menu and the home page's buttons in every language, and checks the
+    /// key dates the home page shows; what leads nowhere is reported at its line of
+    /// `site.yaml`.
+    fn resolve_links(&mut self, out: &mut Diagnostics) {
+        let mut reported = std::collections::HashSet::new();
+        for l in 0..self.langs.len() {
+            let lang = self.langs[l].lang.clone();
+            let menu = targets::links(self, &lang, &self.config.menu, &mut reported, out);
+            let buttons =
+                targets::links(self, &lang, &self.config.home.buttons, &mut reported, out);
+            self.langs[l].menu = menu;
+            self.langs[l].buttons = buttons;
+        }
+        let home = &self.config.home;
+        for (k, &line) in home.key_dates.iter().zip(&home.key_date_lines) {
+            if !self.data.key_dates.iter().any(|d| d.id == k.id) {
+                let column = self
+                    .config
+                    .text
+                    .lines()
+                    .nth(line.saturating_sub(1))
+                    .and_then(|l| l.find(&k.id))
+                    .map_or(0, |c| c + 1);
+                out.push(
+                    Diagnostic::error(
+                        crate::config::CONFIG_FILE,
+                        format!(
+                            "the home page's key date `{}` is not in content/data/key_dates.yaml",
+                            k.id
+                        ),
+                    )
+                    .at(&self.config.text, line, column)
+                    .hint("use the id of a record of content/data/key_dates.yaml"),
+                );
+            }
+        }
     }
 
     /// Renders every entry's Markdown; broken `@/` links go to `out`.

@@ -13,6 +13,10 @@
 //! `themes/<theme>/static/`): a file of the site replaces the theme's file of the same
 //! name, as in Zola and Hugo.
 //!
+//! Fluent files are layered the same way, message by message: `locales/<lang>/*.ftl`
+//! first, then the theme's `themes/<theme>/locales/<lang>/*.ftl`; a message the site
+//! defines wins over the theme's (see [`File::from_theme`]).
+//!
 //! **Versions.** Each file carries a version number that changes whenever its content
 //! may have changed. Loading with the previous snapshot reads again only the files
 //! whose size or modification time changed or that the watcher reported; the others
@@ -21,6 +25,7 @@
 pub mod git;
 pub mod marker;
 pub mod read;
+pub mod theme;
 pub mod walk;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -73,6 +78,12 @@ impl File {
     /// Path relative to the site root, for messages.
     pub fn display(&self) -> &Path {
         &self.found.display
+    }
+
+    /// Whether the file is the theme's (under `themes/`): its Fluent messages yield to
+    /// the site's own.
+    pub fn from_theme(&self) -> bool {
+        self.found.display.starts_with("themes")
     }
 }
 
@@ -184,21 +195,24 @@ impl Sources {
         {
             self.data_changed = self.last_change_of_data();
         }
-        for found in self.walk_folder(Path::new("locales"), out) {
-            let Some((lang, _)) = found.rel.split_once('/') else {
-                continue;
-            };
-            if !found.rel.ends_with(".ftl") {
-                continue;
-            }
-            let lang = lang.to_string();
-            if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, out) {
-                self.locales.entry(lang).or_default().push(file);
-            }
-        }
         let mut layers = vec![PathBuf::new()];
         if let Some(theme) = theme {
             layers.push(Path::new("themes").join(theme));
+        }
+        // The site's Fluent files of a language come before the theme's.
+        for layer in &layers {
+            for found in self.walk_folder(&layer.join("locales"), out) {
+                let Some((lang, _)) = found.rel.split_once('/') else {
+                    continue;
+                };
+                if !found.rel.ends_with(".ftl") {
+                    continue;
+                }
+                let lang = lang.to_string();
+                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, out) {
+                    self.locales.entry(lang).or_default().push(file);
+                }
+            }
         }
         for layer in layers {
             for found in self.walk_folder(&layer.join("templates"), out) {

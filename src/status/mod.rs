@@ -10,8 +10,9 @@
 //! - **missing**: no text of its own, and none in its fallback chain either: readers see
 //!   whatever language has it.
 //!
-//! A Fluent message in a language is translated, falls back along the chain, or is
-//! missing from the whole chain.
+//! A Fluent message in a language is translated, untranslated (another language's text
+//! marked `# untranslated`, as `hexaglot init` copies English for a language the theme
+//! has no text for), falls back along the chain, or is missing from the whole chain.
 
 pub mod hash;
 mod report;
@@ -87,6 +88,8 @@ pub struct PageRow {
 pub enum MessageState {
     /// Defined in the language.
     Translated,
+    /// Defined, but marked as another language's text waiting for a translation.
+    Untranslated,
     /// Missing; a language of the fallback chain has it.
     Fallback,
     /// Missing in the whole chain.
@@ -117,6 +120,8 @@ pub struct Totals {
     pub missing: usize,
     /// Messages defined in the language.
     pub messages_translated: usize,
+    /// Messages marked untranslated.
+    pub messages_untranslated: usize,
     /// Messages taken from the fallback chain.
     pub messages_fallback: usize,
     /// Messages missing from the whole chain.
@@ -239,8 +244,12 @@ fn message_rows(config: &Config, catalog: &Catalog) -> Vec<MessageRow> {
                 .languages
                 .iter()
                 .map(|language| {
-                    let state = if catalog.get(&language.code, id).is_some() {
-                        MessageState::Translated
+                    let state = if let Some(def) = catalog.get(&language.code, id) {
+                        if def.untranslated {
+                            MessageState::Untranslated
+                        } else {
+                            MessageState::Translated
+                        }
                     } else if language
                         .fallback
                         .iter()
@@ -278,6 +287,7 @@ fn totals(config: &Config, pages: &[PageRow], messages: &[MessageRow]) -> Vec<To
             for row in messages {
                 match row.languages[i].1 {
                     MessageState::Translated => t.messages_translated += 1,
+                    MessageState::Untranslated => t.messages_untranslated += 1,
                     MessageState::Fallback => t.messages_fallback += 1,
                     MessageState::Missing => t.messages_missing += 1,
                 }

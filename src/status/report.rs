@@ -30,6 +30,7 @@ fn page_cell(state: PageState) -> &'static str {
 fn message_cell(state: MessageState) -> &'static str {
     match state {
         MessageState::Translated => "✓",
+        MessageState::Untranslated => "untranslated",
         MessageState::Fallback => "fallback",
         MessageState::Missing => "missing",
     }
@@ -124,6 +125,13 @@ fn table(report: &StatusReport) -> String {
         line.push_str(&pad(&format!("{}/{m}", t.messages_translated), CELL));
     }
     let _ = writeln!(out, "{}", line.trim_end());
+    if report.totals.iter().any(|t| t.messages_untranslated > 0) {
+        let mut line = pad("  untranslated", first);
+        for t in &report.totals {
+            line.push_str(&pad(&format!("{}/{m}", t.messages_untranslated), CELL));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
     if !report.git {
         let _ = writeln!(
             out,

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use scraper::{Html, Selector};
 
+pub mod http;
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -1,0 +1,56 @@
+# UI strings of the event pages: schedule, sessions, people, organizations, calendars.
+# Every message exists in all six languages (themes/agora/locales/<lang>/event.ftl).
+
+## Session times: CLDR writes times, ranges and zone names (ICU4X and CLDR's interval formats);
+## these messages only word the sentence around them.
+# Optional: a time range; $start, $end: CLDR's parts (13:00); $range: CLDR's whole range.
+time-range = { $start }–{ $end }
+# A session that ends on a later day; $range: the times; $days: how many days later.
+time-range-later = { $range } { $days ->
+    [one] (+1 day)
+   *[other] (+{ $days } days)
+}
+# $name: CLDR's short name of the zone (CEST); $offset: CLDR's GMT format (GMT+2).
+session-zone = { $name } ({ $offset })
+# Where the language has no name for the zone, or the zone is GMT itself.
+session-zone-offset = { $offset }
+
+## The visitor's own time, added by local-time.js
+# The script puts the time, in the visitor's zone, where { $time } stands.
+local-time = Your time: { $time }
+local-time-day-later = +1 day
+local-time-day-earlier = −1 day
+
+## Schedule
+schedule-title = Schedule
+schedule-views-label = Views of the schedule
+schedule-by-day = By day
+schedule-by-track = By track
+schedule-no-track = Other sessions
+calendar-programme = Add the programme to your calendar
+programme-schedule-by-day = Schedule by day
+programme-schedule-by-track = Schedule by track
+
+## Session page
+session-when = Date and time
+session-room = Room
+session-online = Online
+session-stream = Follow the session online
+session-interpretation = Interpretation
+session-accessibility = Accessibility
+session-captioning = Live captioning
+session-people = Speakers
+session-organizations = Organizations
+session-add-to-calendar = Add to calendar
+session-calendar-file = Calendar file (.ics)
+session-calendar-google = Google Calendar
+session-register = Register
+
+## People and organizations
+person-sessions = Sessions
+organization-website = Website
+organization-people = People
+organization-sessions = Sessions
+tier-co-organizer = Co-organizer
+tier-partner = Participating organization
+tier-commission = Participating commissions

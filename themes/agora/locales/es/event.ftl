@@ -1,0 +1,52 @@
+# Textos de las páginas del evento: calendario, sesiones, personas, organizaciones, agendas.
+# Cada mensaje existe en los seis idiomas (themes/agora/locales/<lang>/event.ftl).
+
+## Horas de las sesiones: CLDR escribe las horas, los intervalos y los nombres de los husos;
+## estos mensajes solo redactan la frase
+time-range = { $start }–{ $end }
+time-range-later = { $range } { $days ->
+    [one] (+1 día)
+   *[other] (+{ $days } días)
+}
+# La abreviatura del huso (CEST) no se usa en español: solo se indica la diferencia horaria.
+session-zone = { $offset }
+session-zone-offset = { $offset }
+
+## Hora local del visitante, añadida por local-time.js
+local-time = Su hora: { $time }
+local-time-day-later = +1 día
+local-time-day-earlier = −1 día
+
+## Calendario
+schedule-title = Calendario de sesiones
+schedule-views-label = Vistas del calendario
+schedule-by-day = Por día
+schedule-by-track = Por serie de sesiones
+schedule-no-track = Otras sesiones
+calendar-programme = Añadir el programa a su calendario
+programme-schedule-by-day = Calendario de sesiones por día
+programme-schedule-by-track = Calendario de sesiones por serie
+
+## Página de una sesión
+session-when = Fecha y hora
+session-room = Sala
+session-online = En línea
+session-stream = Seguir la sesión en línea
+session-interpretation = Interpretación
+session-accessibility = Accesibilidad
+session-captioning = Subtitulado en directo
+session-people = Oradores
+session-organizations = Organizaciones
+session-add-to-calendar = Añadir al calendario
+session-calendar-file = Archivo de calendario (.ics)
+session-calendar-google = Google Calendar
+session-register = Inscribirse
+
+## Personas y organizaciones
+person-sessions = Sesiones
+organization-website = Sitio web
+organization-people = Personas
+organization-sessions = Sesiones
+tier-co-organizer = Coorganizador
+tier-partner = Organización participante
+tier-commission = Comisiones participantes

@@ -1,0 +1,51 @@
+# Textes des pages de l’événement : calendrier, sessions, personnes, organisations, agendas.
+# Chaque message existe dans les six langues (themes/agora/locales/<lang>/event.ftl).
+
+## Heures des sessions : CLDR écrit les heures, les intervalles et les noms de fuseaux ;
+## ces messages n’en font que la phrase
+time-range = { $start }–{ $end }
+time-range-later = { $range } { $days ->
+    [one] (+1 jour)
+   *[other] (+{ $days } jours)
+}
+session-zone = { $name } ({ $offset })
+session-zone-offset = { $offset }
+
+## Heure locale du visiteur, ajoutée par local-time.js
+local-time = Votre heure : { $time }
+local-time-day-later = +1 jour
+local-time-day-earlier = −1 jour
+
+## Calendrier
+schedule-title = Calendrier des sessions
+schedule-views-label = Présentations du calendrier
+schedule-by-day = Par jour
+schedule-by-track = Par volet
+schedule-no-track = Autres sessions
+calendar-programme = Ajouter le programme à votre agenda
+programme-schedule-by-day = Calendrier des sessions par jour
+programme-schedule-by-track = Calendrier des sessions par volet
+
+## Page d’une session
+session-when = Date et heure
+session-room = Salle
+session-online = En ligne
+session-stream = Suivre la session en ligne
+session-interpretation = Interprétation
+session-accessibility = Accessibilité
+session-captioning = Sous-titrage en direct
+session-people = Intervenants
+session-organizations = Organisations
+session-add-to-calendar = Ajouter à l’agenda
+session-calendar-file = Fichier d’agenda (.ics)
+session-calendar-google = Google Agenda
+session-register = S’inscrire
+
+## Personnes et organisations
+person-sessions = Sessions
+organization-website = Site Web
+organization-people = Personnes
+organization-sessions = Sessions
+tier-co-organizer = Coorganisateur
+tier-partner = Organisation participante
+tier-commission = Commissions participantes

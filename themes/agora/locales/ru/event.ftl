@@ -1,0 +1,52 @@
+# Тексты страниц мероприятия: расписание, заседания, участники, организации, календари.
+# Каждое сообщение есть на всех шести языках (themes/agora/locales/<lang>/event.ftl).
+
+## Время заседаний: время, интервалы и названия часовых поясов пишет CLDR;
+## эти сообщения задают только фразу вокруг них
+time-range = { $start }–{ $end }
+time-range-later = { $range } { $days ->
+    [one] (+{ $days } день)
+    [few] (+{ $days } дня)
+   *[other] (+{ $days } дней)
+}
+session-zone = { $name } ({ $offset })
+session-zone-offset = { $offset }
+
+## Местное время посетителя, добавляемое local-time.js
+local-time = Ваше время: { $time }
+local-time-day-later = +1 день
+local-time-day-earlier = −1 день
+
+## Расписание
+schedule-title = Расписание заседаний
+schedule-views-label = Варианты расписания
+schedule-by-day = По дням
+schedule-by-track = По сегментам
+schedule-no-track = Другие заседания
+calendar-programme = Добавить программу в календарь
+programme-schedule-by-day = Расписание по дням
+programme-schedule-by-track = Расписание по сегментам
+
+## Страница заседания
+session-when = Дата и время
+session-room = Зал
+session-online = Онлайн
+session-stream = Смотреть заседание онлайн
+session-interpretation = Устный перевод
+session-accessibility = Доступность
+session-captioning = Субтитры в реальном времени
+session-people = Выступающие
+session-organizations = Организации
+session-add-to-calendar = Добавить в календарь
+session-calendar-file = Файл календаря (.ics)
+session-calendar-google = Google Календарь
+session-register = Зарегистрироваться
+
+## Участники и организации
+person-sessions = Заседания
+organization-website = Веб-сайт
+organization-people = Представители
+organization-sessions = Заседания
+tier-co-organizer = Соорганизатор
+tier-partner = Участвующая организация
+tier-commission = Участвующие комиссии

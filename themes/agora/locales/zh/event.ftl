@@ -1,0 +1,50 @@
+# 活动页面的界面文字：日程、会议、人员、组织、日历。
+# 每条消息都有六种语文版本（themes/agora/locales/<lang>/event.ftl）。
+
+## 会议时间：时间、时间范围和时区名称由CLDR生成，以下消息只确定其周围的措辞
+time-range = { $start }至{ $end }
+time-range-later = { $range }（{ $days ->
+    [1] 次日
+   *[other] { $days }天后
+}）
+session-zone = { $name }（{ $offset }）
+session-zone-offset = { $offset }
+
+## 访问者的当地时间，由local-time.js添加
+local-time = 您的当地时间：{ $time }
+local-time-day-later = +1天
+local-time-day-earlier = −1天
+
+## 日程
+schedule-title = 会议日程
+schedule-views-label = 日程视图
+schedule-by-day = 按日期
+schedule-by-track = 按会议系列
+schedule-no-track = 其他会议
+calendar-programme = 将论坛日程添加到日历
+programme-schedule-by-day = 按日期查看会议日程
+programme-schedule-by-track = 按会议系列查看会议日程
+
+## 会议页面
+session-when = 日期和时间
+session-room = 会议室
+session-online = 在线
+session-stream = 在线观看会议
+session-interpretation = 口译
+session-accessibility = 无障碍
+session-captioning = 实时字幕
+session-people = 发言人
+session-organizations = 组织
+session-add-to-calendar = 添加到日历
+session-calendar-file = 日历文件（.ics）
+session-calendar-google = Google日历
+session-register = 注册
+
+## 人员和组织
+person-sessions = 会议
+organization-website = 网站
+organization-people = 人员
+organization-sessions = 会议
+tier-co-organizer = 共同组织方
+tier-partner = 参与组织
+tier-commission = 参与的委员会
