@@ -25,6 +25,7 @@ pub mod error;
 pub mod event;
 pub mod feed;
 pub mod i18n;
+pub mod images;
 pub mod incremental;
 pub mod markdown;
 pub mod output;

@@ -98,6 +98,10 @@ pub struct Config {
     pub minify: bool,
     /// How session times name their zone (see `docs/dates-and-times.md`).
     pub zone_names: ZoneNames,
+    /// How images get resized versions (see `docs/images.md`).
+    pub images: crate::images::ImageOptions,
+    /// Whether fenced code is highlighted (see `docs/content.md`).
+    pub highlight: bool,
 }
 
 /// How session times name their zone.
@@ -131,6 +135,14 @@ struct RawConfig {
     minify: bool,
     #[serde(default)]
     zone_names: ZoneNames,
+    #[serde(default)]
+    images: crate::images::ImageOptions,
+    #[serde(default = "yes")]
+    highlight: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Deserialize)]
@@ -333,6 +345,8 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
         menu: raw.menu,
         minify: raw.minify,
         zone_names: raw.zone_names,
+        images: raw.images,
+        highlight: raw.highlight,
     }
 }
 

@@ -48,6 +48,31 @@ impl<'a> LangCtx<'a> {
     pub fn text<'t>(&self, l: &'t Localized) -> Text<'t> {
         localized(self.config, l, self.lang, self.fallback)
     }
+
+    /// The picture of a person's `photo` or an organization's `logo`, with its
+    /// alternative text: `alt` when the data gives one, else the name, in this language.
+    pub fn picture<'t>(
+        &self,
+        site: &Site,
+        rel: Option<&str>,
+        alt: Option<&'t Localized>,
+        name: &'t Localized,
+    ) -> Option<PictureView<'t>> {
+        Some(PictureView {
+            image: site.images.picture(rel?)?,
+            alt: self.text(alt.unwrap_or(name)),
+        })
+    }
+}
+
+/// A photo or logo: the processed image (for `picture(image=…)`) and its alternative
+/// text.
+#[derive(Serialize)]
+pub struct PictureView<'a> {
+    /// URLs, `srcset`s and dimensions.
+    pub image: crate::images::Picture,
+    /// The alternative text.
+    pub alt: Text<'a>,
 }
 
 /// A link to a person, with their role.
@@ -61,6 +86,8 @@ pub struct PersonLink<'a> {
     pub name: Text<'a>,
     /// Role.
     pub role: Option<Text<'a>>,
+    /// Photo.
+    pub photo: Option<PictureView<'a>>,
 }
 
 /// A link to an organization, a track or a format.
@@ -74,6 +101,8 @@ pub struct Link<'a> {
     pub name: Text<'a>,
     /// Acronym, for organizations.
     pub acronym: Option<Text<'a>>,
+    /// Logo, for organizations.
+    pub logo: Option<PictureView<'a>>,
 }
 
 /// A session as listed in the schedule and on other pages.
@@ -105,6 +134,7 @@ pub fn person_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<Pers
         href: cx.urls.person(id),
         name: cx.text(&p.name),
         role: p.role.as_ref().map(|r| cx.text(r)),
+        photo: cx.picture(site, p.photo.as_deref(), p.photo_alt.as_ref(), &p.name),
     })
 }
 
@@ -116,6 +146,7 @@ pub fn organization_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Optio
         href: cx.urls.organization(id),
         name: cx.text(&o.name),
         acronym: o.acronym.as_ref().map(|a| cx.text(a)),
+        logo: cx.picture(site, o.logo.as_deref(), o.logo_alt.as_ref(), &o.name),
     })
 }
 
@@ -137,6 +168,7 @@ pub fn session_card<'a>(
             href: format!("{}#track-{}", cx.urls.schedule_by_track(), t.id),
             name: cx.text(&t.name),
             acronym: None,
+            logo: None,
         });
     let format = s
         .format

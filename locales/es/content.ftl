@@ -1,0 +1,13 @@
+# Contenido de las páginas: índices, paginación, códigos cortos, imágenes (docs/content.md).
+toc-title = Índice
+pagination-label = Páginas
+pagination-newer = Más recientes
+pagination-older = Más antiguas
+pagination-number = { $number }
+pagination-current = Página { $number } de { $total }
+video-play = Reproducir el vídeo
+video-notice = El vídeo se reproduce desde { $provider }: al reproducirlo se carga su página.
+video-watch = Ver en { $provider }
+callout-note = Nota
+callout-warning = Advertencia
+callout-tip = Consejo
