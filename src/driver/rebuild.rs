@@ -445,6 +445,8 @@ fn render_site(
         }
     }
     statics.retain(sources.content.iter().chain(sources.statics.values()));
+    // Image versions are named by their content: kept as long as the plan has them.
+    statics.retain_images(&site.images);
     diagnostics.extend(loaded.localizer.fallback_warnings());
     let warnings = diagnostics.into_result()?;
     Ok(commit(

@@ -26,12 +26,14 @@ const TAG: &str = "Signature: 8a477f597d28d172789f06886806bc55\n\
 # For information about cache directory tags, see https://bford.info/cachedir/\n";
 
 /// One sub-folder of the cache (`images/`), ready to be read and written.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct CacheDir {
     dir: PathBuf,
     display: PathBuf,
-    counter: AtomicU64,
 }
+
+/// Numbers the temporary files of this process, so that no two writes share one.
+static TEMPORARY: AtomicU64 = AtomicU64::new(0);
 
 impl CacheDir {
     /// The image cache of the site in `root`, created when missing; refused when
@@ -71,7 +73,7 @@ impl CacheDir {
                 std::fs::create_dir_all(&cache).map_err(|e| {
                     Diagnostic::error(&display, format!("cannot create the cache folder: {e}"))
                 })?;
-                write_new(&cache, "CACHEDIR.TAG", TAG.as_bytes(), 0).map_err(|e| {
+                write_new(&cache, "CACHEDIR.TAG", TAG.as_bytes()).map_err(|e| {
                     Diagnostic::error(&display, format!("cannot write the cache folder: {e}"))
                 })?;
             }
@@ -80,11 +82,7 @@ impl CacheDir {
         std::fs::create_dir_all(&dir).map_err(|e| {
             Diagnostic::error(&display, format!("cannot create the cache folder: {e}"))
         })?;
-        Ok(CacheDir {
-            dir,
-            display,
-            counter: AtomicU64::new(0),
-        })
+        Ok(CacheDir { dir, display })
     }
 
     /// The cache folder relative to the site's folder, for messages.
@@ -112,8 +110,7 @@ impl CacheDir {
 
     /// Writes the file `name`: under a temporary name, then renamed into place.
     pub fn write(&self, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        let n = self.counter.fetch_add(1, Ordering::Relaxed);
-        write_new(&self.dir, name, bytes, n)
+        write_new(&self.dir, name, bytes)
     }
 }
 
@@ -121,7 +118,8 @@ fn is_empty(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none())
 }
 
-fn write_new(dir: &Path, name: &str, bytes: &[u8], n: u64) -> std::io::Result<()> {
+fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    let n = TEMPORARY.fetch_add(1, Ordering::Relaxed);
     let temporary = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
     std::fs::write(&temporary, bytes)?;
     std::fs::rename(&temporary, dir.join(name)).inspect_err(|_| {

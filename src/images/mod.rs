@@ -157,20 +157,20 @@ impl Images {
         out: &mut Diagnostics,
     ) -> Images {
         let options = config.images.clone();
-        let cache = match CacheDir::open(&sources.root) {
-            Ok(c) => Some(c),
-            Err(d) => {
-                if sources.content.iter().any(|f| is_image(&f.found.rel)) {
-                    out.push(d);
-                }
-                None
-            }
-        };
         let files: Vec<&crate::sources::File> = sources
             .content
             .iter()
             .filter(|f| is_image(&f.found.rel) && matches!(f.body, Body::File))
             .collect();
+        // A site without images gets no cache folder.
+        let cache = if files.is_empty() {
+            None
+        } else {
+            match previous.and_then(|p| p.cache.clone()) {
+                Some(c) => Some(c),
+                None => CacheDir::open(&sources.root).map_err(|d| out.push(d)).ok(),
+            }
+        };
         let results: Vec<Result<ImageInfo, Diagnostic>> = files
             .par_iter()
             .map(|f| {
