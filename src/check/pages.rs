@@ -121,11 +121,25 @@ fn dead_links(
     options: &super::external::ExternalOptions,
     findings: &mut Findings,
 ) {
-    let urls = super::external::collect(
-        ctx.pages
-            .iter()
-            .map(|(out, o)| (*out, o.facts.links.as_slice())),
-    );
+    let config = &ctx.site.config;
+    let external: Vec<(&str, Vec<super::html::Link>)> = ctx
+        .pages
+        .iter()
+        .map(|(out, o)| {
+            let links = o
+                .facts
+                .links
+                .iter()
+                .filter(|l| {
+                    resolve(&config.base_url, &config.base_path, &o.url, &l.url)
+                        == Target::External
+                })
+                .cloned()
+                .collect();
+            (*out, links)
+        })
+        .collect();
+    let urls = super::external::collect(external.iter().map(|(out, l)| (*out, l.as_slice())));
     let mut list: Vec<String> = urls.keys().cloned().collect();
     list.sort();
     let (answers, _) = super::external::check_urls(&ctx.site.config.root, &list, options);
