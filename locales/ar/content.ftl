@@ -1,5 +1,4 @@
 # محتوى الصفحات: جداول المحتويات وترقيم الصفحات والرموز المختصرة والصور (docs/content.md).
-toc-title = المحتويات
 pagination-label = الصفحات
 pagination-newer = الأحدث
 pagination-older = الأقدم

@@ -1,5 +1,4 @@
 # Page content: tables of contents, pagination, shortcodes, pictures (docs/content.md).
-toc-title = Contents
 pagination-label = Pages
 pagination-newer = Newer
 pagination-older = Older

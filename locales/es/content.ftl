@@ -1,5 +1,4 @@
 # Contenido de las páginas: índices, paginación, códigos cortos, imágenes (docs/content.md).
-toc-title = Índice
 pagination-label = Páginas
 pagination-newer = Más recientes
 pagination-older = Más antiguas

@@ -1,12 +1,11 @@
 # Contenu des pages : sommaires, pagination, codes courts, images (docs/content.md).
-toc-title = Sommaire
 pagination-label = Pages
 pagination-newer = Plus récents
 pagination-older = Plus anciens
 pagination-number = { $number }
 pagination-current = Page { $number } sur { $total }
 video-play = Lire la vidéo
-video-notice = La vidéo est diffusée par { $provider } : la lancer charge leur page.
+video-notice = La vidéo est diffusée par { $provider } : la lancer charge leur page.
 video-watch = Regarder sur { $provider }
 callout-note = Remarque
 callout-warning = Attention

@@ -1,5 +1,4 @@
 # Содержимое страниц: оглавления, нумерация страниц, шорткоды, изображения (docs/content.md).
-toc-title = Содержание
 pagination-label = Страницы
 pagination-newer = Более новые
 pagination-older = Более ранние

@@ -1,5 +1,4 @@
 # 页面内容：目录、分页、短代码、图片（docs/content.md）。
-toc-title = 目录
 pagination-label = 分页
 pagination-newer = 较新
 pagination-older = 较早
