@@ -28,6 +28,7 @@ pub mod event;
 pub mod feed;
 pub mod html;
 pub mod i18n;
+pub mod images;
 pub mod incremental;
 pub mod init;
 pub mod markdown;

@@ -77,6 +77,10 @@ enum Command {
         /// `table` (for people) or `json`.
         #[arg(long, default_value = "table")]
         format: hexaglot::check::Format,
+        /// Also asks every link to another site whether it still leads somewhere
+        /// (answers are kept for a day in .hexaglot/cache/links/).
+        #[arg(long)]
+        external: bool,
     },
     /// Shows translation coverage: pages and Fluent messages × languages.
     Status {
@@ -186,8 +190,9 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check { format } => {
-            match hexaglot::check::check(&hexaglot::Options::new(cli.root)) {
+        Command::Check { format, external } => {
+            let external = external.then(hexaglot::check::external::ExternalOptions::default);
+            match hexaglot::check::check_with(&hexaglot::Options::new(cli.root), external.as_ref()) {
                 Ok(report) => {
                     print!("{}", report.render(format));
                     ExitCode::from(hexaglot::check::exit_code(&report))

@@ -149,6 +149,8 @@ fn hint_for(message: &str) -> &'static str {
         || message.contains("is empty")
     {
         "an id or a slug is one URL segment: letters, digits and hyphens"
+    } else if message.contains("null is not allowed") {
+        "a value is missing here; inside `{…}` or `[…]` a comma ends a value: quote text that holds commas (`{en: \"Rooms A, B\"}`)"
     } else if message.contains("duplicate key") {
         "each key may appear once in a mapping: remove or rename one of them"
     } else if message.contains("invalid") || message.contains("expected") {

@@ -484,14 +484,20 @@ fn two_builds_are_byte_identical_and_pages_reference_hashed_assets() {
             &std::fs::read(repo().join("themes/agora/static/style.css")).unwrap()
         )
     );
+    let content = format!(
+        "/wsis/content.{}.css",
+        hexaglot::assets::short_hash(
+            &std::fs::read(repo().join("themes/agora/static/content.css")).unwrap()
+        )
+    );
     for file in html_files(&public) {
         if file.contains("/news/") || file == "index.html" || file.ends_with("404.html") {
             let doc = page(&public, &file);
-            assert_eq!(
-                attrs(&doc, "link[rel=stylesheet]", "href"),
-                [style.clone()],
-                "{file}"
-            );
+            // The theme's stylesheet, and the content's (pictures, tables of contents,
+            // pagination) on the pages made from base.html.
+            let sheets = attrs(&doc, "link[rel=stylesheet]", "href");
+            assert_eq!(sheets.first(), Some(&style), "{file}");
+            assert!(sheets[1..].iter().all(|s| *s == content), "{file}: {sheets:?}");
         }
     }
 }

@@ -36,7 +36,7 @@ const EVENT_FILES: &[&str] = &[
     "content/data/people.yaml",
     "content/data/formats.yaml",
     "content/data/tracks.yaml",
-    "locales/ru/event.ftl",
+    "themes/agora/locales/ru/event.ftl",
 ];
 
 /// Characters that mean something to YAML, Fluent or Markdown, and some that are wide,

@@ -12,6 +12,7 @@
 //! five languages) is reported once, with the pages it appears on.
 
 pub mod catalog;
+pub mod external;
 mod fluent;
 mod html;
 pub mod keys;
@@ -64,6 +65,15 @@ impl CheckReport {
 /// Builds the site in memory and checks it. Problems in the site are findings of the
 /// report; only a failure to read the disk is an `Err`.
 pub fn check(options: &Options) -> Result<CheckReport, Error> {
+    check_with(options, None)
+}
+
+/// Like [`check`]; with `external`, links to other sites are asked for too (see
+/// [`external`]).
+pub fn check_with(
+    options: &Options,
+    external: Option<&external::ExternalOptions>,
+) -> Result<CheckReport, Error> {
     let snapshot = match crate::driver::read(options) {
         Ok(s) => s,
         Err(Error::Diagnostics(ds)) => return Ok(report_of(ds)),
@@ -85,7 +95,13 @@ pub fn check(options: &Options) -> Result<CheckReport, Error> {
             );
             let texts = locate::Texts::new(&generated.sources, catalog.files.clone());
             let mut findings = Findings::default();
-            pages::check(&generated.site, &generated.files, &texts, &mut findings);
+            pages::check(
+                &generated.site,
+                &generated.files,
+                &texts,
+                external,
+                &mut findings,
+            );
             diagnostics.extend(findings.into_diagnostics());
         }
         Err(Error::Diagnostics(ds)) => diagnostics.extend(ds),

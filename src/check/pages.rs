@@ -42,6 +42,7 @@ pub fn check(
     site: &Site,
     files: &[(OutPath, OutputFile)],
     sources: &Texts,
+    external: Option<&super::external::ExternalOptions>,
     findings: &mut Findings,
 ) {
     let base_path = &site.config.base_path;
@@ -91,6 +92,9 @@ pub fn check(
         images(&ctx, output, findings);
         islands(&ctx, output, findings);
     }
+    if let Some(options) = external {
+        dead_links(&ctx, options, findings);
+    }
     // Reported once per page that lacks its links back: that page is the one to fix.
     for (target, from) in one_way {
         let target = &ctx.pages[target];
@@ -108,6 +112,45 @@ pub fn check(
             d,
             findings,
         );
+    }
+}
+
+/// Asks every link to another site and reports the dead ones where they are written.
+fn dead_links(
+    ctx: &Context<'_>,
+    options: &super::external::ExternalOptions,
+    findings: &mut Findings,
+) {
+    let config = &ctx.site.config;
+    let external: Vec<(&str, Vec<super::html::Link>)> = ctx
+        .pages
+        .iter()
+        .map(|(out, o)| {
+            let links = o
+                .facts
+                .links
+                .iter()
+                .filter(|l| {
+                    resolve(&config.base_url, &config.base_path, &o.url, &l.url)
+                        == Target::External
+                })
+                .cloned()
+                .collect();
+            (*out, links)
+        })
+        .collect();
+    let urls = super::external::collect(external.iter().map(|(out, l)| (*out, l.as_slice())));
+    let mut list: Vec<String> = urls.keys().cloned().collect();
+    list.sort();
+    let (answers, _) = super::external::check_urls(&ctx.site.config.root, &list, options);
+    for (url, checked) in answers {
+        let Some(why) = checked.dead else { continue };
+        for out in &urls[&url] {
+            let output = &ctx.pages[out];
+            let d = Diagnostic::error(PathBuf::new(), format!("dead link `{url}`: {why}"))
+                .hint("the page may have moved: find its new address, or remove the link");
+            report(ctx, output, "external", &[url.as_str()], Scope::Markup, d, findings);
+        }
     }
 }
 

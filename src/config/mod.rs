@@ -100,6 +100,10 @@ pub struct Config {
     pub minify: bool,
     /// How session times name their zone (see `docs/dates-and-times.md`).
     pub zone_names: ZoneNames,
+    /// How images get resized versions (see `docs/images.md`).
+    pub images: crate::images::ImageOptions,
+    /// Whether fenced code is highlighted (see `docs/content.md`).
+    pub highlight: bool,
 }
 
 /// How session times name their zone.
@@ -137,6 +141,14 @@ struct RawConfig {
     minify: bool,
     #[serde(default)]
     zone_names: ZoneNames,
+    #[serde(default)]
+    images: crate::images::ImageOptions,
+    #[serde(default = "yes")]
+    highlight: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// One title for every language, or a title per language. Written by hand rather than
@@ -228,6 +240,11 @@ impl Config {
         } else {
             format!("{}{}/", self.base_path, code)
         }
+    }
+
+    /// The URL path of a language's search page (`/wsis/fr/search/`).
+    pub fn search_page(&self, lang: &str) -> String {
+        format!("{}search/", self.lang_prefix(lang))
     }
 
     /// Every Fluent message `site.yaml` names (menu and button labels, footer lines,
@@ -420,6 +437,8 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
         home: links::home(raw.home, text, file, out),
         minify: raw.minify,
         zone_names: raw.zone_names,
+        images: raw.images,
+        highlight: raw.highlight,
     }
 }
 

@@ -85,6 +85,12 @@ pub struct FrontMatter {
     /// A short hash of the default-language source this translation was made from.
     #[serde(default)]
     pub translated_from: Option<String>,
+    /// Whether the page shows a table of contents of its headings.
+    #[serde(default)]
+    pub toc: bool,
+    /// Sections only: how many pages each page of the list shows (`…/page/2/` after).
+    #[serde(default)]
+    pub paginate_by: Option<usize>,
 }
 
 /// One parsed content file: a translation of a page or section.

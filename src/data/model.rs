@@ -116,6 +116,12 @@ pub struct Organization {
     /// Web site.
     #[serde(default)]
     pub link: Option<String>,
+    /// Its logo: an image under `content/` (`logos/itu.png`).
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// The logo's alternative text, when the name is not right for it.
+    #[serde(default)]
+    pub logo_alt: Option<Localized>,
 }
 
 /// A person.
@@ -132,6 +138,12 @@ pub struct Person {
     /// Organization id.
     #[serde(default)]
     pub organization: Option<RecordId>,
+    /// Their photo: an image under `content/` (`people/ada.jpg`).
+    #[serde(default)]
+    pub photo: Option<String>,
+    /// The photo's alternative text, when the name is not right for it.
+    #[serde(default)]
+    pub photo_alt: Option<Localized>,
 }
 
 /// All event data of the site.

@@ -181,7 +181,13 @@ fn text_only(
     // rendered again).
     let whole = verify || has_search(&sources) || has_feed(site);
     let entries = if whole { None } else { Some(&pages) };
-    let markdown = stages.markdown.render(site, entries, &mut diagnostics);
+    // Shortcodes are templates: the theme is refreshed before the Markdown.
+    let theme = stages.theme.refresh(&site.config, &sources, &mut diagnostics);
+    let reloaded = theme.reloaded;
+    let shortcodes = shortcodes(&site.config, theme.loaded.templates.clone());
+    let markdown = stages
+        .markdown
+        .render(site, entries, &shortcodes, &mut diagnostics);
     let candidate = |job: &Job| matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source));
     let result = render_site(
         &mut stages.theme,
@@ -192,6 +198,7 @@ fn text_only(
         &stages.published,
         &candidate,
         verify,
+        reloaded,
         diagnostics,
     );
     stages.markdown.take_back(site, entries);
@@ -213,6 +220,22 @@ fn text_only(
     })
 }
 
+/// The shortcodes of `templates`, in the direction of each language of `config`.
+fn shortcodes(
+    config: &crate::config::Config,
+    templates: Arc<crate::render::Templates>,
+) -> impl Fn(&str, &crate::markdown::Call) -> Result<String, (String, String)> + Sync + use<> {
+    let directions: HashMap<String, &'static str> = config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), l.direction.as_str()))
+        .collect();
+    move |lang: &str, call: &crate::markdown::Call| {
+        let dir = directions.get(lang).copied().unwrap_or("ltr");
+        templates.shortcode(lang, dir, call)
+    }
+}
+
 fn has_search(sources: &Sources) -> bool {
     sources.templates.contains_key("search.html")
 }
@@ -231,6 +254,7 @@ fn whole(
     verify: bool,
     mut diagnostics: Diagnostics,
 ) -> Result<Outcome, Error> {
+    let images = stages.site.as_ref().map(|s| s.images.clone());
     let previous: HashMap<PathBuf, Page> = stages
         .site
         .take()
@@ -269,7 +293,20 @@ fn whole(
             return Err(e);
         }
     };
-    let markdown = stages.markdown.render(&mut site, None, &mut diagnostics);
+    site.images = Arc::new(crate::images::Images::scan(
+        &sources,
+        &site.config,
+        images.as_deref(),
+        &mut diagnostics,
+    ));
+    crate::images::check_data(&site, &sources, &mut diagnostics);
+    // Shortcodes are templates: the theme is refreshed before the Markdown.
+    let theme = stages.theme.refresh(&site.config, &sources, &mut diagnostics);
+    let reloaded = theme.reloaded;
+    let shortcodes = shortcodes(&site.config, theme.loaded.templates.clone());
+    let markdown = stages
+        .markdown
+        .render(&mut site, None, &shortcodes, &mut diagnostics);
     let digests = deps::Digests::of(&site, &stages.markdown, data_digest);
     let reach = deps::Reach::new(&site, &last.digests, &digests);
     let candidate = |job: &Job| reach.reaches(job);
@@ -282,6 +319,7 @@ fn whole(
         &stages.published,
         &candidate,
         verify,
+        reloaded,
         diagnostics,
     );
     if result.is_ok() {
@@ -311,6 +349,7 @@ fn render_site(
     published: &std::collections::BTreeMap<String, crate::sources::marker::Published>,
     candidate: &(dyn Fn(&Job) -> bool + Sync),
     verify: bool,
+    reloaded: bool,
     mut diagnostics: Diagnostics,
 ) -> Result<Outcome, Error> {
     let theme: &Theme = theme.refresh(&site.config, sources, &mut diagnostics);
@@ -319,12 +358,17 @@ fn render_site(
     if diagnostics.has_errors() {
         return Err(failure(diagnostics));
     }
+    site.images.produce(&mut diagnostics);
+    if diagnostics.has_errors() {
+        return Err(failure(diagnostics));
+    }
     let config_digest = digest(&sources.config.as_ref().map(|c| c.version));
     let known = |job: &Job| {
         last.files.contains_key(job.out_path.as_str())
             && last.jobs.contains_key(job.out_path.as_str())
     };
-    let all = theme.reloaded;
+    // Loaded again now or before the Markdown of this rebuild: every page may change.
+    let all = theme.reloaded || reloaded;
     let candidates: Vec<Job> = plan
         .jobs
         .iter()
@@ -401,6 +445,8 @@ fn render_site(
         }
     }
     statics.retain(sources.content.iter().chain(sources.statics.values()));
+    // Image versions are named by their content: kept as long as the plan has them.
+    statics.retain_images(&site.images);
     diagnostics.extend(loaded.localizer.render_diagnostics());
     let warnings = diagnostics.into_result()?;
     Ok(commit(

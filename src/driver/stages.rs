@@ -27,7 +27,7 @@ pub fn snapshot(
     let mut sources = Sources::load_config(&options.root, previous, changed)?;
     let mut config = Config::parse(&sources.root, sources.config_text())?;
     apply_options(&mut config, options)?;
-    config.theme = crate::sources::theme::resolve(&sources.root, &config, sources.config_text())
+    config.theme = crate::sources::theme::resolve(&sources.root, config.theme.as_deref(), sources.config_text())
         .map_err(|d| Error::Diagnostics(vec![d]))?;
     sources.load_rest(config.theme.as_deref(), previous, changed, out);
     Ok((sources, config))
@@ -93,15 +93,29 @@ pub(crate) fn prepare(
     clock.lap("parse");
     let mut site = assemble(config, parsed, options.drafts, &sources, &mut diagnostics)?;
     clock.lap("assemble");
-    site.render_markdown(&mut diagnostics);
-    clock.lap("markdown");
+    site.images = std::sync::Arc::new(crate::images::Images::scan(
+        &sources,
+        &site.config,
+        None,
+        &mut diagnostics,
+    ));
+    crate::images::check_data(&site, &sources, &mut diagnostics);
+    clock.lap("images");
+    // Shortcodes are templates: the theme is loaded before the Markdown.
     let Theme {
         localizer,
         assets,
         templates,
     } = theme(&site.config, &sources, &mut diagnostics);
+    markdown(&mut site, &templates, &mut diagnostics);
+    clock.lap("markdown");
     let plan = crate::plan::plan(&site, &sources, &assets, &mut diagnostics);
     clock.lap("plan");
+    if diagnostics.has_errors() {
+        return Err(failure(diagnostics));
+    }
+    site.images.produce(&mut diagnostics);
+    clock.lap("resize");
     if diagnostics.has_errors() {
         return Err(failure(diagnostics));
     }
@@ -113,6 +127,20 @@ pub(crate) fn prepare(
         plan,
         diagnostics,
     })
+}
+
+/// Renders the Markdown of every entry, with the shortcodes of `templates`.
+pub fn markdown(site: &mut Site, templates: &crate::render::Templates, out: &mut Diagnostics) {
+    let directions: std::collections::HashMap<String, &'static str> = site
+        .config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), l.direction.as_str()))
+        .collect();
+    let shortcodes = |lang: &str, call: &crate::markdown::Call| {
+        templates.shortcode(lang, directions.get(lang).copied().unwrap_or("ltr"), call)
+    };
+    site.render_markdown(&shortcodes, out);
 }
 
 /// The error made of every diagnostic collected.

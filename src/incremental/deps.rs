@@ -168,7 +168,7 @@ impl<'a> Reach<'a> {
         }
         let lang_site = &site.langs[l];
         match job.kind {
-            JobKind::Entry(g) => {
+            JobKind::Entry(g) | JobKind::Pager { group: g, .. } => {
                 let group = &site.groups[g];
                 let page = &site.pages[lang_site.entries[g].source];
                 self.groups[g]

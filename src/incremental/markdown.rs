@@ -1,7 +1,9 @@
 //! The Markdown stage, cached by entry: the HTML of a page in one language is reused
-//! when its text is the same version and every `@/` link in it resolves to the same URL
-//! as when it was rendered. A page whose link target moved (a new slug, a page removed)
-//! is rendered again; that is how "the pages that link to it" follow an edit.
+//! when its text is the same version and everything it asked while rendered — where an
+//! `@/` link leads, what a file beside it is (an image's versions), what a shortcode
+//! makes — has the same answer now. A page whose link target moved (a new slug, a page
+//! removed), whose image changed or whose shortcode's template changed is rendered
+//! again; that is how "the pages that link to it" follow an edit.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -10,9 +12,9 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 
 use crate::error::Diagnostics;
-use crate::markdown::Rendered;
+use crate::markdown::{Answer, Query, Rendered};
 use crate::site::Site;
-use crate::site::markdown::{render_entry, report_broken_links, resolve};
+use crate::site::markdown::{Shortcodes, answer, render_entry, report_broken_links};
 
 /// The page's source path and the language it is rendered in.
 type Key = (PathBuf, String);
@@ -21,8 +23,8 @@ struct Cached {
     version: u64,
     /// Changes whenever the entry is rendered again.
     generation: u64,
-    /// Every `@/` target the text asked for, and what it resolved to.
-    links: Vec<(String, Option<String>)>,
+    /// Everything the text asked while rendered, and the answers.
+    links: Vec<(Query, Answer)>,
     /// Moved into the site during a rebuild and back afterwards (see [`MarkdownCache::take_back`]).
     rendered: Rendered,
 }
@@ -36,7 +38,7 @@ pub struct MarkdownCache {
 
 enum Outcome {
     Reuse,
-    New(Vec<(String, Option<String>)>, Rendered),
+    New(Vec<(Query, Answer)>, Rendered),
 }
 
 impl MarkdownCache {
@@ -47,6 +49,7 @@ impl MarkdownCache {
         &mut self,
         site: &mut Site,
         only: Option<&HashSet<usize>>,
+        shortcodes: Shortcodes<'_>,
         out: &mut Diagnostics,
     ) -> usize {
         let jobs = entries(site, only);
@@ -56,6 +59,7 @@ impl MarkdownCache {
             .par_iter()
             .map(|&(l, g)| {
                 let lang = &site_ref.langs[l].lang;
+                let ask = |q: &Query| answer(site_ref, l, g, shortcodes, q);
                 let page = &site_ref.pages[site_ref.langs[l].entries[g].source];
                 let key = (page.source.path.clone(), lang.clone());
                 let version = page.source.version;
@@ -63,16 +67,16 @@ impl MarkdownCache {
                     let same_links = cached
                         .links
                         .iter()
-                        .all(|(target, url)| resolve(site_ref, lang, target) == *url);
+                        .all(|(query, was)| ask(query) == *was);
                     if cached.version == version && same_links {
                         return (key, version, Outcome::Reuse);
                     }
                 }
                 let asked = RefCell::new(Vec::new());
-                let recording = |target: &str| {
-                    let url = resolve(site_ref, lang, target);
-                    asked.borrow_mut().push((target.to_string(), url.clone()));
-                    url
+                let recording = |query: &Query| {
+                    let told = ask(query);
+                    asked.borrow_mut().push((query.clone(), told.clone()));
+                    told
                 };
                 let rendered = render_entry(site_ref, l, g, &recording);
                 (key, version, Outcome::New(asked.into_inner(), rendered))

@@ -13,6 +13,8 @@ use crate::sources::{File, read};
 #[derive(Default)]
 pub struct StaticCache {
     entries: HashMap<PathBuf, (u64, Bytes)>,
+    /// Image versions of the image cache, by their path there (never changed).
+    images: HashMap<PathBuf, Bytes>,
 }
 
 impl StaticCache {
@@ -25,15 +27,33 @@ impl StaticCache {
         display: &Path,
         version: u64,
     ) -> Result<(Bytes, bool), Diagnostic> {
+        if let Some(bytes) = self.images.get(path) {
+            return Ok((bytes.clone(), false));
+        }
         if let Some((v, bytes)) = self.entries.get(path) {
             if *v == version {
                 return Ok((bytes.clone(), false));
             }
         }
         let bytes = Bytes::from(read::read_bytes(path, display)?);
+        if version == 0 {
+            // Not a source: a version in the image cache, whose name is its content.
+            self.images.insert(path.to_path_buf(), bytes.clone());
+            return Ok((bytes, true));
+        }
         self.entries
             .insert(path.to_path_buf(), (version, bytes.clone()));
         Ok((bytes, true))
+    }
+
+    /// Forgets the image versions the site no longer has.
+    pub fn retain_images(&mut self, images: &crate::images::Images) {
+        let keep: std::collections::HashSet<PathBuf> = images
+            .all()
+            .into_iter()
+            .flat_map(|info| info.variants.iter().filter_map(|v| images.cached(v)))
+            .collect();
+        self.images.retain(|p, _| keep.contains(p));
     }
 
     /// Forgets the files that are no longer sources.

@@ -17,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use ask::{Ask, Terminal};
 
+use crate::output::Place;
 use crate::error::Error;
 
 /// The six official languages of the United Nations, in their usual order: the theme
@@ -79,13 +80,7 @@ pub fn init(options: &InitOptions, ask: Option<&mut dyn Ask>) -> Result<Made, Er
     refuse_non_empty(&options.dir)?;
     let settings = settle(options, ask)?;
     let files = files(&settings);
-    for (rel, bytes) in &files {
-        let path = options.dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-        }
-        std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))?;
-    }
+    crate::output::write_new_site(&options.dir, &files)?;
     Ok(Made {
         dir: options.dir.clone(),
         settings,
@@ -104,25 +99,19 @@ pub fn files(settings: &Settings) -> BTreeMap<String, Vec<u8>> {
 }
 
 fn refuse_non_empty(dir: &Path) -> Result<(), Error> {
-    match std::fs::read_dir(dir) {
-        Ok(mut entries) => {
-            if entries.next().is_some() {
-                return Err(usage(
-                    format!(
-                        "{} is not empty: hexaglot init writes a new site into an empty or new folder",
-                        dir.display()
-                    ),
-                    "run `hexaglot init NEW-FOLDER`, or empty the folder first",
-                ));
-            }
-            Ok(())
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(usage(
+    match crate::output::place(dir)? {
+        Place::Absent | Place::Empty => Ok(()),
+        Place::NotEmpty => Err(usage(
+            format!(
+                "{} is not empty: hexaglot init writes a new site into an empty or new folder",
+                dir.display()
+            ),
+            "run `hexaglot init NEW-FOLDER`, or empty the folder first",
+        )),
+        Place::File => Err(usage(
             format!("{} is a file, not a folder", dir.display()),
             "name a new or empty folder",
         )),
-        Err(e) => Err(Error::io("read", dir, e)),
     }
 }
 

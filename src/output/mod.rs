@@ -15,6 +15,7 @@
 //! own folders (`content/`, `locales/`, `themes/`, `templates/`, `static/`), the site's
 //! folder itself and any folder above it are refused too.
 
+mod new_site;
 mod target;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +23,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub use new_site::{Place, place, write_new_site};
 pub use target::check_target;
 
 use crate::error::Error;

@@ -153,6 +153,19 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
                     hint: "give the page another `slug` or file name",
                 }
             }
+            JobKind::Pager { group, page } => {
+                let entry = &site.langs[job.lang].entries[group];
+                let section = &site.pages[entry.source];
+                Origin {
+                    file: section.source.display.clone(),
+                    text: None,
+                    position: None,
+                    what: format!("page {page} of the list of {}", section.source.display.display()),
+                    chosen: false,
+                    fallback: entry.fallback,
+                    hint: "a paginated section's further pages are at page/<n>/ of its URL: give the other page another `slug`",
+                }
+            }
             JobKind::Event(page) => {
                 let (file, text, position) = record_place(site, sources, page.record());
                 Origin {
@@ -228,6 +241,15 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
                     hint: "rename or move one of the two files",
                 }
             }
+            Derived::Image { rel, .. } => Origin {
+                file: PathBuf::from("content").join(rel),
+                text: None,
+                position: None,
+                what: format!("a resized version of content/{rel}"),
+                chosen: false,
+                fallback: false,
+                hint: "rename the image or the other file: versions are named <name>.<width>w.<format> beside the image",
+            },
             Derived::Asset { rel } => Origin {
                 file: PathBuf::from("content").join(rel),
                 text: None,

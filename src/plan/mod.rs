@@ -12,6 +12,8 @@
 mod collide;
 mod event;
 mod files;
+mod images;
+mod paginate;
 pub mod indexable;
 mod pages;
 pub mod path;
@@ -20,6 +22,7 @@ use std::collections::BTreeMap;
 
 pub use event::EventPage;
 pub use files::URLS_PER_SITEMAP;
+pub use paginate::pager_url;
 pub use path::{OutPath, PathError};
 
 use crate::assets::Assets;
@@ -44,6 +47,13 @@ pub enum JobKind {
     Search,
     /// A page made from event data (schedule, session, person, organization).
     Event(EventPage),
+    /// Page `page` (from 2) of a paginated section (group index).
+    Pager {
+        /// The section.
+        group: usize,
+        /// The page number, 2 or more (page 1 is the section's own URL).
+        page: usize,
+    },
 }
 
 /// One page to render with a template.
@@ -112,6 +122,13 @@ pub enum Derived {
     Asset {
         /// Its path under `content/`.
         rel: String,
+    },
+    /// A resized version of an image of `content/`.
+    Image {
+        /// The image's path under `content/`.
+        rel: String,
+        /// Which of its versions.
+        variant: usize,
     },
 }
 
@@ -184,9 +201,11 @@ pub fn plan(site: &Site, sources: &Sources, assets: &Assets, out: &mut Diagnosti
         out,
     };
     pages::plan(&mut planner, &has_template);
+    paginate::plan(&mut planner);
     event::plan(&mut planner, &has_template);
     let search = has_template("search.html");
     let feeds = files::plan(&mut planner, sources, assets, search);
+    images::plan(&mut planner);
     let Planner {
         mut jobs,
         mut files,

@@ -51,7 +51,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
             }
         }
         if has_template("search.html") {
-            let url = crate::search::page_path(&site.config, &lang_site.lang);
+            let url = site.config.search_page(&lang_site.lang);
             if let Ok(out) = OutPath::of_url(&site.config.base_path, &url) {
                 p.job(out, l, JobKind::Search, "search.html");
             }

@@ -45,6 +45,7 @@ struct OrganizationView<'a> {
     name: Text<'a>,
     acronym: Option<Text<'a>>,
     link: Option<&'a str>,
+    logo: Option<super::text::PictureView<'a>>,
     href: String,
     people: Vec<PersonView<'a>>,
 }
@@ -55,6 +56,7 @@ struct PersonView<'a> {
     name: Text<'a>,
     role: Option<Text<'a>>,
     organization: Option<&'a str>,
+    photo: Option<super::text::PictureView<'a>>,
     href: String,
 }
 
@@ -64,6 +66,8 @@ struct DataView<'a> {
     key_dates: Vec<KeyDateView<'a>>,
     organizations: Vec<OrganizationView<'a>>,
     people: Vec<PersonView<'a>>,
+    /// The organizations with a logo, by tier, for a wall of logos.
+    logo_wall: Vec<LogoTier<'a>>,
     /// Session cards in time order.
     sessions: Vec<Value>,
     /// Links to the schedule, when there are sessions.
@@ -74,6 +78,22 @@ struct DataView<'a> {
     /// Data of the site's own, in this language.
     #[serde(flatten)]
     custom: std::collections::BTreeMap<&'a str, serde_json::Value>,
+}
+
+/// The organizations of one tier that have a logo.
+#[derive(Serialize)]
+struct LogoTier<'a> {
+    tier: Tier,
+    /// How wide the logos are shown (`sizes`): co-organizers larger.
+    sizes: &'static str,
+    organizations: Vec<LogoLink<'a>>,
+}
+
+#[derive(Serialize)]
+struct LogoLink<'a> {
+    id: &'a str,
+    href: String,
+    logo: super::text::PictureView<'a>,
 }
 
 #[derive(Serialize)]
@@ -95,7 +115,7 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
     let text = |l| cx.text(l);
     let data = &site.data;
     let urls = &cx.urls;
-    let person = |p| person_view(p, &cx);
+    let person = |p| person_view(site, p, &cx);
     let has_calendar = !data.sessions.is_empty() || data.key_dates.iter().any(|k| k.calendar);
     let view = DataView {
         tracks: data
@@ -138,6 +158,7 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
                 name: text(&o.name),
                 acronym: o.acronym.as_ref().map(text),
                 link: o.link.as_deref(),
+                logo: cx.picture(site, o.logo.as_deref(), o.logo_alt.as_ref(), &o.name),
                 href: urls.organization(&o.id),
                 people: data
                     .people
@@ -148,6 +169,26 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
             })
             .collect(),
         people: data.people.iter().map(person).collect(),
+        logo_wall: [Tier::CoOrganizer, Tier::Partner, Tier::Commission]
+            .into_iter()
+            .map(|tier| LogoTier {
+                tier,
+                sizes: if tier == Tier::CoOrganizer { "12rem" } else { "8rem" },
+                organizations: data
+                    .organizations
+                    .iter()
+                    .filter(|o| o.tier == tier)
+                    .filter_map(|o| {
+                        Some(LogoLink {
+                            id: &o.id,
+                            href: urls.organization(&o.id),
+                            logo: cx.picture(site, o.logo.as_deref(), o.logo_alt.as_ref(), &o.name)?,
+                        })
+                    })
+                    .collect(),
+            })
+            .filter(|t| !t.organizations.is_empty())
+            .collect(),
         sessions: event
             .schedule()
             .order
@@ -181,8 +222,9 @@ fn custom_in(site: &Site, lang: &str, value: &serde_json::Value) -> serde_json::
     crate::data::custom::localize(value, &site.config, lang, fallback)
 }
 
-fn person_view<'a>(p: &'a crate::data::Person, cx: &LangCtx) -> PersonView<'a> {
+fn person_view<'a>(site: &Site, p: &'a crate::data::Person, cx: &LangCtx) -> PersonView<'a> {
     PersonView {
+        photo: cx.picture(site, p.photo.as_deref(), p.photo_alt.as_ref(), &p.name),
         href: cx.urls.person(&p.id),
         id: &p.id,
         name: cx.text(&p.name),

@@ -58,6 +58,7 @@ pub fn context(
                     id: &p.id,
                     name: cx.text(&p.name),
                     role: p.role.as_ref().map(|r| cx.text(r)),
+                    photo: cx.picture(site, p.photo.as_deref(), p.photo_alt.as_ref(), &p.name),
                     organization: p
                         .organization
                         .as_deref()
@@ -74,6 +75,7 @@ pub fn context(
                     id: &o.id,
                     name: cx.text(&o.name),
                     acronym: o.acronym.as_ref().map(|a| cx.text(a)),
+                    logo: cx.picture(site, o.logo.as_deref(), o.logo_alt.as_ref(), &o.name),
                     link: o.link.as_deref(),
                     tier: o.tier,
                     host: o.host,
@@ -195,6 +197,7 @@ struct PersonPage<'a> {
     id: &'a str,
     name: Text<'a>,
     role: Option<Text<'a>>,
+    photo: Option<super::text::PictureView<'a>>,
     organization: Option<Link<'a>>,
     sessions: Vec<Value>,
 }
@@ -205,6 +208,7 @@ struct OrganizationPage<'a> {
     id: &'a str,
     name: Text<'a>,
     acronym: Option<Text<'a>>,
+    logo: Option<super::text::PictureView<'a>>,
     link: Option<&'a str>,
     tier: Tier,
     host: bool,

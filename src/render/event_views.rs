@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::text::{LangCtx, Text};
+use super::text::{LangCtx, PictureView, Text};
 use crate::data::{Session, When};
 use crate::error::Diagnostic;
 use crate::event::Schedule;
@@ -27,6 +27,8 @@ pub struct PersonLink<'a> {
     pub name: Text<'a>,
     /// Role.
     pub role: Option<Text<'a>>,
+    /// Photo.
+    pub photo: Option<PictureView<'a>>,
 }
 
 /// A link to an organization, a track or a format.
@@ -40,6 +42,8 @@ pub struct Link<'a> {
     pub name: Text<'a>,
     /// Acronym, for organizations.
     pub acronym: Option<Text<'a>>,
+    /// Logo, for organizations.
+    pub logo: Option<PictureView<'a>>,
 }
 
 /// A session as listed in the schedule and on other pages.
@@ -73,6 +77,7 @@ pub fn person_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<Pers
         href: cx.urls.person(id),
         name: cx.text(&p.name),
         role: p.role.as_ref().map(|r| cx.text(r)),
+        photo: cx.picture(site, p.photo.as_deref(), p.photo_alt.as_ref(), &p.name),
     })
 }
 
@@ -84,6 +89,7 @@ pub fn organization_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Optio
         href: cx.urls.organization(id),
         name: cx.text(&o.name),
         acronym: o.acronym.as_ref().map(|a| cx.text(a)),
+        logo: cx.picture(site, o.logo.as_deref(), o.logo_alt.as_ref(), &o.name),
     })
 }
 
@@ -105,6 +111,7 @@ pub fn session_card<'a>(
             href: format!("{}#track-{}", cx.urls.schedule_by_track(), t.id),
             name: cx.text(&t.name),
             acronym: None,
+            logo: None,
         });
     let format = s
         .format

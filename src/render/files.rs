@@ -93,6 +93,16 @@ pub fn produce(
             },
             None => Vec::new(),
         },
+        Derived::Image { rel, variant } => {
+            let found = site.images.get(rel).and_then(|info| {
+                let v = info.variants.get(*variant)?;
+                Some((site.images.cached(v)?, info.display.clone()))
+            });
+            match found {
+                Some((path, display)) => return OutputFile::Copy(path, display),
+                None => Vec::new(),
+            }
+        }
         Derived::Asset { rel } => match sources.content_file(rel) {
             Some(f) => return OutputFile::Copy(f.found.path.clone(), f.found.display.clone()),
             None => Vec::new(),

@@ -13,9 +13,11 @@ use crate::content::PageDate;
 use crate::i18n::dates::{Precision, RANGE_MESSAGE, date_or_range, own_message};
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 
-/// Registers `t`, `format_date`, `date_locale`, `time_range_pattern`, `asset` and `bidi`.
+/// Registers `t`, `format_date`, `date_locale`, `time_range_pattern`, `asset`,
+/// `picture` and `bidi`.
 pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<Assets>) {
     tera.register_filter("bidi", bidi);
+    tera.register_function("picture", picture);
     tera.register_function("asset", move |kwargs: Kwargs, _: &State| {
         asset(&assets, kwargs)
     });
@@ -176,4 +178,27 @@ fn asset(assets: &Assets, kwargs: Kwargs) -> TeraResult<String> {
             "asset(path=\"{path}\"): no such file in the theme's static/ folder ({has})"
         ))
     })
+}
+
+/// `picture(image=person.photo.image, alt="…", sizes="8rem", class="photo", lazy=true)`:
+/// the `<picture>` of a processed image (a photo or logo of the data), with its
+/// `srcset`s, `width` and `height`; `sizes` says how wide it is shown.
+fn picture(kwargs: Kwargs, _: &State) -> TeraResult<Value> {
+    let image: Value = kwargs.must_get("image")?;
+    let picture: crate::images::Picture = serde_json::to_value(&image)
+        .ok()
+        .and_then(|v| serde_json::from_value(v).ok())
+        .ok_or_else(|| {
+            tera::Error::message("picture(image=…): `image` is not a processed image (use `photo.image` or `logo.image` of the data)")
+        })?;
+    let alt: String = kwargs.must_get("alt")?;
+    let sizes = kwargs.get::<String>("sizes")?;
+    let class = kwargs.get::<String>("class")?;
+    let lazy = kwargs.get::<bool>("lazy")?.unwrap_or(true);
+    Ok(Value::safe_string(&picture.html(
+        &alt,
+        lazy,
+        class.as_deref(),
+        sizes.as_deref(),
+    )))
 }

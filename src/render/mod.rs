@@ -13,9 +13,12 @@ mod event_views;
 pub mod files;
 mod functions;
 mod json_ld;
+mod paginate;
+mod shortcodes;
 mod templates;
 mod text;
 mod theme;
+mod toc;
 pub mod views;
 
 use std::collections::HashMap;
@@ -127,7 +130,7 @@ fn shared_values(site: &Site, localizer: &Localizer, plan: &Plan, out: &mut Diag
     let search_pages: Vec<String> = site
         .langs
         .iter()
-        .map(|ls| crate::search::page_path(&site.config, &ls.lang))
+        .map(|ls| site.config.search_page(&ls.lang))
         .collect();
     for (l, lang_site) in site.langs.iter().enumerate() {
         let lang = &lang_site.lang;
@@ -236,7 +239,11 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
     ctx.insert("kind", kind_name(site, job.kind));
     let mut canonical = None;
     match job.kind {
-        JobKind::Entry(g) => {
+        JobKind::Entry(g) | JobKind::Pager { group: g, .. } => {
+            let number = match job.kind {
+                JobKind::Pager { page, .. } => page,
+                _ => 1,
+            };
             let entry = &lang_site.entries[g];
             let page = &site.pages[entry.source];
             let mut info = page_info(site, job.lang, g, entry, page);
@@ -255,7 +262,11 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
                         .date
                         .map(|d| localizer.dates.long(&language.code, d));
                 }
+                let (pages, paginator) = paginate::slice(site, job.lang, g, number, pages);
                 ctx.insert("pages", &pages);
+                if let Some(paginator) = paginator {
+                    ctx.insert("paginator", &paginator);
+                }
                 let subsections: Vec<Summary> = group
                     .subsections
                     .iter()
@@ -282,6 +293,12 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
                 );
             }
             canonical.get_or_insert_with(|| site.config.absolute(&entry.path));
+            if number > 1 {
+                // A further page of a list: its own canonical URL, no translations.
+                canonical = Some(site.config.absolute(&crate::plan::pager_url(&entry.path, number)));
+                ctx.insert("alternates", &Vec::<Alternate>::new());
+                ctx.insert_value("languages", paginate::switcher(site, g, number));
+            }
         }
         JobKind::TagIndex => {
             let terms: Vec<TagLink> = lang_site
@@ -346,6 +363,7 @@ fn kind_name(site: &Site, kind: JobKind) -> &'static str {
         JobKind::Entry(g) if g == site.home => "home",
         JobKind::Entry(g) if site.groups[g].is_section => "section",
         JobKind::Entry(_) => "page",
+        JobKind::Pager { .. } => "section",
         JobKind::TagIndex => "tags",
         JobKind::Term(_) => "tag",
         JobKind::NotFound => "404",

@@ -144,6 +144,11 @@ impl Templates {
         found
     }
 
+    /// The names of every template.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.sources.keys().map(String::as_str)
+    }
+
     /// Turns a Tera error into a diagnostic at the template's file, line and column.
     pub fn diagnostic(&self, e: &tera::Error) -> Diagnostic {
         let mut message = e.to_string();

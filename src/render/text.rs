@@ -75,4 +75,29 @@ impl<'a> LangCtx<'a> {
     pub fn text<'t>(&self, l: &'t Localized) -> Text<'t> {
         localized(self.config, l, self.lang, self.fallback)
     }
+
+    /// The picture of a person's `photo` or an organization's `logo`, with its
+    /// alternative text: `alt` when the data gives one, else the name, in this language.
+    pub fn picture<'t>(
+        &self,
+        site: &Site,
+        rel: Option<&str>,
+        alt: Option<&'t Localized>,
+        name: &'t Localized,
+    ) -> Option<PictureView<'t>> {
+        Some(PictureView {
+            image: site.images.picture(rel?)?,
+            alt: self.text(alt.unwrap_or(name)),
+        })
+    }
+}
+
+/// A photo or logo: the processed image (for `picture(image=…)`) and its alternative
+/// text.
+#[derive(Serialize)]
+pub struct PictureView<'a> {
+    /// URLs, `srcset`s and dimensions.
+    pub image: crate::images::Picture,
+    /// The alternative text.
+    pub alt: Text<'a>,
 }

@@ -131,6 +131,8 @@ pub struct PageInfo<'a> {
     pub translation: Option<TranslationKind>,
     /// The original's language, for the translation banner.
     pub original: Option<OriginalLink<'a>>,
+    /// The table of contents, when the page asks for one (`toc: true`).
+    pub toc: Vec<super::toc::TocEntry<'a>>,
 }
 
 /// The original text of a translated page.
@@ -218,5 +220,10 @@ pub fn page_info<'a>(
             page.front.translation
         },
         original,
+        toc: if page.front.toc {
+            super::toc::toc(&entry.content.headings)
+        } else {
+            Vec::new()
+        },
     }
 }

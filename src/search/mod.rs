@@ -37,14 +37,9 @@ const DESCRIPTION_WEIGHT: u32 = 3;
 /// Characters of the body shown under a result when the page has no description.
 const EXCERPT_CHARS: usize = 160;
 
-/// The URL path of a language's search page (`/wsis/fr/search/`).
-pub fn page_path(config: &Config, lang: &str) -> String {
-    format!("{}search/", config.lang_prefix(lang))
-}
-
 /// The URL path of a language's index (`/wsis/fr/search/index.json`).
 pub fn index_path(config: &Config, lang: &str) -> String {
-    format!("{}index.json", page_path(config, lang))
+    format!("{}index.json", config.search_page(lang))
 }
 
 /// One language's index, as written.

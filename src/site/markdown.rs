@@ -1,14 +1,19 @@
-//! The Markdown pass: every entry of every language, in parallel.
+//! The Markdown pass: every entry of every language, in parallel, and the answers to
+//! what the text asks (see [`crate::markdown::resolve`]): `@/` links, files beside the
+//! page (a page bundle's files), shortcodes.
 
 use rayon::prelude::*;
 
-use super::Site;
+use super::{Site, targets};
 use crate::config::Direction;
 use crate::error::{Diagnostic, Diagnostics};
-use crate::markdown::{RenderContext, to_html};
+use crate::markdown::{Answer, Call, FileRef, Query, RenderContext, to_html};
+
+/// Renders a shortcode call in a language: the HTML, or a message and a hint.
+pub type Shortcodes<'a> = &'a (dyn Fn(&str, &Call) -> Result<String, (String, String)> + Sync);
 
 /// Renders the Markdown of every entry of every language, in parallel.
-pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
+pub fn render_all(site: &mut Site, shortcodes: Shortcodes<'_>, out: &mut Diagnostics) {
     let jobs: Vec<(usize, usize)> = (0..site.langs.len())
         .flat_map(|l| (0..site.groups.len()).map(move |g| (l, g)))
         .collect();
@@ -16,9 +21,7 @@ pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
     let results: Vec<_> = jobs
         .par_iter()
         .map(|&(l, g)| {
-            render_entry(site_ref, l, g, &|target| {
-                resolve(site_ref, &site_ref.langs[l].lang, target)
-            })
+            render_entry(site_ref, l, g, &|q| answer(site_ref, l, g, shortcodes, q))
         })
         .collect();
     for ((l, g), rendered) in jobs.into_iter().zip(results) {
@@ -27,23 +30,107 @@ pub fn render_all(site: &mut Site, out: &mut Diagnostics) {
     }
 }
 
-/// Renders the Markdown of entry `g` of language `l`, resolving `@/` links with `resolve`.
+/// Renders the Markdown of entry `g` of language `l`, answering its questions with
+/// `resolve`.
 pub fn render_entry(
     site: &Site,
     l: usize,
     g: usize,
-    resolve: &dyn Fn(&str) -> Option<String>,
+    resolve: &dyn Fn(&Query) -> Answer,
 ) -> crate::markdown::Rendered {
     let page = &site.pages[site.langs[l].entries[g].source];
     let ctx = RenderContext {
         // The direction of the text's own language, as the site's config gives it.
         rtl: site.config.direction(&page.source.lang) == Direction::Rtl,
         resolve,
+        highlight: site.config.highlight,
     };
     to_html(page.body(), &ctx)
 }
 
-/// Reports the broken `@/` links of entry `g` of language `l`.
+/// The answer to `query` asked by the text of entry `g` in language `l`.
+pub fn answer(site: &Site, l: usize, g: usize, shortcodes: Shortcodes<'_>, query: &Query) -> Answer {
+    let lang = &site.langs[l].lang;
+    match query {
+        Query::Page(target) => Answer::Page(targets::resolve(site, lang, target)),
+        Query::File { target, .. } => Answer::File(file(site, l, g, target)),
+        Query::Shortcode(call) => Answer::Shortcode(shortcodes(lang, call)),
+    }
+}
+
+/// What the relative `target` names from the folder of group `g`, in language `l`: a
+/// file named for the language (`map.ar.png`, then along the fallback chain) before the
+/// file for all (`map.png`); a `.md` file is the page.
+pub fn file(site: &Site, l: usize, g: usize, target: &str) -> FileRef {
+    let dir = super::dir_of(&site.groups[g].key);
+    let Some(path) = join(dir, target) else {
+        return FileRef::Missing;
+    };
+    let lang = &site.langs[l].lang;
+    if path.ends_with(".md") {
+        return targets::resolve(site, lang, &path).map_or(FileRef::Missing, FileRef::Url);
+    }
+    let fallback = site
+        .config
+        .language(lang)
+        .map(|l| l.fallback.as_slice())
+        .unwrap_or_default();
+    let named = std::iter::once(lang.as_str())
+        .chain(fallback.iter().map(String::as_str))
+        .filter_map(|code| for_language(&path, code));
+    for candidate in named.chain(std::iter::once(path.clone())) {
+        if site.has_asset(&candidate) {
+            if let Some(picture) = site.images.picture(&candidate) {
+                return FileRef::Image(picture);
+            }
+            return FileRef::Url(format!("{}{candidate}", site.config.base_path));
+        }
+    }
+    let name = path.rsplit('/').next().unwrap_or(&path);
+    let is_file = name
+        .rfind('.')
+        .is_some_and(|i| i > 0 && !matches!(&name[i..], ".html" | ".htm"));
+    if is_file {
+        FileRef::Missing
+    } else {
+        FileRef::NotAFile
+    }
+}
+
+/// `map.png` → `map.ar.png`.
+fn for_language(path: &str, code: &str) -> Option<String> {
+    let name_start = path.rfind('/').map_or(0, |i| i + 1);
+    let dot = path[name_start..].rfind('.').filter(|&i| i > 0)? + name_start;
+    Some(format!("{}.{code}{}", &path[..dot], &path[dot..]))
+}
+
+/// `dir` + `target`, with `.` and `..` applied; `None` when it leaves `content/`.
+fn join(dir: &str, target: &str) -> Option<String> {
+    let decoded = percent_decode(target);
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in decoded.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// Decodes `%XX` escapes (`b%20c.pdf` names `b c.pdf`); a text with an invalid one
+/// stays as written.
+fn percent_decode(text: &str) -> String {
+    crate::url::percent_decode(text)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Reports the broken `@/` links and the other problems of entry `g` of language `l`.
 pub fn report_broken_links(
     site: &Site,
     l: usize,
@@ -53,64 +140,41 @@ pub fn report_broken_links(
 ) {
     let entry = &site.langs[l].entries[g];
     let page = &site.pages[entry.source];
-    // A broken link is reported once per file, not once per language that shows it.
-    if !entry.fallback {
-        for (offset, link) in &rendered.broken_links {
-            out.push(
-                Diagnostic::error(&page.source.display, format!("broken link `{link}`: there is no such page"))
-                    .at_offset(&page.text, page.body_start + offset)
-                    .hint("write links as `@/path/page.md`, relative to content/, without the language suffix"),
-            );
-        }
+    // A problem is reported once per file, not once per language that shows it.
+    if entry.fallback {
+        return;
+    }
+    for (offset, link) in &rendered.broken_links {
+        out.push(
+            Diagnostic::error(&page.source.display, format!("broken link `{link}`: there is no such page"))
+                .at_offset(&page.text, page.body_start + offset)
+                .hint("write links as `@/path/page.md`, relative to content/, without the language suffix"),
+        );
+    }
+    for p in &rendered.problems {
+        let d = if p.warning {
+            Diagnostic::warning(&page.source.display, p.message.clone())
+        } else {
+            Diagnostic::error(&page.source.display, p.message.clone())
+        };
+        out.push(
+            d.at_offset(&page.text, page.body_start + p.offset)
+                .hint(p.hint.clone()),
+        );
     }
 }
 
-/// Resolves `about.md#anchor`, `blog/_index.md`, `blog/`, `about.fr.md` or a generated
-/// page (`sessions/`, `people/ada/`; see [`super::targets`]) for `lang`.
-pub fn resolve(site: &Site, lang: &str, target: &str) -> Option<String> {
-    resolve_or_why(site, lang, target).ok()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Like [`resolve`], with the reason when the target leads nowhere.
-pub fn resolve_or_why(site: &Site, lang: &str, target: &str) -> Result<String, String> {
-    let (path, anchor) = match target.split_once('#') {
-        Some((p, a)) => (p, Some(a)),
-        None => (target, None),
-    };
-    let (key, lang) = normalize(site, path, lang);
-    let url = match site.by_key.get(&key) {
-        Some(&g) => {
-            let lang_site = site.langs.iter().find(|l| l.lang == lang);
-            match lang_site.and_then(|ls| ls.entries.get(g)) {
-                Some(entry) => entry.path.clone(),
-                None => return Err(format!("`{lang}` is not a language of the site")),
-            }
-        }
-        None => super::targets::generated(site, &lang, path.trim_start_matches('/'))?,
-    };
-    Ok(match anchor {
-        Some(a) => format!("{url}#{a}"),
-        None => url,
-    })
-}
-
-/// The page group a content path names, if it names one.
-pub fn content_group(site: &Site, path: &str) -> Option<usize> {
-    let (key, _) = normalize(site, path, &site.config.default_language);
-    site.by_key.get(&key).copied()
-}
-
-fn normalize<'a>(site: &Site, path: &str, lang: &'a str) -> (String, String) {
-    let path = path.trim_start_matches('/');
-    if path.is_empty() || path.ends_with('/') {
-        return (format!("{path}_index.md"), lang.to_string());
+    #[test]
+    fn joins_and_names_for_a_language() {
+        assert_eq!(join("venue/", "map.png").as_deref(), Some("venue/map.png"));
+        assert_eq!(join("venue/", "../logo.png").as_deref(), Some("logo.png"));
+        assert_eq!(join("", "../x.png"), None);
+        assert_eq!(join("a/", "b%20c.pdf").as_deref(), Some("a/b c.pdf"));
+        assert_eq!(for_language("venue/map.png", "ar").as_deref(), Some("venue/map.ar.png"));
+        assert_eq!(for_language("README", "ar"), None);
     }
-    if let Some(stem) = path.strip_suffix(".md") {
-        if let Some((base, suffix)) = stem.rsplit_once('.') {
-            if site.config.has_language(suffix) {
-                return (format!("{base}.md"), suffix.to_string());
-            }
-        }
-    }
-    (path.to_string(), lang.to_string())
 }

@@ -92,6 +92,8 @@ pub struct Site {
     pub home: usize,
     /// Which generated pages the theme makes.
     pub made: Made,
+    /// The images of `content/`, measured (set by the driver's image stage).
+    pub images: std::sync::Arc<crate::images::Images>,
 }
 
 impl Site {
@@ -100,7 +102,7 @@ impl Site {
         config: Config,
         mut pages: Vec<Page>,
         data: EventData,
-        assets: Vec<Source>,
+        mut assets: Vec<Source>,
         made: Made,
         drafts: bool,
         out: &mut Diagnostics,
@@ -133,6 +135,7 @@ impl Site {
             return None;
         };
         link_sections(&mut groups, &by_key);
+        assets.sort_by(|a, b| a.rel.cmp(&b.rel));
         let mut site = Site {
             config,
             pages,
@@ -143,6 +146,7 @@ impl Site {
             assets,
             home,
             made,
+            images: Default::default(),
         };
         site.sort_children();
         for language in &site.config.languages {
@@ -201,9 +205,17 @@ impl Site {
         }
     }
 
-    /// Renders every entry's Markdown; broken `@/` links go to `out`.
-    pub fn render_markdown(&mut self, out: &mut Diagnostics) {
-        markdown::render_all(self, out);
+    /// Renders every entry's Markdown, with `shortcodes`; broken `@/` links, missing
+    /// files and failed shortcodes go to `out`.
+    pub fn render_markdown(&mut self, shortcodes: markdown::Shortcodes<'_>, out: &mut Diagnostics) {
+        markdown::render_all(self, shortcodes, out);
+    }
+
+    /// Whether `content/<rel>` is a file copied as it is (an asset, a bundle's file).
+    pub fn has_asset(&self, rel: &str) -> bool {
+        self.assets
+            .binary_search_by(|a| a.rel.as_str().cmp(rel))
+            .is_ok()
     }
 
     /// The language site for `code`.
@@ -272,7 +284,7 @@ fn link_sections(groups: &mut [Group], by_key: &HashMap<String, usize>) {
     for g in 0..groups.len() {
         let key = groups[g].key.clone();
         let own_dir = dir_of(&key);
-        let mut dir = if groups[g].is_section {
+        let mut dir = if groups[g].is_section || bundle_dir(&key).is_some() {
             parent_dir(own_dir)
         } else {
             Some(own_dir)
@@ -295,13 +307,20 @@ fn link_sections(groups: &mut [Group], by_key: &HashMap<String, usize>) {
     }
 }
 
+/// The folder of a page bundle: `venue/index.md` → `venue/` (a page whose files stand
+/// beside it in its own folder); `None` for any other page.
+pub fn bundle_dir(key: &str) -> Option<&str> {
+    let dir = key.strip_suffix("index.md")?;
+    dir.ends_with('/').then_some(dir)
+}
+
 /// `blog/2021/post.md` → `blog/2021/`; `post.md` → ``.
 pub fn dir_of(key: &str) -> &str {
     key.rfind('/').map_or("", |i| &key[..=i])
 }
 
 /// `blog/2021/` → `blog/`; `blog/` → ``; `` → none.
-fn parent_dir(dir: &str) -> Option<&str> {
+pub fn parent_dir(dir: &str) -> Option<&str> {
     if dir.is_empty() {
         return None;
     }

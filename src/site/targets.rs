@@ -64,7 +64,7 @@ pub fn kind_of(site: &Site, target: &Target) -> &'static str {
     if path == "calendar.ics" {
         return "calendar";
     }
-    if super::markdown::content_group(site, path).is_some() {
+    if content_group(site, path).is_some() {
         return "page";
     }
     match path.split('/').collect::<Vec<_>>().as_slice() {
@@ -132,7 +132,7 @@ pub fn generated(site: &Site, lang: &str, path: &str) -> Result<String, String> 
                 )),
             }
         }
-        ["search", ""] if made.search => Ok(crate::search::page_path(&site.config, lang)),
+        ["search", ""] if made.search => Ok(site.config.search_page(lang)),
         ["search", ""] => Err(no_template("search.html")),
         ["calendar.ics"] => {
             let has = !data.sessions.is_empty() || data.key_dates.iter().any(|k| k.calendar);
@@ -183,7 +183,7 @@ pub fn links(
     for item in items {
         let href = match &item.target {
             Target::Url(url) => Ok(url.clone()),
-            Target::Page(path) => super::markdown::resolve_or_why(site, lang, path),
+            Target::Page(path) => resolve_or_why(site, lang, path),
         };
         match href {
             Ok(href) => links.push(Link {
@@ -212,3 +212,53 @@ fn missing(site: &Site, item: &MenuItem, why: &str) -> Diagnostic {
     .at(text, item.position.0, item.position.1)
     .hint("name a page as an `@/` link does, without `@/`: `about.md`, `news/`, `sessions/`, `sessions/tracks/`, `sessions/<id>/`, `people/<id>/`, `organizations/<id>/`, `tags/`, `search/` or `calendar.ics`; or use `url:` for another site")
 }
+/// Resolves `about.md#anchor`, `blog/_index.md`, `blog/`, `about.fr.md` or a generated
+/// page (`sessions/`, `people/ada/`; see [`super::targets`]) for `lang`.
+pub fn resolve(site: &Site, lang: &str, target: &str) -> Option<String> {
+    resolve_or_why(site, lang, target).ok()
+}
+
+/// Like [`resolve`], with the reason when the target leads nowhere.
+pub fn resolve_or_why(site: &Site, lang: &str, target: &str) -> Result<String, String> {
+    let (path, anchor) = match target.split_once('#') {
+        Some((p, a)) => (p, Some(a)),
+        None => (target, None),
+    };
+    let (key, lang) = normalize(site, path, lang);
+    let url = match site.by_key.get(&key) {
+        Some(&g) => {
+            let lang_site = site.langs.iter().find(|l| l.lang == lang);
+            match lang_site.and_then(|ls| ls.entries.get(g)) {
+                Some(entry) => entry.path.clone(),
+                None => return Err(format!("`{lang}` is not a language of the site")),
+            }
+        }
+        None => generated(site, &lang, path.trim_start_matches('/'))?,
+    };
+    Ok(match anchor {
+        Some(a) => format!("{url}#{a}"),
+        None => url,
+    })
+}
+
+/// The page group a content path names, if it names one.
+pub fn content_group(site: &Site, path: &str) -> Option<usize> {
+    let (key, _) = normalize(site, path, &site.config.default_language);
+    site.by_key.get(&key).copied()
+}
+
+fn normalize(site: &Site, path: &str, lang: &str) -> (String, String) {
+    let path = path.trim_start_matches('/');
+    if path.is_empty() || path.ends_with('/') {
+        return (format!("{path}_index.md"), lang.to_string());
+    }
+    if let Some(stem) = path.strip_suffix(".md") {
+        if let Some((base, suffix)) = stem.rsplit_once('.') {
+            if site.config.has_language(suffix) {
+                return (format!("{base}.md"), suffix.to_string());
+            }
+        }
+    }
+    (path.to_string(), lang.to_string())
+}
+

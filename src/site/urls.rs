@@ -30,6 +30,15 @@ pub fn entries(site: &Site, lang: &str, out: &mut Diagnostics) -> Vec<Entry> {
             .expect("a group has at least one translation");
         let path = if group.is_section {
             section_path(site, dir_of(&group.key), lang, &mut section_paths)
+        } else if let Some(dir) = super::bundle_dir(&group.key) {
+            // A page bundle is published at its folder's name, in the folder above.
+            let name = dir.trim_end_matches('/').rsplit('/').next().unwrap_or(dir);
+            let slug = site.pages[source].front.slug.as_deref().unwrap_or(name);
+            let parent = super::parent_dir(dir).unwrap_or("");
+            format!(
+                "{}{slug}/",
+                section_path(site, parent, lang, &mut section_paths)
+            )
         } else {
             let stem = group
                 .key

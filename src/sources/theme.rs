@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use crate::config::{CONFIG_FILE, Config};
+use super::CONFIG_FILE;
 use crate::error::Diagnostic;
 
 /// The bundled theme's name (the folder `hexaglot init` writes).
@@ -20,9 +20,9 @@ pub const BUNDLED: &str = "agora";
 const FORMER: [&str; 1] = ["forum"];
 
 /// The folder of `themes/` that the site in `root` uses, if any.
-pub fn resolve(root: &Path, config: &Config, text: &str) -> Result<Option<String>, Diagnostic> {
+pub fn resolve(root: &Path, theme: Option<&str>, text: &str) -> Result<Option<String>, Diagnostic> {
     let exists = |name: &str| root.join("themes").join(name).is_dir();
-    let Some(name) = config.theme.as_deref() else {
+    let Some(name) = theme else {
         return Ok(std::iter::once(BUNDLED)
             .chain(FORMER)
             .find(|n| exists(n))

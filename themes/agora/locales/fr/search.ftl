@@ -7,7 +7,7 @@ feed-subscribe = Fil d’actualités (Atom)
 ## Recherche. La page de recherche fonctionne dans le navigateur ; $count et $query y sont remplis.
 search-title = Recherche
 search-label = Rechercher sur ce site
-search-placeholder = Par exemple : programme, intervenants
+search-placeholder = Par exemple : programme, intervenants
 search-submit = Rechercher
 search-results = { $count ->
     [one] { $count } page trouvée

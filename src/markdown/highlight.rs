@@ -1,0 +1,56 @@
+//! Syntax highlighting of fenced code, at build time, as CSS classes: the one place that
+//! calls syntect. Spans get classes prefixed `hl-` (`hl-keyword`, `hl-string`), which a
+//! theme colours for light and dark schemes alike; nothing is coloured inline.
+
+use std::sync::OnceLock;
+
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+/// The class prefix of highlighted spans.
+pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+fn syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// The highlighted HTML of `code` in `language` (a fence's info string: `rust`, `yaml`,
+/// `sh`), or `None` when no syntax has that name or extension.
+pub fn highlight(code: &str, language: &str) -> Option<String> {
+    let set = syntaxes();
+    let syntax = set
+        .find_syntax_by_token(language)
+        .or_else(|| set.find_syntax_by_extension(language))?;
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
+    for line in LinesWithEndings::from(code) {
+        generator
+            .parse_html_for_line_which_includes_newline(line)
+            .ok()?;
+    }
+    let language = crate::images::html::escape(language);
+    Some(format!(
+        "<pre class=\"highlight\" data-lang=\"{language}\"><code class=\"language-{language}\">{}</code></pre>\n",
+        generator.finalize()
+    ))
+}
+
+/// The language of a fence's info string (`rust,ignore` → `rust`).
+pub fn language_of(info: &str) -> &str {
+    info.split([',', ' ', '{']).next().unwrap_or("").trim()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_get_classes_and_unknown_languages_none() {
+        let html = highlight("fn main() { let x = \"a<b\"; }\n", "rust").unwrap();
+        assert!(html.contains("class=\"hl-"), "{html}");
+        assert!(html.contains("&lt;"), "{html}");
+        assert!(highlight("x", "no-such-language").is_none());
+        assert_eq!(language_of("rust,ignore"), "rust");
+    }
+}
