@@ -62,12 +62,13 @@ fn the_corpus_is_large_enough() {
 /// The Markdown of one sentence, rendered right to left, as plain text in which
 /// `<bdo dir="ltr">…</bdo>` is its equivalent in Unicode controls (LRI LRO … PDF PDI).
 fn rendered_plain(text: &str) -> String {
-    let resolve = |_: &str| None;
+    let resolve = |_: &hexaglot::markdown::Query| hexaglot::markdown::Answer::Page(None);
     let html = hexaglot::markdown::to_html(
         text,
         &hexaglot::markdown::RenderContext {
             rtl: true,
             resolve: &resolve,
+            highlight: false,
         },
     )
     .html;

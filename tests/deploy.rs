@@ -448,12 +448,18 @@ fn atom_feeds_parse_with_an_independent_parser_and_are_linked_from_every_page() 
 
 #[test]
 fn two_builds_are_byte_identical_and_pages_reference_hashed_assets() {
-    let (a, b) = (forum_site(), forum_site());
+    // Two builds of one site into two fresh folders: nothing may depend on the run
+    // (the calendars' SEQUENCE floor depends on the sources' last change, which is the
+    // same for both).
+    let a = forum_site();
     build_with(a.path(), "https://example.org/wsis/");
-    build_with(b.path(), "https://example.org/wsis/");
+    let mut again = hexaglot::Options::new(a.path());
+    again.base_url = Some("https://example.org/wsis/".to_string());
+    again.out = Some(a.path().join("public-again"));
+    hexaglot::build(&again).unwrap_or_else(|e| panic!("build failed: {e}"));
     let (ta, tb) = (
         read_tree(&a.path().join("public")),
-        read_tree(&b.path().join("public")),
+        read_tree(&a.path().join("public-again")),
     );
     assert_eq!(ta.keys().collect::<Vec<_>>(), tb.keys().collect::<Vec<_>>());
     for (path, bytes) in &ta {

@@ -249,8 +249,12 @@ fn no_user_visible_text_in_templates() {
     // carry no letters. This guards the rule that UI text lives in Fluent files.
     let dir = repo().join("themes/agora/templates");
     let tag = regex_lite_split();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
+    let files = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file());
+    for entry in files {
+        let path = entry.path();
         let text = std::fs::read_to_string(&path).unwrap();
         for fragment in tag(&text) {
             let letters: String = fragment.chars().filter(|c| c.is_alphabetic()).collect();

@@ -2,9 +2,6 @@
 ### يفضّلها على صيغ السمة (organizers-partners وsearch-placeholder). وتأتي رسائل السمة الأخرى
 ### من themes/agora/locales/.
 
-## الصفحة
-page-contents = في هذه الصفحة
-
 ## القائمة
 nav-home = الصفحة الرئيسية
 nav-about = نبذة عن المنتدى

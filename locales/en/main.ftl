@@ -2,9 +2,6 @@
 ### wording it prefers to the theme's (organizers-partners, search-placeholder). The theme's
 ### other messages come from themes/agora/locales/.
 
-## Page chrome
-page-contents = On this page
-
 ## Navigation (labels of the menu in content/site.yaml)
 nav-home = Home
 nav-about = About the Forum

@@ -2,9 +2,6 @@
 ### de inicio y las formulaciones que prefiere a las del tema (organizers-partners,
 ### search-placeholder). Los demás mensajes vienen de themes/agora/locales/.
 
-## Página
-page-contents = En esta página
-
 ## Navegación
 nav-home = Inicio
 nav-about = Acerca del Foro

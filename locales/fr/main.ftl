@@ -2,9 +2,6 @@
 ### d’accueil, et les formulations qu’il préfère à celles du thème (organizers-partners,
 ### search-placeholder). Les autres messages viennent de themes/agora/locales/.
 
-## Page
-page-contents = Sur cette page
-
 ## Navigation
 nav-home = Accueil
 nav-about = À propos du Forum

@@ -2,9 +2,6 @@
 ### формулировки, которые он предпочитает формулировкам темы (organizers-partners,
 ### search-placeholder). Остальные сообщения берутся из themes/agora/locales/.
 
-## Страница
-page-contents = На этой странице
-
 ## Меню
 nav-home = Главная
 nav-about = О Форуме

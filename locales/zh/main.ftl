@@ -1,9 +1,6 @@
 ### 论坛自己的界面文字：菜单、页脚、首页上的标签，以及论坛取代主题措辞的消息
 ### （organizers-partners、search-placeholder）。主题的其他消息来自 themes/agora/locales/。
 
-## 页面
-page-contents = 本页内容
-
 ## 导航
 nav-home = 首页
 nav-about = 关于论坛

@@ -14,7 +14,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
-use crate::images::CacheDir;
+use crate::sources::CacheDir;
 
 /// How the external check runs.
 #[derive(Debug, Clone)]

@@ -12,9 +12,11 @@ use serde::Deserialize;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::yaml::{Step, Tree};
 
+mod images;
 mod links;
 
 pub use crate::sources::CONFIG_FILE;
+pub use images::ImageOptions;
 pub use links::{Highlight, Home, MenuItem, Style, Target, item_position};
 
 /// Text direction of a language.
@@ -101,7 +103,7 @@ pub struct Config {
     /// How session times name their zone (see `docs/dates-and-times.md`).
     pub zone_names: ZoneNames,
     /// How images get resized versions (see `docs/images.md`).
-    pub images: crate::images::ImageOptions,
+    pub images: ImageOptions,
     /// Whether fenced code is highlighted (see `docs/content.md`).
     pub highlight: bool,
 }
@@ -142,7 +144,7 @@ struct RawConfig {
     #[serde(default)]
     zone_names: ZoneNames,
     #[serde(default)]
-    images: crate::images::ImageOptions,
+    images: ImageOptions,
     #[serde(default = "yes")]
     highlight: bool,
 }

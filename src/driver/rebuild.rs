@@ -299,7 +299,7 @@ fn whole(
         images.as_deref(),
         &mut diagnostics,
     ));
-    crate::images::check_data(&site, &sources, &mut diagnostics);
+    crate::site::check_data_pictures(&site, &sources, &mut diagnostics);
     // Shortcodes are templates: the theme is refreshed before the Markdown.
     let theme = stages.theme.refresh(&site.config, &sources, &mut diagnostics);
     let reloaded = theme.reloaded;

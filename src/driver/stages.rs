@@ -99,7 +99,7 @@ pub(crate) fn prepare(
         None,
         &mut diagnostics,
     ));
-    crate::images::check_data(&site, &sources, &mut diagnostics);
+    crate::site::check_data_pictures(&site, &sources, &mut diagnostics);
     clock.lap("images");
     // Shortcodes are templates: the theme is loaded before the Markdown.
     let Theme {

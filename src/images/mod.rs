@@ -13,8 +13,6 @@
 //! source and the options that made them: a second build finds them there and only
 //! copies them.
 
-pub mod cache;
-mod data;
 pub mod html;
 mod process;
 
@@ -22,11 +20,10 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use rayon::prelude::*;
-use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-pub use cache::CacheDir;
-pub use data::check_data;
+pub use crate::config::ImageOptions;
+pub use crate::sources::CacheDir;
 pub use html::Picture;
 
 use crate::error::{Diagnostic, Diagnostics};
@@ -34,31 +31,6 @@ use crate::sources::{Body, Sources};
 
 /// Bumped whenever processing changes what it makes from the same options.
 const PROCESSING_VERSION: u32 = 1;
-
-/// The site's image options (`images:` in `content/site.yaml`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct ImageOptions {
-    /// The widths, in pixels, of the versions made of each image.
-    pub widths: Vec<u32>,
-    /// Encoding quality of JPEG and WebP, 1–100.
-    pub quality: u8,
-    /// Whether WebP versions are made (offered before the fallback).
-    pub webp: bool,
-    /// The `sizes` attribute of images in the text: how wide they are shown.
-    pub sizes: String,
-}
-
-impl Default for ImageOptions {
-    fn default() -> ImageOptions {
-        ImageOptions {
-            widths: vec![320, 720, 1440],
-            quality: 80,
-            webp: true,
-            sizes: "(min-width: 48rem) 46rem, calc(100vw - 2rem)".to_string(),
-        }
-    }
-}
 
 /// An encoded format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

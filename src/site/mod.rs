@@ -8,6 +8,7 @@
 
 mod alternates;
 pub mod markdown;
+mod pictures;
 mod tags;
 pub mod targets;
 mod urls;
@@ -22,6 +23,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
 pub use alternates::alternates;
+pub use pictures::check_data_pictures;
 pub use tags::Term;
 pub use targets::{Link, Made};
 

@@ -22,6 +22,7 @@
 //! whose size or modification time changed or that the watcher reported; the others
 //! keep their text and version, which the preview server's caches are keyed by.
 
+mod cache;
 pub mod git;
 pub mod marker;
 pub mod read;
@@ -33,6 +34,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::error::{Diagnostic, Diagnostics, Error};
+pub use cache::{CACHE_FOLDER, CacheDir};
 pub use marker::OUTPUT_MARKER;
 pub use walk::{Found, Stamp, is_side_file};
 

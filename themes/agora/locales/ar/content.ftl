@@ -10,3 +10,5 @@ video-watch = المشاهدة على { $provider }
 callout-note = ملاحظة
 callout-warning = تنبيه
 callout-tip = نصيحة
+# The title of a page's table of contents.
+page-contents = في هذه الصفحة

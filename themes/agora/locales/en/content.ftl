@@ -11,3 +11,5 @@ video-watch = Watch on { $provider }
 callout-note = Note
 callout-warning = Warning
 callout-tip = Tip
+# The title of a page's table of contents.
+page-contents = On this page

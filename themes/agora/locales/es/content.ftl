@@ -10,3 +10,5 @@ video-watch = Ver en { $provider }
 callout-note = Nota
 callout-warning = Advertencia
 callout-tip = Consejo
+# The title of a page's table of contents.
+page-contents = En esta página

@@ -10,3 +10,5 @@ video-watch = Regarder sur { $provider }
 callout-note = Remarque
 callout-warning = Attention
 callout-tip = Conseil
+# The title of a page's table of contents.
+page-contents = Sur cette page

@@ -10,3 +10,5 @@ video-watch = Смотреть на { $provider }
 callout-note = Примечание
 callout-warning = Внимание
 callout-tip = Совет
+# The title of a page's table of contents.
+page-contents = На этой странице

@@ -10,3 +10,5 @@ video-watch = 在{ $provider }上观看
 callout-note = 说明
 callout-warning = 警告
 callout-tip = 提示
+# The title of a page's table of contents.
+page-contents = 本页内容

@@ -5,11 +5,11 @@
 use std::path::PathBuf;
 
 use crate::error::{Diagnostic, Diagnostics};
-use crate::site::Site;
+use super::Site;
 use crate::sources::Sources;
 
 /// Reports every `photo` and `logo` that names no image of `content/`.
-pub fn check_data(site: &Site, sources: &Sources, out: &mut Diagnostics) {
+pub fn check_data_pictures(site: &Site, sources: &Sources, out: &mut Diagnostics) {
     let people = (site.data.people.iter().enumerate())
         .filter_map(|(i, p)| Some(("people", "photo", i, p.photo.as_deref()?)));
     let logos = (site.data.organizations.iter().enumerate())
