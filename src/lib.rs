@@ -23,6 +23,7 @@ pub mod discover;
 pub mod driver;
 pub mod error;
 pub mod event;
+pub mod exchange;
 pub mod feed;
 pub mod html;
 pub mod i18n;
