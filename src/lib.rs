@@ -27,6 +27,7 @@ pub mod exchange;
 pub mod feed;
 pub mod html;
 pub mod i18n;
+pub mod import;
 pub mod incremental;
 pub mod markdown;
 pub mod output;

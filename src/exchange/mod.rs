@@ -15,6 +15,8 @@
 
 mod build;
 pub mod json;
+pub mod read_json;
+pub mod read_xml;
 pub mod xml;
 
 pub use build::build;
@@ -140,6 +142,26 @@ pub struct Event {
     pub persons: Vec<Person>,
     /// Links (stream, registration).
     pub links: Vec<Link>,
+    /// Where it was read, when it was.
+    pub at: Option<At>,
+}
+
+/// A place in a file that was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// A byte offset.
+    Offset(usize),
+    /// A 1-based line and column.
+    LineColumn(usize, usize),
+}
+
+/// Why a schedule file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadError {
+    /// Where.
+    pub at: At,
+    /// What is wrong, with what was expected.
+    pub message: String,
 }
 
 /// A speaker of an event.

@@ -15,6 +15,7 @@
 //! own folders (`content/`, `locales/`, `themes/`, `templates/`, `static/`), the site's
 //! folder itself and any folder above it are refused too.
 
+pub mod data;
 mod target;
 
 use std::collections::{BTreeMap, BTreeSet};
