@@ -149,7 +149,7 @@ fn session(
         .or_else(|| e.code.as_deref().map(str::to_lowercase))
         .or_else(|| (e.id > 0).then(|| format!("session-{}", e.id)));
     Ok(InSession {
-        place: String::new(),
+        place: format!("the event “{}” of {}", e.title, e.date),
         id,
         title: one(&lang, &e.title),
         description: one(&lang, &description),

@@ -73,9 +73,17 @@ pub fn merge(data: &mut Data, incoming: &Incoming, cx: &Context) -> Result<Vec<S
                 cx,
             ));
         }
-        if let Some((f, _)) = &format {
-            row.format = Some(f.clone());
+        match (&format, &track) {
+            // The model puts a session with a format in the format's track.
+            (Some((f, ft)), Some(t)) if ft != t => notes.push(format!(
+                "{}: the type “{}” is the format `{f}` of track `{ft}`, but the session is in track `{t}`: it gets no format",
+                s.place,
+                s.kind.as_deref().unwrap_or_default()
+            )),
+            (Some((f, _)), _) => row.format = Some(f.clone()),
+            _ => {}
         }
+
         let format_track = row
             .format
             .as_deref()
@@ -205,7 +213,11 @@ fn track(data: &mut Data, t: &Named, cx: &Context) -> String {
             id: id.clone(),
             ..TrackRow::default()
         });
-    row.name = texts(&row.name, &t.name, cx);
+    // A track named by its id (a spreadsheet's `track: main`) keeps its names.
+    let by_id = index.is_some() && t.name.values().all(|n| *n == id);
+    if !by_id {
+        row.name = texts(&row.name, &t.name, cx);
+    }
     upsert(&mut data.tracks, index, row);
     id
 }
