@@ -293,3 +293,27 @@ fn an_export_imported_into_an_empty_programme_exports_the_same() {
         }
     }
 }
+
+/// The fenced block of `lang` in `text` that follows `after`.
+fn block<'a>(text: &'a str, lang: &str, after: &str) -> &'a str {
+    let from = text.find(after).unwrap();
+    let open = format!("```{lang}\n");
+    let start = from + text[from..].find(&open).unwrap() + open.len();
+    &text[start..start + text[start..].find("```").unwrap()]
+}
+
+#[test]
+fn the_user_guide_example_imports_and_builds() {
+    let guide = std::fs::read_to_string(repo().join("docs/schedule-exchange.md")).unwrap();
+    let csv = block(&guide, "csv", "For example");
+    let expected: Vec<SessionRow> = serde_saphyr::from_str(block(&guide, "yaml", "gives")).unwrap();
+    let site = fixture_with_forum_theme("schedule-exchange");
+    let file = site.path().join("example.csv");
+    std::fs::write(&file, csv).unwrap();
+    let report = import(site.path(), &file, false).unwrap();
+    assert_eq!(report.files[0].added, ["harbour-walk"]);
+    assert_eq!(session(site.path(), "harbour-walk"), expected[0]);
+    build(site.path()).unwrap();
+    let json = std::fs::read_to_string(site.path().join("public/ar/schedule.json")).unwrap();
+    assert!(json.contains("\"title\": \"جولة في الميناء\""));
+}
