@@ -188,14 +188,14 @@ fn join(sessions: &mut Vec<InSession>, mut s: InSession) {
         })
         .collect();
     if let Some(&i) = same.first() {
-        if let (Some(a), Some(b)) = (whole_days(&sessions[i].time), whole_days(&s.time)) {
-            if crate::zone::next_day(a.1) == b.0 {
-                sessions[i].time = InTime::AllDay {
-                    first: a.0,
-                    last: b.1,
-                };
-                return;
-            }
+        if let (Some(a), Some(b)) = (whole_days(&sessions[i].time), whole_days(&s.time))
+            && crate::zone::next_day(a.1) == b.0
+        {
+            sessions[i].time = InTime::AllDay {
+                first: a.0,
+                last: b.1,
+            };
+            return;
         }
         s.id = Some(format!("{id}-{}", same.len() + 1));
     }

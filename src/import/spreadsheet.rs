@@ -121,7 +121,7 @@ pub fn read(file: &Path, text: &str, cx: &Context) -> Result<Incoming, Vec<Diagn
                 .at(text, line, 1)
                 .hint(format!("column {col} of the header"))
         };
-        match row(&get, &texts, &bad, cx) {
+        match row(&get, &bad) {
             Ok(time) => {
                 let title = texts("title");
                 if title.is_empty() {
@@ -172,9 +172,7 @@ pub fn read(file: &Path, text: &str, cx: &Context) -> Result<Incoming, Vec<Diagn
 /// The time of one row.
 fn row<'r>(
     get: &dyn Fn(&str) -> Option<&'r str>,
-    _texts: &dyn Fn(&str) -> Texts,
     bad: &dyn Fn(&str, String) -> Diagnostic,
-    _cx: &Context,
 ) -> Result<InTime, Diagnostic> {
     let day_text =
         get("day").ok_or_else(|| bad("day", "a session needs a day (2024-06-10)".into()))?;
