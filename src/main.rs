@@ -82,11 +82,33 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
+    /// Imports data from another tool into content/data/.
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
     /// Shows translation coverage: pages and Fluent messages × languages.
     Status {
         /// `table` (for people) or `json`.
         #[arg(long, default_value = "table")]
         format: hexaglot::check::Format,
+    },
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Merges a programme into sessions.yaml, people.yaml and tracks.yaml: a schedule
+    /// XML or JSON (frab, pretalx), a Sessionize JSON export or a CSV spreadsheet.
+    Schedule {
+        /// The file to import.
+        file: PathBuf,
+        /// Prints the changes as a diff and writes nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The language of the file's texts (default: the language its events
+        /// declare, else the site's default language).
+        #[arg(long)]
+        lang: Option<String>,
     },
 }
 
@@ -196,6 +218,34 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print!("{}", report.render(format));
                     ExitCode::from(hexaglot::check::exit_code(&report))
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Import {
+            what:
+                Import::Schedule {
+                    file,
+                    dry_run,
+                    lang,
+                },
+        } => {
+            let options = hexaglot::import::ImportOptions {
+                root: cli.root,
+                file,
+                dry_run,
+                lang,
+            };
+            match hexaglot::import::import_schedule(&options) {
+                Ok(report) => {
+                    if dry_run {
+                        print!("{}", report.diff);
+                    }
+                    print!("{}", report.summary());
+                    ExitCode::SUCCESS
                 }
                 Err(e) => {
                     eprintln!("{e}");

@@ -103,6 +103,44 @@ impl Zone {
 }
 
 impl Instant {
+    /// An RFC 3339 date and time with its offset (`2021-05-18T13:00:00+02:00`, or `Z`):
+    /// the instant and the offset in seconds. Other text gives `None`.
+    pub fn parse_with_offset(text: &str) -> Option<(Instant, i32)> {
+        let pieces = jiff::fmt::temporal::Pieces::parse(text.trim()).ok()?;
+        let offset = match pieces.offset()? {
+            jiff::fmt::temporal::PiecesOffset::Zulu => 0,
+            jiff::fmt::temporal::PiecesOffset::Numeric(n) => n.offset().seconds(),
+            _ => return None,
+        };
+        let timestamp: jiff::Timestamp = text.trim().parse().ok()?;
+        Some((Instant(timestamp), offset))
+    }
+
+    /// The wall clock at a fixed `offset` (seconds east of UTC).
+    pub fn at_offset(self, offset: i32) -> Local {
+        let fixed = jiff::tz::Offset::from_seconds(offset).unwrap_or(jiff::tz::Offset::UTC);
+        let dt = fixed.to_datetime(self.0);
+        Local {
+            date: PageDate {
+                year: i32::from(dt.year()),
+                month: dt.month() as u8,
+                day: dt.day() as u8,
+            },
+            hour: dt.hour() as u8,
+            minute: dt.minute() as u8,
+            offset_seconds: fixed.seconds(),
+            abbreviation: None,
+        }
+    }
+
+    /// The instant `minutes` later.
+    pub fn plus_minutes(self, minutes: i64) -> Option<Instant> {
+        self.0
+            .checked_add(jiff::SignedDuration::from_mins(minutes))
+            .ok()
+            .map(Instant)
+    }
+
     /// Seconds since 1970-01-01T00:00:00Z.
     pub fn unix_seconds(self) -> i64 {
         self.0.as_second()

@@ -7,7 +7,6 @@
 
 mod common;
 
-
 use common::*;
 use scraper::{Html, Selector};
 

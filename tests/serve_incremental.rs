@@ -376,3 +376,45 @@ fn a_tag_change_reaches_the_tag_pages_and_the_pages_that_share_the_tag() {
     );
     assert_same_as_full_build(&site, dir.path());
 }
+
+/// The published name of the theme's stylesheet in the site in memory.
+fn stylesheet(site: &Driver) -> String {
+    let files = in_memory(site);
+    let names: Vec<&String> = files
+        .keys()
+        .filter(|k| k.starts_with("style.") && k.ends_with(".css"))
+        .collect();
+    assert_eq!(names.len(), 1, "one stylesheet: {names:?}");
+    names[0].clone()
+}
+
+#[test]
+fn a_stylesheet_edit_renames_it_on_every_page_and_drops_the_old_name() {
+    let dir = forum_site();
+    let mut site = start(dir.path());
+    let old = stylesheet(&site);
+    let path = edit(
+        dir.path(),
+        "themes/agora/static/style.css",
+        ":root {",
+        "/* edited */\n:root {",
+    );
+    let outcome = rebuild(&mut site, &[path]);
+    let new = stylesheet(&site);
+    assert_ne!(new, old, "a new content gives a new name");
+    let files = in_memory(&site);
+    let pages: Vec<(&String, String)> = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p, String::from_utf8_lossy(b).into_owned()))
+        // Redirect pages link no stylesheet.
+        .filter(|(_, html)| html.contains("rel=\"stylesheet\""))
+        .collect();
+    assert!(pages.len() > 100, "the forum's pages: {}", pages.len());
+    for (path, html) in &pages {
+        assert!(!html.contains(&old), "{path} still links the old stylesheet {old}");
+        assert!(html.contains(&new), "{path} does not link the new stylesheet {new}");
+    }
+    assert!(outcome.rendered >= pages.len(), "every page is rendered again");
+    assert_same_as_full_build(&site, dir.path());
+}

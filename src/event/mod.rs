@@ -158,6 +158,16 @@ impl<'a> Urls<'a> {
         format!("{}calendar.ics", self.prefix)
     }
 
+    /// The programme in the schedule exchange format (frab/pentabarf XML).
+    pub fn exchange_xml(&self) -> String {
+        format!("{}schedule.xml", self.prefix)
+    }
+
+    /// The programme in the schedule exchange format's JSON.
+    pub fn exchange_json(&self) -> String {
+        format!("{}schedule.json", self.prefix)
+    }
+
     /// A person's page.
     pub fn person(&self, id: &str) -> String {
         format!("{}people/{id}/", self.prefix)

@@ -60,14 +60,35 @@ pub const TIME_RANGE: Message = Message {
     variables: &["start", "end", "range"],
 };
 
+/// The room of the sessions that have none, in the schedule exchange files.
+pub const EXCHANGE_NO_ROOM: Message = Message {
+    id: "exchange-no-room",
+    variables: &[],
+};
+
+/// The title of a session's stream link in the schedule exchange files.
+pub const EXCHANGE_STREAM: Message = Message {
+    id: "session-stream",
+    variables: &[],
+};
+
+/// The title of a session's registration link in the schedule exchange files.
+pub const EXCHANGE_REGISTRATION: Message = Message {
+    id: "session-register",
+    variables: &[],
+};
+
 /// Messages a language needs wherever the default language has them.
-pub const GENERATED: [Message; 6] = [
+pub const GENERATED: [Message; 9] = [
     TIME_RANGE_LATER,
     SESSION_ZONE,
     SESSION_ZONE_OFFSET,
     SEARCH_RESULTS,
     SEARCH_NO_RESULTS,
     FEED_TITLE,
+    EXCHANGE_NO_ROOM,
+    EXCHANGE_STREAM,
+    EXCHANGE_REGISTRATION,
 ];
 
 /// Messages used when a language defines them; they never fall back to another

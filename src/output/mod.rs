@@ -16,6 +16,7 @@
 //! folder itself and any folder above it are refused too.
 
 mod new_site;
+pub mod data;
 mod target;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -138,8 +138,7 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
             JobKind::Entry(g) => {
                 let entry = &site.langs[job.lang].entries[g];
                 let page = &site.pages[entry.source];
-                let position = match page.position(&["slug".into()])
-                {
+                let position = match page.position(&["slug".into()]) {
                     (0, _) => (1, 1),
                     p => p,
                 };
@@ -267,6 +266,9 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
 fn describe(what: &Derived) -> &'static str {
     match what {
         Derived::ProgrammeCalendar { .. } => "the programme's calendar",
+        Derived::ExchangeXml { .. } | Derived::ExchangeJson { .. } => {
+            "the programme in the schedule exchange format"
+        }
         Derived::Sitemap { .. } | Derived::SitemapIndex => "the sitemap",
         Derived::Robots => "robots.txt",
         Derived::Feed { .. } => "an Atom feed",

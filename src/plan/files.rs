@@ -139,7 +139,8 @@ pub(super) fn alias_error(page: &crate::content::Page, alias: &str, why: &str) -
         .at(&page.text, line, column)
 }
 
-/// Each session's calendar and the programme's, in every language.
+/// Each session's calendar and the programme's, and the programme in the schedule
+/// exchange format, in every language.
 fn calendars(p: &mut Planner<'_, '_>) {
     let site = p.site;
     let data = &site.data;
@@ -156,6 +157,17 @@ fn calendars(p: &mut Planner<'_, '_>) {
                         session: i,
                     },
                 );
+            }
+        }
+        if !data.sessions.is_empty() {
+            let exchange = [
+                (urls.exchange_xml(), Derived::ExchangeXml { lang: l }),
+                (urls.exchange_json(), Derived::ExchangeJson { lang: l }),
+            ];
+            for (url, what) in exchange {
+                if let Ok(out) = OutPath::of_url(&site.config.base_path, &url) {
+                    p.file(out, what);
+                }
             }
         }
         if !data.sessions.is_empty() || has_key_dates {

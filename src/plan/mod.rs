@@ -94,6 +94,16 @@ pub enum Derived {
         /// Language index.
         lang: usize,
     },
+    /// The programme of one language in the schedule exchange format, as XML.
+    ExchangeXml {
+        /// Language index.
+        lang: usize,
+    },
+    /// The same, as JSON.
+    ExchangeJson {
+        /// Language index.
+        lang: usize,
+    },
     /// Part `part` (0-based) of the sitemap; the only part is `sitemap.xml` itself.
     Sitemap {
         /// Which part.

@@ -163,6 +163,15 @@ pub struct TrackGroup<'a> {
     pub days: Vec<DayView>,
 }
 
+/// The links to the programme in the schedule exchange format.
+#[derive(Serialize)]
+pub struct ExchangeLinks {
+    /// `schedule.xml`.
+    pub xml: String,
+    /// `schedule.json`.
+    pub json: String,
+}
+
 /// The schedule page.
 #[derive(Serialize)]
 pub struct ScheduleView<'a> {
@@ -174,6 +183,8 @@ pub struct ScheduleView<'a> {
     pub by_track_href: String,
     /// The programme's calendar.
     pub ics: String,
+    /// The programme for schedule apps: `schedule.xml` and `schedule.json`.
+    pub exchange: ExchangeLinks,
     /// By day: every day.
     pub days: Vec<DayView>,
     /// By track: every track with sessions, then sessions in no track.
@@ -220,6 +231,10 @@ pub fn schedule<'a>(
         by_day_href: cx.urls.schedule(),
         by_track_href: cx.urls.schedule_by_track(),
         ics: cx.urls.programme_ics(),
+        exchange: ExchangeLinks {
+            xml: cx.urls.exchange_xml(),
+            json: cx.urls.exchange_json(),
+        },
         days: Vec::new(),
         tracks: Vec::new(),
     };

@@ -337,7 +337,10 @@ impl Sources {
                     self.unread.push((found, d));
                     return None;
                 }
-                let is_template = found.display.components().any(|c| c.as_os_str() == "templates");
+                let is_template = found
+                    .display
+                    .components()
+                    .any(|c| c.as_os_str() == "templates");
                 let lossy = read::read_bytes(&found.path, &found.display)
                     .ok()
                     .filter(|_| how == Take::Text && is_template)?;

@@ -46,6 +46,15 @@ pub fn read_text(path: &Path, display: &Path) -> Result<String, Diagnostic> {
     text_of(bytes, display)
 }
 
+/// Like [`read_text`], for a file that may not exist yet: `None` when nothing is at
+/// `path` (the importer's data files).
+pub fn read_text_if_exists(path: &Path, display: &Path) -> Result<Option<String>, Diagnostic> {
+    match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        _ => read_text(path, display).map(Some),
+    }
+}
+
 /// The UTF-8 text of `bytes`, or a diagnostic at the first invalid byte.
 pub fn text_of(bytes: Vec<u8>, display: &Path) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {

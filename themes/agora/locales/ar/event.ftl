@@ -24,6 +24,10 @@ schedule-by-day = حسب اليوم
 schedule-by-track = حسب المسار
 schedule-no-track = جلسات أخرى
 calendar-programme = إضافة البرنامج إلى التقويم
+schedule-exchange-note = للاستخدام في تطبيقك: يمكن لتطبيقات الجداول الزمنية مثل Giggity وEventFahrplan وConfClerk متابعة البرنامج من أي من هذين الملفين.
+schedule-exchange-xml = البرنامج (XML)
+schedule-exchange-json = البرنامج (JSON)
+exchange-no-room = بلا قاعة محددة
 programme-schedule-by-day = جدول الجلسات حسب اليوم
 programme-schedule-by-track = جدول الجلسات حسب المسار
 

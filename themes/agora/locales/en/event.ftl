@@ -28,6 +28,12 @@ schedule-by-day = By day
 schedule-by-track = By track
 schedule-no-track = Other sessions
 calendar-programme = Add the programme to your calendar
+# Next to the schedule: the programme in the frab/pentabarf schedule exchange format.
+schedule-exchange-note = Use in your app: schedule apps such as Giggity, EventFahrplan and ConfClerk can follow the programme from either of these files.
+schedule-exchange-xml = Schedule (XML)
+schedule-exchange-json = Schedule (JSON)
+# The room given in those files to the sessions that have no room.
+exchange-no-room = No set room
 programme-schedule-by-day = Schedule by day
 programme-schedule-by-track = Schedule by track
 

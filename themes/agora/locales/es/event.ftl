@@ -24,6 +24,10 @@ schedule-by-day = Por día
 schedule-by-track = Por serie de sesiones
 schedule-no-track = Otras sesiones
 calendar-programme = Añadir el programa a su calendario
+schedule-exchange-note = Para usar en su aplicación: las aplicaciones de programas como Giggity, EventFahrplan o ConfClerk pueden seguir el programa a partir de cualquiera de estos archivos.
+schedule-exchange-xml = Programa (XML)
+schedule-exchange-json = Programa (JSON)
+exchange-no-room = Sin sala asignada
 programme-schedule-by-day = Calendario de sesiones por día
 programme-schedule-by-track = Calendario de sesiones por serie
 

@@ -23,6 +23,10 @@ schedule-by-day = Par jour
 schedule-by-track = Par volet
 schedule-no-track = Autres sessions
 calendar-programme = Ajouter le programme à votre agenda
+schedule-exchange-note = À utiliser dans votre application : les applications de programme comme Giggity, EventFahrplan ou ConfClerk peuvent suivre le programme à partir de l’un de ces fichiers.
+schedule-exchange-xml = Programme (XML)
+schedule-exchange-json = Programme (JSON)
+exchange-no-room = Sans salle attribuée
 programme-schedule-by-day = Calendrier des sessions par jour
 programme-schedule-by-track = Calendrier des sessions par volet
 

@@ -24,6 +24,10 @@ schedule-by-day = По дням
 schedule-by-track = По сегментам
 schedule-no-track = Другие заседания
 calendar-programme = Добавить программу в календарь
+schedule-exchange-note = Для вашего приложения: приложения для расписаний, такие как Giggity, EventFahrplan и ConfClerk, могут показывать программу по любому из этих файлов.
+schedule-exchange-xml = Программа (XML)
+schedule-exchange-json = Программа (JSON)
+exchange-no-room = Зал не назначен
 programme-schedule-by-day = Расписание по дням
 programme-schedule-by-track = Расписание по сегментам
 

@@ -22,6 +22,10 @@ schedule-by-day = 按日期
 schedule-by-track = 按会议系列
 schedule-no-track = 其他会议
 calendar-programme = 将论坛日程添加到日历
+schedule-exchange-note = 在您的应用中使用：Giggity、EventFahrplan、ConfClerk等日程应用可以通过以下任一文件跟踪日程。
+schedule-exchange-xml = 日程（XML）
+schedule-exchange-json = 日程（JSON）
+exchange-no-room = 未指定会议室
 programme-schedule-by-day = 按日期查看会议日程
 programme-schedule-by-track = 按会议系列查看会议日程
 
