@@ -17,6 +17,11 @@
 //!   block that broke the site says `breaks`, and the page's blocks after the error
 //!   start from the site as it was before that block.
 //!
+//! - ` ```yaml tested-by=tests/x.rs ` is built by that test, which reads it from the page;
+//! - ` ```markdown sketch ` is a fragment shown for its shape (one that needs image files
+//!   the guide's sites do not have); the test lists how many there are, so that the
+//!   number only goes down.
+//!
 //! After the blocks, the site must build, and, unless the page's comment says
 //! `no-check`, `hexaglot check` must find no error. A block of YAML, Markdown, Fluent or
 //! a template with none of these is an example no test builds: the test fails on it.
@@ -138,6 +143,12 @@ fn every_example_of_the_user_guide_builds() {
         built += run_page(&name, &text, &mut problems);
     }
     assert!(built > 20, "only {built} examples were built");
+    let sketches: usize = guide_pages()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .map(|t| t.lines().filter(|l| l.starts_with("```") && l.ends_with(" sketch")).count())
+        .sum();
+    assert!(sketches <= 5, "{sketches} sketches: build the new example instead");
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
@@ -204,6 +215,14 @@ fn run_page(name: &str, text: &str, problems: &mut Vec<String>) -> usize {
                 std::fs::remove_dir_all(&root).unwrap();
                 copy_tree(copy.path(), &root);
             }
+        } else if let Some(test) = block.value("tested-by") {
+            let reads = std::fs::read_to_string(repo().join(&test))
+                .is_ok_and(|t| t.contains(name));
+            if !reads {
+                problems.push(format!("{at}: {test} does not read {name}"));
+            }
+        } else if block.has("sketch") {
+            // Counted by the test, which allows no more than it has.
         } else if BUILT.contains(&block.lang.as_str()) {
             problems.push(format!(
                 "{at}: a ```{} example that no test builds: give it file=…, output=… or error",

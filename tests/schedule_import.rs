@@ -297,8 +297,10 @@ fn an_export_imported_into_an_empty_programme_exports_the_same() {
 /// The fenced block of `lang` in `text` that follows `after`.
 fn block<'a>(text: &'a str, lang: &str, after: &str) -> &'a str {
     let from = text.find(after).unwrap();
-    let open = format!("```{lang}\n");
-    let start = from + text[from..].find(&open).unwrap() + open.len();
+    // The fence may carry words after the language (`tested-by=…`).
+    let open = format!("```{lang}");
+    let fence = from + text[from..].find(&open).unwrap();
+    let start = fence + text[fence..].find('\n').unwrap() + 1;
     &text[start..start + text[start..].find("```").unwrap()]
 }
 

@@ -23,6 +23,9 @@ pub struct Theme {
     templates_hash: HashMap<String, u64>,
     /// Language index → fingerprint of the Fluent files of its chain.
     chains: Vec<u64>,
+    /// Fingerprint of the static files: their published names, which `asset()` gives
+    /// every page, follow their content.
+    statics: u64,
     /// Whether it was loaded by the last [`ThemeCache::refresh`].
     pub reloaded: bool,
 }
@@ -33,6 +36,7 @@ impl Theme {
         hash(&(
             self.templates_hash.get(&job.template),
             self.chains.get(job.lang),
+            self.statics,
         ))
     }
 }
@@ -97,6 +101,7 @@ impl ThemeCache {
             loaded,
             templates_hash: template_closures(&texts),
             chains,
+            statics: hash(&statics),
             reloaded: true,
         };
         self.theme.insert(theme)
