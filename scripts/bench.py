@@ -4,8 +4,11 @@
 Generates the synthetic site of ../shared/bench/gen_site.py (N pages per language,
 six languages) on tmpfs, converts its neutral layout to hexaglot's (hard links, same
 bytes), then times hexaglot and Hugo alternately: one warm-up each, then RUNS runs,
-reporting the median wall time, CPU time (user + sys) and peak memory of each, and the
-ratio of the medians. check_output.py must pass on hexaglot's output.
+reporting the median wall time, CPU time (user + sys) and peak memory (max RSS) of
+each, and the ratio of the medians. In the same rounds it times the floor: copying
+hexaglot's previous output tree to a fresh folder on the same filesystem (`cp -r`), the
+least any generator writing those files could take. check_output.py must pass on
+hexaglot's output.
 """
 
 import os
@@ -13,6 +16,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -21,8 +25,10 @@ LANGS = ["en", "ar", "es", "fr", "ru", "zh"]
 
 
 def tmpfs_root():
+    # One folder per checkout: two checkouts benchmarking at once must not build into
+    # the same output folder.
     root = "/dev/shm" if os.path.isdir("/dev/shm") else "/tmp"
-    return os.path.join(root, "hexaglot-bench")
+    return os.path.join(root, "hexaglot-bench-%s" % os.path.basename(REPO))
 
 
 def generate(n, out):
@@ -55,12 +61,14 @@ def convert(neutral, site):
 
 def timed(cmd):
     """Runs cmd; returns (wall s, cpu s, peak RSS MiB)."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
+    # Errors go to a file: a pipe read after the wait would block a tool that warns a lot.
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        stderr.seek(0)
+        err = stderr.read().decode(errors="replace")
     if status != 0:
         sys.exit("command failed: %s\n%s" % (" ".join(cmd), err))
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
@@ -68,16 +76,22 @@ def timed(cmd):
 
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    runs = max(5, int(sys.argv[2]) if len(sys.argv) > 2 else 5)
+    runs = max(3, int(sys.argv[2]) if len(sys.argv) > 2 else 5)
     out = os.path.join(tmpfs_root(), "n%d" % n)
     generate(n, out)
     site = os.path.join(out, "hexaglot")
-    hexaglot = [os.path.join(REPO, "target", "release", "hexaglot"), "--root", site, "build"]
+    # HEXAGLOT_BIN: another build of hexaglot to time (a before-and-after comparison).
+    binary = os.environ.get("HEXAGLOT_BIN") or os.path.join(REPO, "target", "release", "hexaglot")
+    hexaglot = [binary, "--root", site, "build"]
     hugo_dir = os.path.join(out, "hugo")
-    have_hugo = shutil.which("hugo") is not None
+    # BENCH_HUGO=0 leaves Hugo out (quicker before-and-after rounds of hexaglot alone).
+    have_hugo = shutil.which("hugo") is not None and os.environ.get("BENCH_HUGO") != "0"
     hugo = ["sh", "-c", "rm -rf '%s/public' && exec hugo --quiet -s '%s'" % (hugo_dir, hugo_dir)]
 
-    tools = [("hexaglot", hexaglot)] + ([("hugo", hugo)] if have_hugo else [])
+    copy = os.path.join(out, "floor")
+    floor = ["sh", "-c", "rm -rf '%s' && exec cp -r '%s' '%s'" % (copy, os.path.join(site, "public"), copy)]
+
+    tools = [("hexaglot", hexaglot), ("floor", floor)] + ([("hugo", hugo)] if have_hugo else [])
     results = {name: [] for name, _ in tools}
     for name, cmd in tools:  # warm-up
         timed(cmd)
@@ -102,6 +116,7 @@ def main():
         rss = statistics.median(r[2] for r in results[name])
         medians[name] = wall
         print("%-9s %9.3f %9.3f %11.0f %10.0f %12.0f" % (name, wall, cpu, rss, pages / wall, cpu / pages * 1e6))
+    print("hexaglot/floor wall ratio: %.2f" % (medians["hexaglot"] / medians["floor"]))
     if have_hugo:
         print("hexaglot/hugo wall ratio: %.2f" % (medians["hexaglot"] / medians["hugo"]))
     else:

@@ -1,8 +1,14 @@
 //! Syntax highlighting of fenced code, at build time, as CSS classes: the one place that
 //! calls syntect. Spans get classes prefixed `hl-` (`hl-keyword`, `hl-string`), which a
 //! theme colours for light and dark schemes alike; nothing is coloured inline.
+//!
+//! Highlighting is a function of the language and the code alone, and syntect (with
+//! its pure-Rust regexes) takes milliseconds for even a short block, while the same
+//! block comes back in every translation of a page and in every fallback entry: each
+//! result is kept, in a cache bounded in size, and a block is highlighted once per run.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -16,9 +22,34 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
+/// The highlighted blocks kept, at most (their code is short: a few MiB in all).
+const CACHED: usize = 4096;
+
+type Cache = Mutex<HashMap<(String, String), Option<String>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(Cache::default)
+}
+
 /// The highlighted HTML of `code` in `language` (a fence's info string: `rust`, `yaml`,
 /// `sh`), or `None` when no syntax has that name or extension.
 pub fn highlight(code: &str, language: &str) -> Option<String> {
+    let key = (language.to_string(), code.to_string());
+    // A poisoned lock only means another thread panicked while inserting: the map is whole.
+    if let Some(hit) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return hit.clone();
+    }
+    let html = highlight_uncached(code, language);
+    let mut cache = cache().lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= CACHED {
+        cache.clear();
+    }
+    cache.insert(key, html.clone());
+    html
+}
+
+fn highlight_uncached(code: &str, language: &str) -> Option<String> {
     let set = syntaxes();
     let syntax = set
         .find_syntax_by_token(language)
@@ -50,6 +81,12 @@ mod tests {
         let html = highlight("fn main() { let x = \"a<b\"; }\n", "rust").unwrap();
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(html.contains("&lt;"), "{html}");
+        assert!(highlight("x", "no-such-language").is_none());
+        // From the cache, the same answers.
+        assert_eq!(
+            highlight("fn main() { let x = \"a<b\"; }\n", "rust").unwrap(),
+            html
+        );
         assert!(highlight("x", "no-such-language").is_none());
         assert_eq!(language_of("rust,ignore"), "rust");
     }
