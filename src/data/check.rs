@@ -17,6 +17,8 @@ use crate::slug::RecordId;
 use crate::yaml::{Position, Step, Tree};
 use crate::zone::{Gap, Zone};
 
+mod venue;
+
 /// One data file, for reporting.
 struct Place<'a> {
     file: &'a Path,
@@ -200,14 +202,22 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         people: Known::new("people", failed, raw.people.iter().map(|p| &p.id)),
         organizations: org_ids,
     };
+    let rooms_place = place("rooms");
+    venue::rooms(&rooms_place, &raw.rooms, config, out);
+    let rooms = venue::Rooms(
+        (!failed.contains("rooms")).then(|| raw.rooms.iter().map(|r| (r.id.as_str(), r)).collect()),
+    );
     let sessions_place = place("sessions");
     sessions_place.ids(raw.sessions.iter().map(|r| &r.id), out);
     let sessions: Vec<Session> = raw
         .sessions
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| session(&sessions_place, i, r, &ids, config, out))
+        .filter_map(|(i, r)| session(&sessions_place, i, r, &ids, &rooms, config, out))
         .collect();
+    if let Some(event) = &raw.event {
+        venue::event(&place("event"), event, config, out);
+    }
     if let Some(event) = &raw.event
         && !failed.contains("key_dates")
     {
@@ -221,6 +231,7 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         key_dates: raw.key_dates,
         organizations: raw.organizations,
         people: raw.people,
+        rooms: raw.rooms,
         custom: raw.custom,
     }
 }
@@ -240,15 +251,15 @@ fn session(
     i: usize,
     r: &SessionRecord,
     ids: &Ids,
+    rooms: &venue::Rooms,
     config: &Config,
     out: &mut Diagnostics,
 ) -> Option<Session> {
     place.localized(&[i.into(), "title".into()], &r.id, &r.title, config, out);
-    for (field, value) in [("description", &r.description), ("room", &r.room)] {
-        if let Some(v) = value {
-            place.localized(&[i.into(), field.into()], &r.id, v, config, out);
-        }
+    if let Some(v) = &r.description {
+        place.localized(&[i.into(), "description".into()], &r.id, v, config, out);
     }
+    let (room, room_id) = venue::session_room(place, i, r, rooms, config, out);
     let track = references(place, i, r, ids, out);
     for (j, lang) in r.interpretation.iter().enumerate() {
         if !config.has_language(lang) {
@@ -292,7 +303,8 @@ fn session(
         when,
         people: r.people.clone(),
         organizations: r.organizations.clone(),
-        room: r.room.clone(),
+        room,
+        room_id,
         stream: r.stream.clone(),
         captioning: r.captioning,
         interpretation: r.interpretation.clone(),

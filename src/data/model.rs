@@ -161,6 +161,8 @@ pub struct EventData {
     pub people: Vec<Person>,
     /// Sessions, checked, in file order.
     pub sessions: Vec<Session>,
+    /// Rooms of the venue, in file order.
+    pub rooms: Vec<super::Room>,
     /// The event itself, when `event.yaml` exists.
     pub event: Option<EventInfo>,
     /// Data of the site's own: `content/data/<name>.yaml` files the generator does not

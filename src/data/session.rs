@@ -57,7 +57,7 @@ pub struct SessionRecord {
     #[serde(default)]
     pub(super) organizations: Vec<RecordId>,
     #[serde(default)]
-    pub(super) room: Option<Localized>,
+    pub(super) room: Option<super::venue::RoomRef>,
     #[serde(default)]
     pub(super) stream: Option<String>,
     #[serde(default)]
@@ -110,8 +110,11 @@ pub struct Session {
     pub people: Vec<RecordId>,
     /// Organizations, by id.
     pub organizations: Vec<RecordId>,
-    /// Room, where it is held in a place.
+    /// Room name, where it is held in a place: the name of the room of `rooms.yaml` it
+    /// names, or the name written on the session.
     pub room: Option<Localized>,
+    /// The id of its room in `rooms.yaml`, when it names one.
+    pub room_id: Option<RecordId>,
     /// Link to the online stream.
     pub stream: Option<String>,
     /// Whether live captions are provided.
@@ -136,6 +139,12 @@ pub struct EventInfo {
     /// The event's web address.
     #[serde(default)]
     pub link: Option<String>,
+    /// Where it is held, when in a place.
+    #[serde(default)]
+    pub venue: Option<super::venue::Venue>,
+    /// Where to register.
+    #[serde(default)]
+    pub registration: Option<String>,
 }
 
 /// A date, or a date and a time, as written in `start` and `end`.

@@ -152,7 +152,13 @@ fn session_page<'a>(
     );
     Some(SessionPage {
         description: s.description.as_ref().map(|d| cx.text(d)),
-        room: s.room.as_ref().map(|r| cx.text(r)),
+        room_details: super::venue_view::session_room(cx, &site.data, s),
+        venue: site
+            .data
+            .venue()
+            .filter(|_| site.data.in_place(s))
+            .map(|v| super::venue_view::venue(cx, v)),
+        attendance: site.data.mode_of(s),
         stream: s.stream.as_deref(),
         registration: s.registration.as_deref(),
         captioning: s.captioning,
@@ -181,7 +187,12 @@ struct SessionPage<'a> {
     #[serde(flatten)]
     card: SessionCard<'a>,
     description: Option<Text<'a>>,
-    room: Option<Text<'a>>,
+    /// The room with its floor, capacity and accessibility notes.
+    room_details: Option<super::venue_view::RoomView<'a>>,
+    /// The venue, for a session held in a place.
+    venue: Option<super::venue_view::VenueView<'a>>,
+    /// How people attend: the session's mode, else the event's.
+    attendance: Option<crate::data::Attendance>,
     stream: Option<&'a str>,
     registration: Option<&'a str>,
     captioning: bool,

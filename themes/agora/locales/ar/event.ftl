@@ -41,6 +41,20 @@ session-add-to-calendar = إضافة إلى التقويم
 session-calendar-file = ملف تقويم (ics)
 session-calendar-google = تقويم Google
 session-register = التسجيل
+session-venue = المكان
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] الطابق الأرضي
+   *[other] الطابق { $floor }
+}
+session-capacity = { $capacity ->
+    [one] مقعد واحد
+    [two] مقعدان
+    [few] { $capacity } مقاعد
+    [many] { $capacity } مقعدًا
+   *[other] { $capacity } مقعد
+}
+session-map = الخريطة
 
 ## الأشخاص والمنظمات
 person-sessions = الجلسات

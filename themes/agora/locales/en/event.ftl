@@ -45,6 +45,17 @@ session-add-to-calendar = Add to calendar
 session-calendar-file = Calendar file (.ics)
 session-calendar-google = Google Calendar
 session-register = Register
+session-venue = Venue
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Ground floor
+   *[other] Floor { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } seat
+   *[other] { $capacity } seats
+}
+session-map = Map
 
 ## People and organizations
 person-sessions = Sessions

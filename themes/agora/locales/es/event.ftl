@@ -41,6 +41,17 @@ session-add-to-calendar = Añadir al calendario
 session-calendar-file = Archivo de calendario (.ics)
 session-calendar-google = Google Calendar
 session-register = Inscribirse
+session-venue = Sede
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Planta baja
+   *[other] Planta { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } plaza
+   *[other] { $capacity } plazas
+}
+session-map = Mapa
 
 ## Personas y organizaciones
 person-sessions = Sesiones

@@ -40,6 +40,17 @@ session-add-to-calendar = Ajouter à l’agenda
 session-calendar-file = Fichier d’agenda (.ics)
 session-calendar-google = Google Agenda
 session-register = S’inscrire
+session-venue = Lieu
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Rez-de-chaussée
+   *[other] Étage { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } place
+   *[other] { $capacity } places
+}
+session-map = Plan d’accès
 
 ## Personnes et organisations
 person-sessions = Sessions

@@ -41,6 +41,18 @@ session-add-to-calendar = Добавить в календарь
 session-calendar-file = Файл календаря (.ics)
 session-calendar-google = Google Календарь
 session-register = Зарегистрироваться
+session-venue = Место проведения
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Цокольный этаж
+   *[other] Этаж { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } место
+    [few] { $capacity } места
+   *[other] { $capacity } мест
+}
+session-map = Карта
 
 ## Участники и организации
 person-sessions = Заседания

@@ -39,6 +39,14 @@ session-add-to-calendar = 添加到日历
 session-calendar-file = 日历文件（.ics）
 session-calendar-google = Google日历
 session-register = 注册
+session-venue = 会场
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] 底层
+   *[other] { $floor } 层
+}
+session-capacity = { $capacity } 个座位
+session-map = 地图
 
 ## 人员和组织
 person-sessions = 会议
