@@ -300,3 +300,83 @@ fn a_session_naming_an_unknown_room_is_an_error_at_its_line() {
     );
     assert!(err.contains("sessions.yaml:25:"), "{err}");
 }
+
+/// The ids of the session cards under each day heading of a schedule page.
+fn days(doc: &scraper::Html) -> Vec<(String, Vec<String>)> {
+    let day = scraper::Selector::parse("section.schedule-day").unwrap();
+    let heading = scraper::Selector::parse("h2 time").unwrap();
+    let card = scraper::Selector::parse(".session-card").unwrap();
+    doc.select(&day)
+        .map(|d| {
+            let date = d
+                .select(&heading)
+                .next()
+                .unwrap()
+                .value()
+                .attr("datetime")
+                .unwrap();
+            let ids = d
+                .select(&card)
+                .map(|c| {
+                    c.value()
+                        .attr("id")
+                        .unwrap()
+                        .trim_start_matches("session-")
+                        .to_string()
+                })
+                .collect();
+            (date.to_string(), ids)
+        })
+        .collect()
+}
+
+#[test]
+fn sessions_over_several_days_are_listed_on_each() {
+    let (_site, public) = built();
+    let doc = page(&public, "en/sessions/index.html");
+    let days = days(&doc);
+    let dates: Vec<&str> = days.iter().map(|(d, _)| d.as_str()).collect();
+    assert_eq!(dates, ["2025-03-14", "2025-03-15", "2025-03-16"]);
+    // The exhibition runs 14–16 March: first on each day, having started before the rest.
+    for (date, ids) in &days {
+        assert_eq!(ids[0], "poster-exhibition", "{date}: {ids:?}");
+    }
+    // The night hackathon runs from 20:00 to 02:00: on both days, before the morning.
+    assert!(days[1].1.contains(&"night-hack".to_string()));
+    assert_eq!(days[2].1[1], "night-hack", "{:?}", days[2].1);
+}
+
+#[test]
+fn a_format_of_every_track_serves_sessions_of_two_tracks() {
+    let (_site, public) = built();
+    let doc = page(&public, "fr/sessions/tracks/index.html");
+    let track_of = |id: &str| {
+        let sel = format!("section.schedule-track:has(#session-{id})");
+        attrs(&doc, &sel, "aria-labelledby")
+    };
+    assert_eq!(track_of("civic-tech"), ["track-policy"]);
+    assert_eq!(track_of("data-journalism"), ["track-practice"]);
+    let format = texts(&doc, "#session-civic-tech .session-format");
+    assert_eq!(format, ["Table ronde"]);
+}
+
+#[test]
+fn interpretation_may_be_into_any_language_sign_languages_included() {
+    let (_site, public) = built();
+    let names = |lang: &str| {
+        let doc = page(&public, &format!("{lang}/sessions/opening/index.html"));
+        texts(&doc, ".session-interpretation li")
+    };
+    assert_eq!(
+        names("en"),
+        [
+            "Arabic",
+            "English",
+            "French",
+            "Spanish",
+            "International Sign"
+        ]
+    );
+    assert_eq!(names("ar")[3..], ["الإسبانية", "لغة الإشارة الدولية"]);
+    assert_eq!(names("fr")[4], "signes internationaux");
+}

@@ -146,10 +146,10 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
     formats.ids(raw.formats.iter().map(|r| &r.id), out);
     for (i, r) in raw.formats.iter().enumerate() {
         formats.localized(&[i.into(), "name".into()], &r.id, &r.name, config, out);
-        if track_ids.lacks(&r.track) {
+        if let Some(track) = r.track.as_deref().filter(|t| track_ids.lacks(t)) {
             out.push(formats.dangling(
                 formats.value(&[i.into(), "track".into()]),
-                format!("`track: {}`", r.track),
+                format!("`track: {track}`"),
                 "tracks.yaml",
             ));
         }
@@ -196,7 +196,7 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         formats: (!failed.contains("formats")).then(|| {
             raw.formats
                 .iter()
-                .map(|f| (f.id.as_str(), &f.track))
+                .map(|f| (f.id.as_str(), f.track.as_ref()))
                 .collect()
         }),
         people: Known::new("people", failed, raw.people.iter().map(|p| &p.id)),
@@ -239,8 +239,9 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
 /// The ids sessions may refer to.
 struct Ids<'a> {
     tracks: Known<'a>,
-    /// Format id → its track; `None` when formats.yaml could not be parsed.
-    formats: Option<HashMap<&'a str, &'a RecordId>>,
+    /// Format id → its track (none for a format of every track); `None` when
+    /// formats.yaml could not be parsed.
+    formats: Option<HashMap<&'a str, Option<&'a RecordId>>>,
     people: Known<'a>,
     organizations: Known<'a>,
 }
@@ -262,16 +263,16 @@ fn session(
     let (room, room_id) = venue::session_room(place, i, r, rooms, config, out);
     let track = references(place, i, r, ids, out);
     for (j, lang) in r.interpretation.iter().enumerate() {
-        if !config.has_language(lang) {
+        if icu_locale::LanguageIdentifier::try_from_str(lang).is_err() {
             out.push(
                 place
                     .error(
                         place.value(&[i.into(), "interpretation".into(), j.into()]),
                         format!(
-                            "interpretation into `{lang}`: `{lang}` is not a language of the site"
+                            "interpretation into `{lang}`: `{lang}` is not a BCP 47 language tag"
                         ),
                     )
-                    .hint("list the codes of languages in content/site.yaml"),
+                    .hint("write a language tag such as es, pt-BR, or ils (International Sign)"),
             );
         }
     }
@@ -330,7 +331,7 @@ fn references(
         if track.is_none() {
             out.push(place.dangling(value("format"), format!("`format: {f}`"), "formats.yaml"));
         }
-        track
+        track.flatten()
     });
     if let (Some(t), Some(ft), Some(f)) = (&r.track, format_track, &r.format)
         && t != ft

@@ -43,8 +43,9 @@ pub struct Track {
 pub struct Format {
     /// Stable id.
     pub id: RecordId,
-    /// The track it belongs to.
-    pub track: RecordId,
+    /// The track it belongs to; none for a format every track may use.
+    #[serde(default)]
+    pub track: Option<RecordId>,
     /// Name.
     pub name: Localized,
     /// One sentence.

@@ -178,6 +178,32 @@ impl Moment {
 }
 
 impl When {
+    /// Every day it takes place on, in its own zone, in order: the days of an all-day
+    /// range, or each day a timed session runs into (one that ends at midnight does not
+    /// reach the next day).
+    pub fn days(&self) -> Vec<PageDate> {
+        let (first, last, reaches_last) = match self {
+            When::AllDay { first, last } => (*first, *last, true),
+            When::Timed { start, end, zone } => {
+                let end = zone.local(*end);
+                (
+                    zone.local(*start).date,
+                    end.date,
+                    end.hour != 0 || end.minute != 0,
+                )
+            }
+        };
+        let mut days = vec![first];
+        let mut day = first;
+        while day < last {
+            day = crate::zone::next_day(day);
+            if day < last || reaches_last {
+                days.push(day);
+            }
+        }
+        days
+    }
+
     /// The first day, in the session's own zone.
     pub fn first_day(&self) -> PageDate {
         match self {
@@ -195,6 +221,26 @@ mod tests {
     fn moments_are_dates_or_date_times() {
         let d = PageDate::parse("2021-05-18").unwrap();
         assert_eq!(Moment::parse("2021-05-18"), Some(Moment::Date(d)));
+        let zone = Zone::get("Europe/Zurich").unwrap();
+        let timed = |(d1, h1), (d2, h2)| When::Timed {
+            start: zone.instant(PageDate::parse(d1).unwrap(), h1, 0).unwrap(),
+            end: zone.instant(PageDate::parse(d2).unwrap(), h2, 0).unwrap(),
+            zone: zone.clone(),
+        };
+        let iso = |w: When| w.days().iter().map(|d| d.iso()).collect::<Vec<_>>();
+        assert_eq!(
+            iso(timed(("2021-05-18", 20), ("2021-05-19", 2))),
+            ["2021-05-18", "2021-05-19"]
+        );
+        assert_eq!(
+            iso(timed(("2021-05-18", 20), ("2021-05-19", 0))),
+            ["2021-05-18"]
+        );
+        let all_day = When::AllDay {
+            first: d,
+            last: PageDate::parse("2021-05-20").unwrap(),
+        };
+        assert_eq!(iso(all_day), ["2021-05-18", "2021-05-19", "2021-05-20"]);
         assert_eq!(
             Moment::parse("2021-05-18T13:05"),
             Some(Moment::DateTime(d, 13, 5))

@@ -131,7 +131,7 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
                 formats: data
                     .formats
                     .iter()
-                    .filter(|f| f.track == t.id)
+                    .filter(|f| f.track.as_ref().is_none_or(|ft| ft == &t.id))
                     .map(|f| FormatView {
                         id: &f.id,
                         name: text(&f.name),
