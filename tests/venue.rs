@@ -319,9 +319,8 @@ fn days(doc: &scraper::Html) -> Vec<(String, Vec<String>)> {
                 .select(&card)
                 .map(|c| {
                     c.value()
-                        .attr("id")
+                        .attr("data-session")
                         .unwrap()
-                        .trim_start_matches("session-")
                         .to_string()
                 })
                 .collect();
@@ -379,4 +378,44 @@ fn interpretation_may_be_into_any_language_sign_languages_included() {
     );
     assert_eq!(names("ar")[3..], ["الإسبانية", "لغة الإشارة الدولية"]);
     assert_eq!(names("fr")[4], "signes internationaux");
+}
+
+#[test]
+fn each_session_page_says_how_to_attend_in_its_language() {
+    let (_site, public) = built();
+    let attend = |rel: &str| {
+        let doc = page(&public, rel);
+        (
+            texts(&doc, "#how-to-attend"),
+            attrs(&doc, ".session-mode", "data-mode"),
+            texts(&doc, ".session-mode"),
+            attrs(&doc, ".session-attend a", "href"),
+        )
+    };
+    // The event is hybrid; the opening streams; registration is the event's.
+    let (heading, mode, words, links) = attend("ar/sessions/opening/index.html");
+    assert_eq!(heading, ["طريقة المشاركة"]);
+    assert_eq!(mode, ["mixed"]);
+    assert_eq!(words, ["حضوريًا وعبر الإنترنت"]);
+    assert_eq!(
+        links,
+        [
+            "https://days.example.org/live/opening",
+            "https://days.example.org/register"
+        ]
+    );
+    let (_, mode, words, _) = attend("fr/sessions/remote-keynote/index.html");
+    assert_eq!((mode, words), (vec!["online".to_string()], vec!["En ligne uniquement".to_string()]));
+    let (_, mode, _, _) = attend("en/sessions/open-budgets/index.html");
+    assert_eq!(mode, ["offline"]);
+    // Its own registration, and the recording.
+    let (heading, _, _, links) = attend("en/sessions/closing/index.html");
+    assert_eq!(heading, ["How to attend"]);
+    assert_eq!(
+        links,
+        [
+            "https://days.example.org/recordings/closing",
+            "https://days.example.org/register/closing"
+        ]
+    );
 }

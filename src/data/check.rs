@@ -276,7 +276,11 @@ fn session(
             );
         }
     }
-    for (field, value) in [("stream", &r.stream), ("registration", &r.registration)] {
+    for (field, value) in [
+        ("stream", &r.stream),
+        ("recording", &r.recording),
+        ("registration", &r.registration),
+    ] {
         if let Some(url) = value
             .as_deref()
             .filter(|u| !u.starts_with("https://") && !u.starts_with("http://"))
@@ -307,6 +311,7 @@ fn session(
         room,
         room_id,
         stream: r.stream.clone(),
+        recording: r.recording.clone(),
         captioning: r.captioning,
         interpretation: r.interpretation.clone(),
         registration: r.registration.clone(),

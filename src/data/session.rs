@@ -61,6 +61,8 @@ pub struct SessionRecord {
     #[serde(default)]
     pub(super) stream: Option<String>,
     #[serde(default)]
+    pub(super) recording: Option<String>,
+    #[serde(default)]
     pub(super) captioning: bool,
     #[serde(default)]
     pub(super) interpretation: Vec<String>,
@@ -117,6 +119,8 @@ pub struct Session {
     pub room_id: Option<RecordId>,
     /// Link to the online stream.
     pub stream: Option<String>,
+    /// Link to the recording, once the session is over.
+    pub recording: Option<String>,
     /// Whether live captions are provided.
     pub captioning: bool,
     /// Languages of interpretation (codes of the site's languages).

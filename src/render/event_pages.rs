@@ -160,7 +160,13 @@ fn session_page<'a>(
             .map(|v| super::venue_view::venue(cx, v)),
         attendance: site.data.mode_of(s),
         stream: s.stream.as_deref(),
-        registration: s.registration.as_deref(),
+        recording: s.recording.as_deref(),
+        registration: s.registration.as_deref().or_else(|| {
+            site.data
+                .event
+                .as_ref()
+                .and_then(|e| e.registration.as_deref())
+        }),
         captioning: s.captioning,
         interpretation,
         ics: cx.urls.session_ics(&s.id),
@@ -194,6 +200,9 @@ struct SessionPage<'a> {
     /// How people attend: the session's mode, else the event's.
     attendance: Option<crate::data::Attendance>,
     stream: Option<&'a str>,
+    /// The recording, after the session.
+    recording: Option<&'a str>,
+    /// The session's registration, else the event's.
     registration: Option<&'a str>,
     captioning: bool,
     interpretation: Vec<LanguageName>,

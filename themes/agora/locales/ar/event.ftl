@@ -30,7 +30,6 @@ programme-schedule-by-track = جدول الجلسات حسب المسار
 ## صفحة الجلسة
 session-when = التاريخ والوقت
 session-room = القاعة
-session-online = عبر الإنترنت
 session-stream = متابعة الجلسة عبر الإنترنت
 session-interpretation = الترجمة الشفوية
 session-accessibility = إمكانية النفاذ
@@ -55,6 +54,11 @@ session-capacity = { $capacity ->
    *[other] { $capacity } مقعد
 }
 session-map = الخريطة
+session-attend = طريقة المشاركة
+session-mode-online = عبر الإنترنت فقط
+session-mode-offline = حضوريًا فقط
+session-mode-mixed = حضوريًا وعبر الإنترنت
+session-recording = مشاهدة التسجيل
 
 ## الأشخاص والمنظمات
 person-sessions = الجلسات

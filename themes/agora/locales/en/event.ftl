@@ -34,7 +34,6 @@ programme-schedule-by-track = Schedule by track
 ## Session page
 session-when = Date and time
 session-room = Room
-session-online = Online
 session-stream = Follow the session online
 session-interpretation = Interpretation
 session-accessibility = Accessibility
@@ -56,6 +55,11 @@ session-capacity = { $capacity ->
    *[other] { $capacity } seats
 }
 session-map = Map
+session-attend = How to attend
+session-mode-online = Online only
+session-mode-offline = In person only
+session-mode-mixed = In person and online
+session-recording = Watch the recording
 
 ## People and organizations
 person-sessions = Sessions

@@ -30,7 +30,6 @@ programme-schedule-by-track = Calendario de sesiones por serie
 ## Página de una sesión
 session-when = Fecha y hora
 session-room = Sala
-session-online = En línea
 session-stream = Seguir la sesión en línea
 session-interpretation = Interpretación
 session-accessibility = Accesibilidad
@@ -52,6 +51,11 @@ session-capacity = { $capacity ->
    *[other] { $capacity } plazas
 }
 session-map = Mapa
+session-attend = Cómo participar
+session-mode-online = Solo en línea
+session-mode-offline = Solo de forma presencial
+session-mode-mixed = De forma presencial y en línea
+session-recording = Ver la grabación
 
 ## Personas y organizaciones
 person-sessions = Sesiones

@@ -29,7 +29,6 @@ programme-schedule-by-track = Calendrier des sessions par volet
 ## Page d’une session
 session-when = Date et heure
 session-room = Salle
-session-online = En ligne
 session-stream = Suivre la session en ligne
 session-interpretation = Interprétation
 session-accessibility = Accessibilité
@@ -51,6 +50,11 @@ session-capacity = { $capacity ->
    *[other] { $capacity } places
 }
 session-map = Plan d’accès
+session-attend = Comment participer
+session-mode-online = En ligne uniquement
+session-mode-offline = En présentiel uniquement
+session-mode-mixed = En présentiel et en ligne
+session-recording = Voir l’enregistrement
 
 ## Personnes et organisations
 person-sessions = Sessions

@@ -30,7 +30,6 @@ programme-schedule-by-track = Расписание по сегментам
 ## Страница заседания
 session-when = Дата и время
 session-room = Зал
-session-online = Онлайн
 session-stream = Смотреть заседание онлайн
 session-interpretation = Устный перевод
 session-accessibility = Доступность
@@ -53,6 +52,11 @@ session-capacity = { $capacity ->
    *[other] { $capacity } мест
 }
 session-map = Карта
+session-attend = Как принять участие
+session-mode-online = Только онлайн
+session-mode-offline = Только очно
+session-mode-mixed = Очно и онлайн
+session-recording = Смотреть запись
 
 ## Участники и организации
 person-sessions = Заседания
