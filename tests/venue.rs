@@ -317,12 +317,7 @@ fn days(doc: &scraper::Html) -> Vec<(String, Vec<String>)> {
                 .unwrap();
             let ids = d
                 .select(&card)
-                .map(|c| {
-                    c.value()
-                        .attr("data-session")
-                        .unwrap()
-                        .to_string()
-                })
+                .map(|c| c.value().attr("data-session").unwrap().to_string())
                 .collect();
             (date.to_string(), ids)
         })
@@ -405,7 +400,13 @@ fn each_session_page_says_how_to_attend_in_its_language() {
         ]
     );
     let (_, mode, words, _) = attend("fr/sessions/remote-keynote/index.html");
-    assert_eq!((mode, words), (vec!["online".to_string()], vec!["En ligne uniquement".to_string()]));
+    assert_eq!(
+        (mode, words),
+        (
+            vec!["online".to_string()],
+            vec!["En ligne uniquement".to_string()]
+        )
+    );
     let (_, mode, _, _) = attend("en/sessions/open-budgets/index.html");
     assert_eq!(mode, ["offline"]);
     // Its own registration, and the recording.
