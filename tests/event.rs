@@ -143,11 +143,7 @@ fn schedule_groups_sessions_by_day_in_time_order() {
                 date,
                 day.select(&cards)
                     .map(|c| {
-                        c.value()
-                            .attr("id")
-                            .unwrap()
-                            .trim_start_matches("session-")
-                            .to_string()
+                        c.value().attr("data-session").unwrap().to_string()
                     })
                     .collect(),
             )
@@ -155,10 +151,13 @@ fn schedule_groups_sessions_by_day_in_time_order() {
         .collect();
     let expected: Vec<(String, Vec<String>)> = [
         ("2021-05-17", vec!["exhibition"]),
-        ("2021-05-18", vec!["opening", "evening-dialogue"]),
+        // The exhibition (17–21 May) is on every day, before the day's own sessions.
+        ("2021-05-18", vec!["exhibition", "opening", "evening-dialogue"]),
         // 10:00 in Tokyo is 03:00 in Geneva: before the 12:00 networking break.
-        ("2021-05-19", vec!["asia-workshop", "networking"]),
-        ("2021-05-20", vec!["late-night"]),
+        ("2021-05-19", vec!["exhibition", "asia-workshop", "networking"]),
+        ("2021-05-20", vec!["exhibition", "late-night"]),
+        // The late-night session (23:30–00:30) reaches into the 21st.
+        ("2021-05-21", vec!["exhibition", "late-night"]),
     ]
     .into_iter()
     .map(|(d, s)| (d.to_string(), s.into_iter().map(str::to_string).collect()))
@@ -171,7 +170,8 @@ fn schedule_groups_sessions_by_day_in_time_order() {
             "lundi 17 mai 2021",
             "mardi 18 mai 2021",
             "mercredi 19 mai 2021",
-            "jeudi 20 mai 2021"
+            "jeudi 20 mai 2021",
+            "vendredi 21 mai 2021"
         ]
     );
     let zh = page(&public, "zh/sessions/index.html");
@@ -203,10 +203,16 @@ fn schedule_by_track_lists_each_track_then_sessions_in_none() {
     // The workshop is in the Forum Track through its format.
     assert_eq!(
         ids("track-forum"),
+        // A session's card has its plain id on its first day only, so ids stay unique.
         [
             "session-exhibition",
+            "session-exhibition-2021-05-18",
+            "session-exhibition-2021-05-19",
             "session-asia-workshop",
-            "session-late-night"
+            "session-exhibition-2021-05-20",
+            "session-late-night",
+            "session-exhibition-2021-05-21",
+            "session-late-night-2021-05-21"
         ]
     );
     assert_eq!(ids("no-track"), ["session-networking"]);

@@ -207,12 +207,7 @@ fn session_body(site: &Site, lang: Lang, urls: &Urls, s: &Session) -> String {
         &format!("{desc}{page}"),
     );
     w.raw("URL", &[], &page);
-    let room = s.room.as_ref().and_then(|r| lang.text(r));
-    match (room, &s.stream) {
-        (Some((l, room)), _) => w.text("LOCATION", &[("LANGUAGE", l)], room),
-        (None, Some(stream)) => w.text("LOCATION", &[], stream),
-        (None, None) => {}
-    }
+    location(&mut w, site, lang, s);
     let track = s
         .track
         .as_deref()
@@ -236,6 +231,36 @@ fn session_body(site: &Site, lang: Lang, urls: &Urls, s: &Session) -> String {
     w.raw("STATUS", &[], "CONFIRMED");
     w.end("VEVENT");
     w.finish()
+}
+
+/// LOCATION and GEO: the room and the venue with its address for a session held in a
+/// place, else its stream.
+fn location(w: &mut Writer, site: &Site, lang: Lang, s: &Session) {
+    let data = &site.data;
+    if !data.in_place(s) {
+        if let Some(stream) = &s.stream {
+            w.text("LOCATION", &[], stream);
+        }
+        return;
+    }
+    let room = s.room.as_ref().and_then(|r| lang.text(r));
+    let venue = data.venue();
+    let venue_name = venue.and_then(|v| lang.text(&v.name));
+    let text_lang = room.or(venue_name).map(|(l, _)| l);
+    let mut parts: Vec<String> = room
+        .into_iter()
+        .chain(venue_name)
+        .map(|(_, t)| t.to_string())
+        .collect();
+    if let Some(address) = venue.and_then(|v| v.address.as_ref()) {
+        parts.extend(address.parts());
+    }
+    if let Some(l) = text_lang {
+        w.text("LOCATION", &[("LANGUAGE", l)], &parts.join(", "));
+    }
+    if let Some(geo) = venue.and_then(|v| v.geo) {
+        w.raw("GEO", &[], &format!("{};{}", geo.lat, geo.lon));
+    }
 }
 
 /// A key date's VEVENT after its SEQUENCE: an all-day event, shown as free time.

@@ -17,6 +17,8 @@ use crate::slug::RecordId;
 use crate::yaml::{Position, Step, Tree};
 use crate::zone::{Gap, Zone};
 
+mod venue;
+
 /// One data file, for reporting.
 struct Place<'a> {
     file: &'a Path,
@@ -144,10 +146,10 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
     formats.ids(raw.formats.iter().map(|r| &r.id), out);
     for (i, r) in raw.formats.iter().enumerate() {
         formats.localized(&[i.into(), "name".into()], &r.id, &r.name, config, out);
-        if track_ids.lacks(&r.track) {
+        if let Some(track) = r.track.as_deref().filter(|t| track_ids.lacks(t)) {
             out.push(formats.dangling(
                 formats.value(&[i.into(), "track".into()]),
-                format!("`track: {}`", r.track),
+                format!("`track: {track}`"),
                 "tracks.yaml",
             ));
         }
@@ -194,20 +196,28 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         formats: (!failed.contains("formats")).then(|| {
             raw.formats
                 .iter()
-                .map(|f| (f.id.as_str(), &f.track))
+                .map(|f| (f.id.as_str(), f.track.as_ref()))
                 .collect()
         }),
         people: Known::new("people", failed, raw.people.iter().map(|p| &p.id)),
         organizations: org_ids,
     };
+    let rooms_place = place("rooms");
+    venue::rooms(&rooms_place, &raw.rooms, config, out);
+    let rooms = venue::Rooms(
+        (!failed.contains("rooms")).then(|| raw.rooms.iter().map(|r| (r.id.as_str(), r)).collect()),
+    );
     let sessions_place = place("sessions");
     sessions_place.ids(raw.sessions.iter().map(|r| &r.id), out);
     let sessions: Vec<Session> = raw
         .sessions
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| session(&sessions_place, i, r, &ids, config, out))
+        .filter_map(|(i, r)| session(&sessions_place, i, r, &ids, &rooms, config, out))
         .collect();
+    if let Some(event) = &raw.event {
+        venue::event(&place("event"), event, config, out);
+    }
     if let Some(event) = &raw.event
         && !failed.contains("key_dates")
     {
@@ -221,6 +231,7 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         key_dates: raw.key_dates,
         organizations: raw.organizations,
         people: raw.people,
+        rooms: raw.rooms,
         custom: raw.custom,
     }
 }
@@ -228,8 +239,9 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
 /// The ids sessions may refer to.
 struct Ids<'a> {
     tracks: Known<'a>,
-    /// Format id → its track; `None` when formats.yaml could not be parsed.
-    formats: Option<HashMap<&'a str, &'a RecordId>>,
+    /// Format id → its track (none for a format of every track); `None` when
+    /// formats.yaml could not be parsed.
+    formats: Option<HashMap<&'a str, Option<&'a RecordId>>>,
     people: Known<'a>,
     organizations: Known<'a>,
 }
@@ -240,31 +252,35 @@ fn session(
     i: usize,
     r: &SessionRecord,
     ids: &Ids,
+    rooms: &venue::Rooms,
     config: &Config,
     out: &mut Diagnostics,
 ) -> Option<Session> {
     place.localized(&[i.into(), "title".into()], &r.id, &r.title, config, out);
-    for (field, value) in [("description", &r.description), ("room", &r.room)] {
-        if let Some(v) = value {
-            place.localized(&[i.into(), field.into()], &r.id, v, config, out);
-        }
+    if let Some(v) = &r.description {
+        place.localized(&[i.into(), "description".into()], &r.id, v, config, out);
     }
+    let (room, room_id) = venue::session_room(place, i, r, rooms, config, out);
     let track = references(place, i, r, ids, out);
     for (j, lang) in r.interpretation.iter().enumerate() {
-        if !config.has_language(lang) {
+        if icu_locale::LanguageIdentifier::try_from_str(lang).is_err() {
             out.push(
                 place
                     .error(
                         place.value(&[i.into(), "interpretation".into(), j.into()]),
                         format!(
-                            "interpretation into `{lang}`: `{lang}` is not a language of the site"
+                            "interpretation into `{lang}`: `{lang}` is not a BCP 47 language tag"
                         ),
                     )
-                    .hint("list the codes of languages in content/site.yaml"),
+                    .hint("write a language tag such as es, pt-BR, or ils (International Sign)"),
             );
         }
     }
-    for (field, value) in [("stream", &r.stream), ("registration", &r.registration)] {
+    for (field, value) in [
+        ("stream", &r.stream),
+        ("recording", &r.recording),
+        ("registration", &r.registration),
+    ] {
         if let Some(url) = value
             .as_deref()
             .filter(|u| !u.starts_with("https://") && !u.starts_with("http://"))
@@ -292,8 +308,10 @@ fn session(
         when,
         people: r.people.clone(),
         organizations: r.organizations.clone(),
-        room: r.room.clone(),
+        room,
+        room_id,
         stream: r.stream.clone(),
+        recording: r.recording.clone(),
         captioning: r.captioning,
         interpretation: r.interpretation.clone(),
         registration: r.registration.clone(),
@@ -318,7 +336,7 @@ fn references(
         if track.is_none() {
             out.push(place.dangling(value("format"), format!("`format: {f}`"), "formats.yaml"));
         }
-        track
+        track.flatten()
     });
     if let (Some(t), Some(ft), Some(f)) = (&r.track, format_track, &r.format)
         && t != ft

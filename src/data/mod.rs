@@ -13,12 +13,14 @@ mod check;
 pub mod custom;
 mod model;
 mod session;
+mod venue;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 pub use model::*;
 pub use session::{Attendance, EventInfo, Moment, Session, When};
+pub use venue::{Address, Geo, Room, Venue};
 
 use crate::config::Config;
 use crate::discover::Source;
@@ -38,6 +40,7 @@ enum DataContent {
     Organizations(Vec<Organization>),
     People(Vec<Person>),
     Sessions(Vec<session::SessionRecord>),
+    Rooms(Vec<Room>),
     Event(EventInfo),
     /// The file is not valid: its diagnostic, reported by [`assemble`].
     Failed(Diagnostic),
@@ -47,13 +50,14 @@ enum DataContent {
 
 /// The file names the data stage checks by their types; any other is data of the
 /// site's own ([`custom`]).
-pub const DATA_FILES: [&str; 7] = [
+pub const DATA_FILES: [&str; 8] = [
     "tracks.yaml",
     "formats.yaml",
     "key_dates.yaml",
     "organizations.yaml",
     "people.yaml",
     "sessions.yaml",
+    "rooms.yaml",
     "event.yaml",
 ];
 
@@ -86,6 +90,7 @@ pub fn parse(source: Source, text: String) -> Result<DataFile, Diagnostic> {
         "organizations.yaml" => from_yaml(&text, &file).map(DataContent::Organizations),
         "people.yaml" => from_yaml(&text, &file).map(DataContent::People),
         "sessions.yaml" => from_yaml(&text, &file).map(DataContent::Sessions),
+        "rooms.yaml" => from_yaml(&text, &file).map(DataContent::Rooms),
         "event.yaml" => from_yaml(&text, &file).map(DataContent::Event),
         _ => {
             let stem = name.trim_end_matches(".yaml").to_string();
@@ -134,6 +139,7 @@ pub(crate) struct RawData {
     pub(crate) organizations: Vec<Organization>,
     pub(crate) people: Vec<Person>,
     pub(crate) sessions: Vec<session::SessionRecord>,
+    pub(crate) rooms: Vec<Room>,
     pub(crate) event: Option<EventInfo>,
     pub(crate) custom: custom::CustomData,
     pub(crate) files: std::collections::BTreeMap<&'static str, FileText>,
@@ -157,6 +163,7 @@ pub fn assemble(files: Vec<DataFile>, config: &Config, out: &mut Diagnostics) ->
             DataContent::Organizations(v) => (raw.organizations = v, "organizations").1,
             DataContent::People(v) => (raw.people = v, "people").1,
             DataContent::Sessions(v) => (raw.sessions = v, "sessions").1,
+            DataContent::Rooms(v) => (raw.rooms = v, "rooms").1,
             DataContent::Event(v) => (raw.event = Some(v), "event").1,
             DataContent::Custom(name, v) => {
                 raw.custom.insert(name, v);

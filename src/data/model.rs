@@ -43,8 +43,9 @@ pub struct Track {
 pub struct Format {
     /// Stable id.
     pub id: RecordId,
-    /// The track it belongs to.
-    pub track: RecordId,
+    /// The track it belongs to; none for a format every track may use.
+    #[serde(default)]
+    pub track: Option<RecordId>,
     /// Name.
     pub name: Localized,
     /// One sentence.
@@ -161,6 +162,8 @@ pub struct EventData {
     pub people: Vec<Person>,
     /// Sessions, checked, in file order.
     pub sessions: Vec<Session>,
+    /// Rooms of the venue, in file order.
+    pub rooms: Vec<super::Room>,
     /// The event itself, when `event.yaml` exists.
     pub event: Option<EventInfo>,
     /// Data of the site's own: `content/data/<name>.yaml` files the generator does not

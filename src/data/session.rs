@@ -57,9 +57,11 @@ pub struct SessionRecord {
     #[serde(default)]
     pub(super) organizations: Vec<RecordId>,
     #[serde(default)]
-    pub(super) room: Option<Localized>,
+    pub(super) room: Option<super::venue::RoomRef>,
     #[serde(default)]
     pub(super) stream: Option<String>,
+    #[serde(default)]
+    pub(super) recording: Option<String>,
     #[serde(default)]
     pub(super) captioning: bool,
     #[serde(default)]
@@ -110,10 +112,15 @@ pub struct Session {
     pub people: Vec<RecordId>,
     /// Organizations, by id.
     pub organizations: Vec<RecordId>,
-    /// Room, where it is held in a place.
+    /// Room name, where it is held in a place: the name of the room of `rooms.yaml` it
+    /// names, or the name written on the session.
     pub room: Option<Localized>,
+    /// The id of its room in `rooms.yaml`, when it names one.
+    pub room_id: Option<RecordId>,
     /// Link to the online stream.
     pub stream: Option<String>,
+    /// Link to the recording, once the session is over.
+    pub recording: Option<String>,
     /// Whether live captions are provided.
     pub captioning: bool,
     /// Languages of interpretation (codes of the site's languages).
@@ -136,6 +143,12 @@ pub struct EventInfo {
     /// The event's web address.
     #[serde(default)]
     pub link: Option<String>,
+    /// Where it is held, when in a place.
+    #[serde(default)]
+    pub venue: Option<super::venue::Venue>,
+    /// Where to register.
+    #[serde(default)]
+    pub registration: Option<String>,
 }
 
 /// A date, or a date and a time, as written in `start` and `end`.
@@ -169,6 +182,32 @@ impl Moment {
 }
 
 impl When {
+    /// Every day it takes place on, in its own zone, in order: the days of an all-day
+    /// range, or each day a timed session runs into (one that ends at midnight does not
+    /// reach the next day).
+    pub fn days(&self) -> Vec<PageDate> {
+        let (first, last, reaches_last) = match self {
+            When::AllDay { first, last } => (*first, *last, true),
+            When::Timed { start, end, zone } => {
+                let end = zone.local(*end);
+                (
+                    zone.local(*start).date,
+                    end.date,
+                    end.hour != 0 || end.minute != 0,
+                )
+            }
+        };
+        let mut days = vec![first];
+        let mut day = first;
+        while day < last {
+            day = crate::zone::next_day(day);
+            if day < last || reaches_last {
+                days.push(day);
+            }
+        }
+        days
+    }
+
     /// The first day, in the session's own zone.
     pub fn first_day(&self) -> PageDate {
         match self {
@@ -186,6 +225,26 @@ mod tests {
     fn moments_are_dates_or_date_times() {
         let d = PageDate::parse("2021-05-18").unwrap();
         assert_eq!(Moment::parse("2021-05-18"), Some(Moment::Date(d)));
+        let zone = Zone::get("Europe/Zurich").unwrap();
+        let timed = |(d1, h1), (d2, h2)| When::Timed {
+            start: zone.instant(PageDate::parse(d1).unwrap(), h1, 0).unwrap(),
+            end: zone.instant(PageDate::parse(d2).unwrap(), h2, 0).unwrap(),
+            zone: zone.clone(),
+        };
+        let iso = |w: When| w.days().iter().map(|d| d.iso()).collect::<Vec<_>>();
+        assert_eq!(
+            iso(timed(("2021-05-18", 20), ("2021-05-19", 2))),
+            ["2021-05-18", "2021-05-19"]
+        );
+        assert_eq!(
+            iso(timed(("2021-05-18", 20), ("2021-05-19", 0))),
+            ["2021-05-18"]
+        );
+        let all_day = When::AllDay {
+            first: d,
+            last: PageDate::parse("2021-05-20").unwrap(),
+        };
+        assert_eq!(iso(all_day), ["2021-05-18", "2021-05-19", "2021-05-20"]);
         assert_eq!(
             Moment::parse("2021-05-18T13:05"),
             Some(Moment::DateTime(d, 13, 5))

@@ -3,8 +3,9 @@
 //! made from the data.
 //!
 //! Everything here is the same in every language; [`format`] turns it into words.
-//! A timed session belongs to the day it takes place on in its own zone, so the date
-//! shown above a session is the date its times are written in.
+//! A timed session belongs to the days it takes place on in its own zone, so the date
+//! shown above a session is a date its times are written in; a session over several
+//! days (an exhibition) is listed on each.
 
 pub mod format;
 
@@ -41,17 +42,7 @@ impl Schedule {
     pub fn new(data: &EventData) -> Schedule {
         let mut order: Vec<usize> = (0..data.sessions.len()).collect();
         order.sort_by_key(|&i| sort_key(&data.sessions[i]));
-        let mut days: Vec<Day> = Vec::new();
-        for &i in &order {
-            let date = data.sessions[i].when.first_day();
-            match days.last_mut() {
-                Some(day) if day.date == date => day.sessions.push(i),
-                _ => days.push(Day {
-                    date,
-                    sessions: vec![i],
-                }),
-            }
-        }
+        let days = days_of(data, order.iter().copied());
         let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_organization: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let organization_of: BTreeMap<&str, &str> = data
@@ -94,6 +85,20 @@ impl Schedule {
             .copied()
             .filter(move |&i| data.sessions[i].track.as_deref() == track)
     }
+}
+
+/// Groups `sessions` (in time order) by day; a session over several days is on each of
+/// them, after the sessions that started before it.
+pub fn days_of(data: &EventData, sessions: impl Iterator<Item = usize>) -> Vec<Day> {
+    let mut days: BTreeMap<PageDate, Vec<usize>> = BTreeMap::new();
+    for i in sessions {
+        for date in data.sessions[i].when.days() {
+            days.entry(date).or_default().push(i);
+        }
+    }
+    days.into_iter()
+        .map(|(date, sessions)| Day { date, sessions })
+        .collect()
 }
 
 /// Day first; on a day, all-day sessions before timed ones, then by start, end and id.

@@ -74,7 +74,7 @@ struct DataView<'a> {
     schedule: Option<ScheduleLinks>,
     /// The programme's calendar, when there is one.
     calendar: Option<String>,
-    event: EventView,
+    event: EventView<'a>,
     /// Data of the site's own, in this language.
     #[serde(flatten)]
     custom: std::collections::BTreeMap<&'a str, serde_json::Value>,
@@ -103,9 +103,12 @@ struct ScheduleLinks {
 }
 
 #[derive(Serialize)]
-struct EventView {
+struct EventView<'a> {
     /// schema.org JSON-LD of the event, for the home page.
     json_ld: Option<String>,
+    /// Attendance, link, registration, venue and rooms.
+    #[serde(flatten)]
+    facts: super::venue_view::EventFacts<'a>,
 }
 
 /// The data view of language `l`, as a Tera value shared by every page of that language.
@@ -128,7 +131,7 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
                 formats: data
                     .formats
                     .iter()
-                    .filter(|f| f.track == t.id)
+                    .filter(|f| f.track.as_ref().is_none_or(|ft| ft == &t.id))
                     .map(|f| FormatView {
                         id: &f.id,
                         name: text(&f.name),
@@ -173,7 +176,11 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
             .into_iter()
             .map(|tier| LogoTier {
                 tier,
-                sizes: if tier == Tier::CoOrganizer { "12rem" } else { "8rem" },
+                sizes: if tier == Tier::CoOrganizer {
+                    "12rem"
+                } else {
+                    "8rem"
+                },
                 organizations: data
                     .organizations
                     .iter()
@@ -182,7 +189,12 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
                         Some(LogoLink {
                             id: &o.id,
                             href: urls.organization(&o.id),
-                            logo: cx.picture(site, o.logo.as_deref(), o.logo_alt.as_ref(), &o.name)?,
+                            logo: cx.picture(
+                                site,
+                                o.logo.as_deref(),
+                                o.logo_alt.as_ref(),
+                                &o.name,
+                            )?,
                         })
                     })
                     .collect(),
@@ -202,6 +214,7 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
         calendar: has_calendar.then(|| urls.programme_ics()),
         event: EventView {
             json_ld: super::json_ld::event(site, &cx, &site.langs[l].entries[site.home].path),
+            facts: super::venue_view::event_facts(&cx, data),
         },
         custom: data
             .custom

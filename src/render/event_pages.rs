@@ -152,9 +152,21 @@ fn session_page<'a>(
     );
     Some(SessionPage {
         description: s.description.as_ref().map(|d| cx.text(d)),
-        room: s.room.as_ref().map(|r| cx.text(r)),
+        room_details: super::venue_view::session_room(cx, &site.data, s),
+        venue: site
+            .data
+            .venue()
+            .filter(|_| site.data.in_place(s))
+            .map(|v| super::venue_view::venue(cx, v)),
+        attendance: site.data.mode_of(s),
         stream: s.stream.as_deref(),
-        registration: s.registration.as_deref(),
+        recording: s.recording.as_deref(),
+        registration: s.registration.as_deref().or_else(|| {
+            site.data
+                .event
+                .as_ref()
+                .and_then(|e| e.registration.as_deref())
+        }),
         captioning: s.captioning,
         interpretation,
         ics: cx.urls.session_ics(&s.id),
@@ -181,8 +193,16 @@ struct SessionPage<'a> {
     #[serde(flatten)]
     card: SessionCard<'a>,
     description: Option<Text<'a>>,
-    room: Option<Text<'a>>,
+    /// The room with its floor, capacity and accessibility notes.
+    room_details: Option<super::venue_view::RoomView<'a>>,
+    /// The venue, for a session held in a place.
+    venue: Option<super::venue_view::VenueView<'a>>,
+    /// How people attend: the session's mode, else the event's.
+    attendance: Option<crate::data::Attendance>,
     stream: Option<&'a str>,
+    /// The recording, after the session.
+    recording: Option<&'a str>,
+    /// The session's registration, else the event's.
     registration: Option<&'a str>,
     captioning: bool,
     interpretation: Vec<LanguageName>,

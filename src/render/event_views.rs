@@ -199,21 +199,14 @@ pub fn days_of(
     cards: &[tera::Value],
     sessions: impl Iterator<Item = usize>,
 ) -> Vec<DayView> {
-    let mut days: Vec<DayView> = Vec::new();
-    for i in sessions {
-        let date = site.data.sessions[i].when.first_day();
-        if days.last().is_none_or(|d| d.date != date.iso()) {
-            days.push(DayView {
-                date: date.iso(),
-                display: localizer.dates.with_weekday(lang, date),
-                sessions: Vec::new(),
-            });
-        }
-        if let Some(day) = days.last_mut() {
-            day.sessions.push(cards[i].clone());
-        }
-    }
-    days
+    crate::event::days_of(&site.data, sessions)
+        .into_iter()
+        .map(|day| DayView {
+            date: day.date.iso(),
+            display: localizer.dates.with_weekday(lang, day.date),
+            sessions: day.sessions.iter().map(|&i| cards[i].clone()).collect(),
+        })
+        .collect()
 }
 
 /// The schedule, by day or by track.

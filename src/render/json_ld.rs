@@ -7,7 +7,7 @@
 use serde_json::{Map, Value, json};
 
 use super::text::LangCtx;
-use crate::data::{Attendance, Session, When};
+use crate::data::{Attendance, Session, Venue, When};
 use crate::site::Site;
 
 /// The event as a whole, for the home page: its dates come from the key date named in
@@ -23,7 +23,8 @@ pub fn event(site: &Site, cx: &LangCtx, home: &str) -> Option<String> {
         json!(dates.end.unwrap_or(dates.start).iso()),
     );
     e.insert("url".into(), json!(site.config.absolute(home)));
-    attendance(&mut e, info.attendance, info.link.as_deref(), None);
+    let place = info.venue.as_ref().map(|v| place(cx, v, None));
+    attendance(&mut e, info.attendance, info.link.as_deref(), place);
     let organizers: Vec<Value> = data
         .organizations
         .iter()
@@ -58,15 +59,19 @@ pub fn session(site: &Site, cx: &LangCtx, s: &Session, home: &str) -> String {
         json!(cx.urls.absolute(&cx.urls.session(&s.id))),
     );
     let event = data.event.as_ref();
-    let mode = s.attendance.or(event.and_then(|e| e.attendance));
+    let venue = data.venue();
     let room = s.room.as_ref().map(|r| cx.text(r).text);
+    let place = data.in_place(s).then(|| match venue {
+        Some(v) => place(cx, v, room),
+        None => json!({"@type": "Place", "name": room.unwrap_or_default()}),
+    });
     attendance(
         &mut e,
-        mode,
+        data.mode_of(s),
         s.stream
             .as_deref()
             .or(event.and_then(|e| e.link.as_deref())),
-        room,
+        place,
     );
     let organizers: Vec<Value> = s
         .organizations
@@ -104,21 +109,22 @@ fn base(kind: &str, name: &str, lang: &str) -> Map<String, Value> {
 }
 
 /// `eventAttendanceMode` and `location`: a virtual location (the stream or the event's
-/// link) for online events, a place (the room) for events in person, both when mixed.
+/// link) for online events, a place for events in person, both when mixed. With no mode
+/// stated, the place alone, when there is one.
 fn attendance(
     e: &mut Map<String, Value>,
     mode: Option<Attendance>,
     link: Option<&str>,
-    room: Option<&str>,
+    place: Option<Value>,
 ) {
-    let Some(mode) = mode else { return };
-    e.insert("eventAttendanceMode".into(), json!(mode.schema_org()));
+    if let Some(mode) = mode {
+        e.insert("eventAttendanceMode".into(), json!(mode.schema_org()));
+    }
     let online = link.map(|url| json!({"@type": "VirtualLocation", "url": url}));
-    let place = room.map(|name| json!({"@type": "Place", "name": name}));
     let locations: Vec<Value> = match mode {
-        Attendance::Online => online.into_iter().collect(),
-        Attendance::Offline => place.into_iter().collect(),
-        Attendance::Mixed => online.into_iter().chain(place).collect(),
+        Some(Attendance::Online) => online.into_iter().collect(),
+        Some(Attendance::Offline) | None => place.into_iter().collect(),
+        Some(Attendance::Mixed) => online.into_iter().chain(place).collect(),
     };
     match locations.len() {
         0 => {}
@@ -132,6 +138,47 @@ fn attendance(
             e.insert("location".into(), Value::Array(locations));
         }
     }
+}
+
+/// The venue as a schema.org `Place`, with its address and coordinates; a room is a
+/// place named after it, inside the venue.
+fn place(cx: &LangCtx, venue: &Venue, room: Option<&str>) -> Value {
+    let venue_name = cx.text(&venue.name).text;
+    let mut p = Map::new();
+    p.insert("@type".into(), json!("Place"));
+    p.insert("name".into(), json!(room.unwrap_or(venue_name)));
+    if let Some(a) = &venue.address {
+        let mut address = Map::new();
+        address.insert("@type".into(), json!("PostalAddress"));
+        for (key, value) in [
+            ("streetAddress", &a.street),
+            ("addressLocality", &a.locality),
+            ("addressRegion", &a.region),
+            ("postalCode", &a.postal_code),
+            ("addressCountry", &a.country),
+        ] {
+            if let Some(v) = value {
+                address.insert(key.into(), json!(v));
+            }
+        }
+        p.insert("address".into(), Value::Object(address));
+    }
+    if let Some(g) = venue.geo {
+        p.insert(
+            "geo".into(),
+            json!({"@type": "GeoCoordinates", "latitude": g.lat, "longitude": g.lon}),
+        );
+    }
+    if let Some(map) = &venue.map {
+        p.insert("hasMap".into(), json!(map));
+    }
+    if room.is_some() {
+        p.insert(
+            "containedInPlace".into(),
+            json!({"@type": "Place", "name": venue_name}),
+        );
+    }
+    Value::Object(p)
 }
 
 fn organization(site: &Site, cx: &LangCtx, id: &str) -> Value {

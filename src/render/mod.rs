@@ -19,6 +19,7 @@ mod templates;
 mod text;
 mod theme;
 mod toc;
+mod venue_view;
 pub mod views;
 
 use std::collections::HashMap;
@@ -295,7 +296,10 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
             canonical.get_or_insert_with(|| site.config.absolute(&entry.path));
             if number > 1 {
                 // A further page of a list: its own canonical URL, no translations.
-                canonical = Some(site.config.absolute(&crate::plan::pager_url(&entry.path, number)));
+                canonical = Some(
+                    site.config
+                        .absolute(&crate::plan::pager_url(&entry.path, number)),
+                );
                 ctx.insert("alternates", &Vec::<Alternate>::new());
                 ctx.insert_value("languages", paginate::switcher(site, g, number));
             }

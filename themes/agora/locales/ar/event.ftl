@@ -34,7 +34,6 @@ programme-schedule-by-track = جدول الجلسات حسب المسار
 ## صفحة الجلسة
 session-when = التاريخ والوقت
 session-room = القاعة
-session-online = عبر الإنترنت
 session-stream = متابعة الجلسة عبر الإنترنت
 session-interpretation = الترجمة الشفوية
 session-accessibility = إمكانية النفاذ
@@ -45,6 +44,25 @@ session-add-to-calendar = إضافة إلى التقويم
 session-calendar-file = ملف تقويم (ics)
 session-calendar-google = تقويم Google
 session-register = التسجيل
+session-venue = المكان
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] الطابق الأرضي
+   *[other] الطابق { $floor }
+}
+session-capacity = { $capacity ->
+    [one] مقعد واحد
+    [two] مقعدان
+    [few] { $capacity } مقاعد
+    [many] { $capacity } مقعدًا
+   *[other] { $capacity } مقعد
+}
+session-map = الخريطة
+session-attend = طريقة المشاركة
+session-mode-online = عبر الإنترنت فقط
+session-mode-offline = حضوريًا فقط
+session-mode-mixed = حضوريًا وعبر الإنترنت
+session-recording = مشاهدة التسجيل
 
 ## الأشخاص والمنظمات
 person-sessions = الجلسات

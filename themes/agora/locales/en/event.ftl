@@ -40,7 +40,6 @@ programme-schedule-by-track = Schedule by track
 ## Session page
 session-when = Date and time
 session-room = Room
-session-online = Online
 session-stream = Follow the session online
 session-interpretation = Interpretation
 session-accessibility = Accessibility
@@ -51,6 +50,22 @@ session-add-to-calendar = Add to calendar
 session-calendar-file = Calendar file (.ics)
 session-calendar-google = Google Calendar
 session-register = Register
+session-venue = Venue
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Ground floor
+   *[other] Floor { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } seat
+   *[other] { $capacity } seats
+}
+session-map = Map
+session-attend = How to attend
+session-mode-online = Online only
+session-mode-offline = In person only
+session-mode-mixed = In person and online
+session-recording = Watch the recording
 
 ## People and organizations
 person-sessions = Sessions

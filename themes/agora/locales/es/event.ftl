@@ -34,7 +34,6 @@ programme-schedule-by-track = Calendario de sesiones por serie
 ## Página de una sesión
 session-when = Fecha y hora
 session-room = Sala
-session-online = En línea
 session-stream = Seguir la sesión en línea
 session-interpretation = Interpretación
 session-accessibility = Accesibilidad
@@ -45,6 +44,22 @@ session-add-to-calendar = Añadir al calendario
 session-calendar-file = Archivo de calendario (.ics)
 session-calendar-google = Google Calendar
 session-register = Inscribirse
+session-venue = Sede
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Planta baja
+   *[other] Planta { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } plaza
+   *[other] { $capacity } plazas
+}
+session-map = Mapa
+session-attend = Cómo participar
+session-mode-online = Solo en línea
+session-mode-offline = Solo de forma presencial
+session-mode-mixed = De forma presencial y en línea
+session-recording = Ver la grabación
 
 ## Personas y organizaciones
 person-sessions = Sesiones

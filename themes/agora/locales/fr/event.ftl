@@ -33,7 +33,6 @@ programme-schedule-by-track = Calendrier des sessions par volet
 ## Page d’une session
 session-when = Date et heure
 session-room = Salle
-session-online = En ligne
 session-stream = Suivre la session en ligne
 session-interpretation = Interprétation
 session-accessibility = Accessibilité
@@ -44,6 +43,22 @@ session-add-to-calendar = Ajouter à l’agenda
 session-calendar-file = Fichier d’agenda (.ics)
 session-calendar-google = Google Agenda
 session-register = S’inscrire
+session-venue = Lieu
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Rez-de-chaussée
+   *[other] Étage { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } place
+   *[other] { $capacity } places
+}
+session-map = Plan d’accès
+session-attend = Comment participer
+session-mode-online = En ligne uniquement
+session-mode-offline = En présentiel uniquement
+session-mode-mixed = En présentiel et en ligne
+session-recording = Voir l’enregistrement
 
 ## Personnes et organisations
 person-sessions = Sessions

@@ -34,7 +34,6 @@ programme-schedule-by-track = Расписание по сегментам
 ## Страница заседания
 session-when = Дата и время
 session-room = Зал
-session-online = Онлайн
 session-stream = Смотреть заседание онлайн
 session-interpretation = Устный перевод
 session-accessibility = Доступность
@@ -45,6 +44,23 @@ session-add-to-calendar = Добавить в календарь
 session-calendar-file = Файл календаря (.ics)
 session-calendar-google = Google Календарь
 session-register = Зарегистрироваться
+session-venue = Место проведения
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] Цокольный этаж
+   *[other] Этаж { $floor }
+}
+session-capacity = { $capacity ->
+    [one] { $capacity } место
+    [few] { $capacity } места
+   *[other] { $capacity } мест
+}
+session-map = Карта
+session-attend = Как принять участие
+session-mode-online = Только онлайн
+session-mode-offline = Только очно
+session-mode-mixed = Очно и онлайн
+session-recording = Смотреть запись
 
 ## Участники и организации
 person-sessions = Заседания

@@ -32,7 +32,6 @@ programme-schedule-by-track = 按会议系列查看会议日程
 ## 会议页面
 session-when = 日期和时间
 session-room = 会议室
-session-online = 在线
 session-stream = 在线观看会议
 session-interpretation = 口译
 session-accessibility = 无障碍
@@ -43,6 +42,19 @@ session-add-to-calendar = 添加到日历
 session-calendar-file = 日历文件（.ics）
 session-calendar-google = Google日历
 session-register = 注册
+session-venue = 会场
+# $floor: the floor number, 0 for the ground floor.
+session-floor = { $floor ->
+    [0] 底层
+   *[other] { $floor } 层
+}
+session-capacity = { $capacity } 个座位
+session-map = 地图
+session-attend = 参会方式
+session-mode-online = 仅限线上
+session-mode-offline = 仅限现场
+session-mode-mixed = 现场和线上
+session-recording = 观看录像
 
 ## 人员和组织
 person-sessions = 会议
