@@ -214,7 +214,8 @@ fn main() -> ExitCode {
         }
         Command::Check { format, external } => {
             let external = external.then(hexaglot::check::external::ExternalOptions::default);
-            match hexaglot::check::check_with(&hexaglot::Options::new(cli.root), external.as_ref()) {
+            match hexaglot::check::check_with(&hexaglot::Options::new(cli.root), external.as_ref())
+            {
                 Ok(report) => {
                     print!("{}", report.render(format));
                     ExitCode::from(hexaglot::check::exit_code(&report))

@@ -53,7 +53,10 @@ fn server() -> Server {
                     }
                     _ => "404 Not Found",
                 };
-                let _ = write!(stream, "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                let _ = write!(
+                    stream,
+                    "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                );
                 now.fetch_sub(1, Ordering::SeqCst);
             });
         }
@@ -71,7 +74,16 @@ fn dead_external_links_are_reported_where_written_and_answers_are_cached() {
     let site = common::fixture("basic");
     let base = format!("http://127.0.0.1:{}", server.port);
     let mut text = String::from("---\ntitle: Links\n---\n\n");
-    for path in ["ok", "moved", "head-refused", "gone", "slow", "ok?a=1", "ok?a=2", "ok?a=3"] {
+    for path in [
+        "ok",
+        "moved",
+        "head-refused",
+        "gone",
+        "slow",
+        "ok?a=1",
+        "ok?a=2",
+        "ok?a=3",
+    ] {
         text.push_str(&format!("- [{path}]({base}/{path})\n"));
     }
     std::fs::write(site.path().join("content/links.en.md"), &text).unwrap();
@@ -79,7 +91,8 @@ fn dead_external_links_are_reported_where_written_and_answers_are_cached() {
         timeout: Duration::from_millis(1500),
         ..ExternalOptions::default()
     };
-    let report = hexaglot::check::check_with(&hexaglot::Options::new(site.path()), Some(&options)).unwrap();
+    let report =
+        hexaglot::check::check_with(&hexaglot::Options::new(site.path()), Some(&options)).unwrap();
     let dead: Vec<(String, usize, String)> = report
         .diagnostics
         .iter()
@@ -90,7 +103,10 @@ fn dead_external_links_are_reported_where_written_and_answers_are_cached() {
     assert_eq!(dead[0].0, "content/links.en.md");
     assert_eq!(dead[0].1, 8, "{dead:?}");
     assert!(dead[0].2.contains("/gone`: HTTP 404"), "{dead:?}");
-    assert!(dead[0].2.contains("links/ and 3 other pages)"), "names the pages: {dead:?}");
+    assert!(
+        dead[0].2.contains("links/ and 3 other pages)"),
+        "names the pages: {dead:?}"
+    );
     assert_eq!(dead[1].1, 9);
     assert!(dead[1].2.contains("/slow`: no answer in time"), "{dead:?}");
     assert!(
@@ -100,11 +116,25 @@ fn dead_external_links_are_reported_where_written_and_answers_are_cached() {
     assert!(hexaglot::check::exit_code(&report) == 1);
 
     let asked = server.requests.load(Ordering::SeqCst);
-    let again = hexaglot::check::check_with(&hexaglot::Options::new(site.path()), Some(&options)).unwrap();
-    assert_eq!(server.requests.load(Ordering::SeqCst), asked, "the second run asks nothing");
-    let dead_again = again.diagnostics.iter().filter(|d| d.message.starts_with("dead link")).count();
+    let again =
+        hexaglot::check::check_with(&hexaglot::Options::new(site.path()), Some(&options)).unwrap();
+    assert_eq!(
+        server.requests.load(Ordering::SeqCst),
+        asked,
+        "the second run asks nothing"
+    );
+    let dead_again = again
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.starts_with("dead link"))
+        .count();
     assert_eq!(dead_again, 2);
     // Without --external, nothing is asked and nothing reported.
     let plain = hexaglot::check::check(&hexaglot::Options::new(site.path())).unwrap();
-    assert!(!plain.diagnostics.iter().any(|d| d.message.starts_with("dead link")));
+    assert!(
+        !plain
+            .diagnostics
+            .iter()
+            .any(|d| d.message.starts_with("dead link"))
+    );
 }

@@ -25,7 +25,11 @@ fn decode(files: &[std::path::PathBuf]) -> BTreeMap<String, (String, u32, u32)> 
         .args(files)
         .output()
         .expect("python3 runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     json.as_object()
         .unwrap()
@@ -74,17 +78,32 @@ fn a_bundle_page_shows_its_images_resized_in_every_language_and_a_second_build_r
         let pictures: Vec<_> = doc.select(&select(".content picture")).collect();
         assert_eq!(pictures.len(), 2, "{lang}: two pictures");
         let img = pictures[0].select(&select("img")).next().unwrap();
-        let alt = if lang == "en" { "Map of the venue" } else { "خريطة المكان" };
+        let alt = if lang == "en" {
+            "Map of the venue"
+        } else {
+            "خريطة المكان"
+        };
         assert_eq!(img.attr("alt"), Some(alt));
         assert_eq!(img.attr("src"), Some(&*format!("/venue/{map}.800w.png")));
-        assert_eq!((img.attr("width"), img.attr("height")), (Some("800"), Some("480")));
+        assert_eq!(
+            (img.attr("width"), img.attr("height")),
+            (Some("800"), Some("480"))
+        );
         assert_eq!(img.attr("loading"), None, "the first picture loads at once");
         assert!(img.attr("sizes").is_some_and(|s| !s.is_empty()));
         let webp = pictures[0].select(&select("source")).next().unwrap();
         assert_eq!(webp.attr("type"), Some("image/webp"));
         let hall = pictures[1].select(&select("img")).next().unwrap();
-        assert_eq!(hall.attr("loading"), Some("lazy"), "later pictures load lazily");
-        assert_eq!(hall.attr("src"), Some("/venue/hall.800w.jpg"), "one copy for every language");
+        assert_eq!(
+            hall.attr("loading"),
+            Some("lazy"),
+            "later pictures load lazily"
+        );
+        assert_eq!(
+            hall.attr("src"),
+            Some("/venue/hall.800w.jpg"),
+            "one copy for every language"
+        );
         // Every version in every srcset: decoded by Pillow, in its format and size.
         let mut expected = Vec::new();
         for (set, format) in [
@@ -103,8 +122,16 @@ fn a_bundle_page_shows_its_images_resized_in_every_language_and_a_second_build_r
         for (path, format, width) in &expected {
             let (f, w, h) = &decoded[&path.display().to_string()];
             assert_eq!((f.as_str(), w), (*format, width), "{}", path.display());
-            let ratio = if path.to_string_lossy().contains("hall") { 1000.0 / 1600.0 } else { 0.6 };
-            assert!((*h as f64 - *w as f64 * ratio).abs() <= 1.0, "{}: {w}×{h}", path.display());
+            let ratio = if path.to_string_lossy().contains("hall") {
+                1000.0 / 1600.0
+            } else {
+                0.6
+            };
+            assert!(
+                (*h as f64 - *w as f64 * ratio).abs() <= 1.0,
+                "{}: {w}×{h}",
+                path.display()
+            );
             checked += 1;
         }
         let form = doc
@@ -120,13 +147,20 @@ fn a_bundle_page_shows_its_images_resized_in_every_language_and_a_second_build_r
 
     let before = common::read_tree(&public);
     let second = common::build(site.path()).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(before, common::read_tree(&public), "the cached build is the same, byte for byte");
+    assert_eq!(
+        before,
+        common::read_tree(&public),
+        "the cached build is the same, byte for byte"
+    );
     let (a, b) = (
         timing(&first, &["images", "resize"]),
         timing(&second, &["images", "resize"]),
     );
     eprintln!("image stages: first build {a:.1} ms, second {b:.1} ms");
-    assert!(b < a * 0.05, "the cached image stages took {b:.1} ms, the first {a:.1} ms");
+    assert!(
+        b < a * 0.05,
+        "the cached image stages took {b:.1} ms, the first {a:.1} ms"
+    );
 }
 
 #[test]
@@ -139,22 +173,44 @@ fn people_and_organizations_show_their_photos_and_logos_with_alternative_text() 
         ("ar", "آدا لوفليس", "لي وي في منتدى 2020"),
     ] {
         let doc = page(&public, &format!("{lang}/people/ada/index.html"));
-        let photo = doc.select(&select("img.person-photo")).next().expect("a photo");
+        let photo = doc
+            .select(&select("img.person-photo"))
+            .next()
+            .expect("a photo");
         assert_eq!(photo.attr("alt"), Some(ada));
-        assert_eq!(photo.attr("src"), Some("/people/ada.600w.jpg"), "never enlarged");
-        assert_eq!((photo.attr("width"), photo.attr("height")), (Some("600"), Some("800")));
+        assert_eq!(
+            photo.attr("src"),
+            Some("/people/ada.600w.jpg"),
+            "never enlarged"
+        );
+        assert_eq!(
+            (photo.attr("width"), photo.attr("height")),
+            (Some("600"), Some("800"))
+        );
         let doc = page(&public, &format!("{lang}/people/li/index.html"));
-        let photo = doc.select(&select("img.person-photo")).next().expect("a photo");
+        let photo = doc
+            .select(&select("img.person-photo"))
+            .next()
+            .expect("a photo");
         assert_eq!(photo.attr("alt"), Some(li));
         let doc = page(&public, &format!("{lang}/organizations/host/index.html"));
-        let logo = doc.select(&select("img.organization-logo")).next().expect("a logo");
+        let logo = doc
+            .select(&select("img.organization-logo"))
+            .next()
+            .expect("a logo");
         assert!(logo.attr("alt").is_some_and(|a| !a.is_empty()));
     }
     let doc = page(&public, "en/partners/index.html");
-    let wall: Vec<_> = doc.select(&select(".logo-wall-co-organizer img.logo")).collect();
+    let wall: Vec<_> = doc
+        .select(&select(".logo-wall-co-organizer img.logo"))
+        .collect();
     assert_eq!(wall.len(), 1);
     assert_eq!(wall[0].attr("alt"), Some("Host Organization"));
-    assert_eq!(doc.select(&select(".logo-wall-partner")).count(), 0, "no logo, no wall");
+    assert_eq!(
+        doc.select(&select(".logo-wall-partner")).count(),
+        0,
+        "no logo, no wall"
+    );
 }
 
 /// Writes `text` to `content/<rel>` of `site`.
@@ -184,7 +240,11 @@ fn a_missing_bundle_file_or_photo_is_reported_at_its_line() {
         "---\ntitle: Lieu\n---\n\nLe plan :\n\n![Plan](plan.png)\n",
     );
     let text = std::fs::read_to_string(site.path().join("content/data/people.yaml")).unwrap();
-    write(site.path(), "data/people.yaml", &text.replace("people/li.jpg", "people/lee.jpg"));
+    write(
+        site.path(),
+        "data/people.yaml",
+        &text.replace("people/li.jpg", "people/lee.jpg"),
+    );
     let found = errors(site.path());
     assert!(
         found.contains(&(
@@ -207,36 +267,90 @@ fn shortcodes_render_with_the_page_and_report_errors_at_the_call() {
     let site = site();
     common::build(site.path()).unwrap_or_else(|e| panic!("{e}"));
     let doc = page(&site.path().join("public"), "en/guide/index.html");
-    let note = doc.select(&select("aside.callout-warning")).next().expect("a callout");
+    let note = doc
+        .select(&select("aside.callout-warning"))
+        .next()
+        .expect("a callout");
     assert_eq!(
-        note.select(&select(".callout-title")).next().unwrap().text().collect::<String>(),
+        note.select(&select(".callout-title"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
         "Warning"
     );
-    assert!(note.select(&select("strong")).next().is_some(), "the body is Markdown");
     assert!(
-        note.select(&select("a[href='/en/venue/']")).next().is_some(),
+        note.select(&select("strong")).next().is_some(),
+        "the body is Markdown"
+    );
+    assert!(
+        note.select(&select("a[href='/en/venue/']"))
+            .next()
+            .is_some(),
         "links in the body resolve"
     );
-    let video = doc.select(&select("figure.video-facade")).next().expect("a video facade");
-    assert_eq!(video.select(&select("iframe")).count(), 0, "nothing loaded from the host");
-    let play = video.select(&select("a.video-play")).next().unwrap();
-    assert_eq!(play.attr("href"), Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ"));
-    assert!(video.attr("data-embed").unwrap().starts_with("https://www.youtube-nocookie.com/embed/"));
-    let figure = doc.select(&select("figure.figure")).next().expect("a figure");
-    assert!(figure.select(&select("picture img[src='/venue/hall.800w.jpg']")).next().is_some());
+    let video = doc
+        .select(&select("figure.video-facade"))
+        .next()
+        .expect("a video facade");
     assert_eq!(
-        figure.select(&select("figcaption")).next().unwrap().text().collect::<String>(),
+        video.select(&select("iframe")).count(),
+        0,
+        "nothing loaded from the host"
+    );
+    let play = video.select(&select("a.video-play")).next().unwrap();
+    assert_eq!(
+        play.attr("href"),
+        Some("https://www.youtube.com/watch?v=dQw4w9WgXcQ")
+    );
+    assert!(
+        video
+            .attr("data-embed")
+            .unwrap()
+            .starts_with("https://www.youtube-nocookie.com/embed/")
+    );
+    let figure = doc
+        .select(&select("figure.figure"))
+        .next()
+        .expect("a figure");
+    assert!(
+        figure
+            .select(&select("picture img[src='/venue/hall.800w.jpg']"))
+            .next()
+            .is_some()
+    );
+    assert_eq!(
+        figure
+            .select(&select("figcaption"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
         "The hall, seen from the stage"
     );
-    let text: String = doc.select(&select(".content")).next().unwrap().text().collect();
-    assert!(text.contains("{{ video(id=\"x\") }} shows the call"), "{text}");
+    let text: String = doc
+        .select(&select(".content"))
+        .next()
+        .unwrap()
+        .text()
+        .collect();
+    assert!(
+        text.contains("{{ video(id=\"x\") }} shows the call"),
+        "{text}"
+    );
 
     let guide = site.path().join("content/guide.en.md");
     let body = std::fs::read_to_string(&guide).unwrap();
     std::fs::write(
         &guide,
-        body.replace("{% note(kind=\"warning\") %}", "{% notice(kind=\"warning\") %}")
-            .replace("{{ video(id=\"dQw4w9WgXcQ\", title=\"Opening\") }}", "{{ video(title=\"no id\") }}"),
+        body.replace(
+            "{% note(kind=\"warning\") %}",
+            "{% notice(kind=\"warning\") %}",
+        )
+        .replace(
+            "{{ video(id=\"dQw4w9WgXcQ\", title=\"Opening\") }}",
+            "{{ video(title=\"no id\") }}",
+        ),
     )
     .unwrap();
     let found = errors(site.path());
@@ -261,24 +375,53 @@ fn the_table_of_contents_lists_the_headings_and_a_bad_field_is_reported() {
     let site = site();
     common::build(site.path()).unwrap_or_else(|e| panic!("{e}"));
     let doc = page(&site.path().join("public"), "en/guide/index.html");
-    let toc = doc.select(&select("nav.toc")).next().expect("a table of contents");
-    let hrefs: Vec<&str> = toc.select(&select("a")).map(|a| a.attr("href").unwrap()).collect();
+    let toc = doc
+        .select(&select("nav.toc"))
+        .next()
+        .expect("a table of contents");
+    let hrefs: Vec<&str> = toc
+        .select(&select("a"))
+        .map(|a| a.attr("href").unwrap())
+        .collect();
     assert_eq!(
         hrefs,
-        ["#getting-there", "#from-the-airport", "#registration", "#programme-data"]
+        [
+            "#getting-there",
+            "#from-the-airport",
+            "#registration",
+            "#programme-data"
+        ]
     );
     for href in hrefs {
         let id = &href[1..];
-        assert!(doc.select(&select(&format!("[id='{id}']"))).next().is_some(), "{id}");
+        assert!(
+            doc.select(&select(&format!("[id='{id}']")))
+                .next()
+                .is_some(),
+            "{id}"
+        );
     }
-    assert_eq!(toc.select(&select("ol ol a")).count(), 1, "nested under its section");
+    assert_eq!(
+        toc.select(&select("ol ol a")).count(),
+        1,
+        "nested under its section"
+    );
     let venue = page(&site.path().join("public"), "en/venue/index.html");
-    assert!(venue.select(&select("nav.toc")).next().is_none(), "opt-in only");
+    assert!(
+        venue.select(&select("nav.toc")).next().is_none(),
+        "opt-in only"
+    );
 
-    write(site.path(), "guide.en.md", "---\ntitle: Guide\ntoc: yes please\n---\n\n## A\n");
+    write(
+        site.path(),
+        "guide.en.md",
+        "---\ntitle: Guide\ntoc: yes please\n---\n\n## A\n",
+    );
     let found = errors(site.path());
     assert!(
-        found.iter().any(|(f, l, _)| f == "content/guide.en.md" && *l == 3),
+        found
+            .iter()
+            .any(|(f, l, _)| f == "content/guide.en.md" && *l == 3),
         "{found:?}"
     );
 }
@@ -302,13 +445,27 @@ fn sections_are_paginated_with_localized_links_and_numbers() {
     let rel = |r: &str| {
         doc.select(&select(&format!(".pagination a[rel={r}]")))
             .next()
-            .map(|a| (a.attr("href").unwrap().to_string(), a.text().collect::<String>()))
+            .map(|a| {
+                (
+                    a.attr("href").unwrap().to_string(),
+                    a.text().collect::<String>(),
+                )
+            })
     };
     assert_eq!(rel("prev"), Some(("/en/news/".into(), "Newer".into())));
-    assert_eq!(rel("next"), Some(("/en/news/page/3/".into(), "Older".into())));
+    assert_eq!(
+        rel("next"),
+        Some(("/en/news/page/3/".into(), "Older".into()))
+    );
     let canonical = doc.select(&select("link[rel=canonical]")).next().unwrap();
-    assert_eq!(canonical.attr("href"), Some("https://example.org/en/news/page/2/"));
-    let switcher = doc.select(&select(".languages a[hreflang=fr]")).next().unwrap();
+    assert_eq!(
+        canonical.attr("href"),
+        Some("https://example.org/en/news/page/2/")
+    );
+    let switcher = doc
+        .select(&select(".languages a[hreflang=fr]"))
+        .next()
+        .unwrap();
     assert_eq!(switcher.attr("href"), Some("/fr/news/page/2/"));
 
     // Page numbers in each language's digits, as CLDR (through Babel) writes them.
@@ -321,11 +478,20 @@ fn sections_are_paginated_with_localized_links_and_numbers() {
             .text()
             .collect();
         assert_eq!(current, babel_number(lang, 2), "{lang}");
-        let older: String = doc.select(&select(".pagination a[rel=next]")).next().unwrap().text().collect();
+        let older: String = doc
+            .select(&select(".pagination a[rel=next]"))
+            .next()
+            .unwrap()
+            .text()
+            .collect();
         assert_ne!(older, "Older", "{lang}: localized");
     }
 
-    write(site.path(), "news/_index.en.md", "---\ntitle: News\nsort_by: date\npaginate_by: 0\n---\n");
+    write(
+        site.path(),
+        "news/_index.en.md",
+        "---\ntitle: News\nsort_by: date\npaginate_by: 0\n---\n",
+    );
     let found = errors(site.path());
     assert!(
         found.contains(&(
@@ -346,7 +512,11 @@ fn babel_number(lang: &str, n: u32) -> String {
         ])
         .output()
         .expect("python3 with Babel");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -364,16 +534,28 @@ fn fenced_code_is_highlighted_unless_the_site_says_no_and_unknown_languages_are_
         .iter()
         .find(|w| w.message.contains("klingon"))
         .expect("a warning");
-    assert_eq!((warning.file.to_str(), warning.line), (Some("content/news/post-1.en.md"), 6));
+    assert_eq!(
+        (warning.file.to_str(), warning.line),
+        (Some("content/news/post-1.en.md"), 6)
+    );
     let doc = page(&site.path().join("public"), "en/guide/index.html");
-    let code = doc.select(&select("pre.highlight code.language-yaml")).next().expect("highlighted");
+    let code = doc
+        .select(&select("pre.highlight code.language-yaml"))
+        .next()
+        .expect("highlighted");
     let classes: Vec<&str> = code
         .select(&select("span"))
         .filter_map(|s| s.attr("class"))
         .collect();
-    assert!(classes.iter().any(|c| c.contains("hl-comment")), "{classes:?}");
+    assert!(
+        classes.iter().any(|c| c.contains("hl-comment")),
+        "{classes:?}"
+    );
     let text: String = code.text().collect();
-    assert!(text.contains("id: opening   # a comment"), "the code is intact: {text}");
+    assert!(
+        text.contains("id: opening   # a comment"),
+        "the code is intact: {text}"
+    );
 
     let config = site.path().join("content/site.yaml");
     let yaml = std::fs::read_to_string(&config).unwrap();

@@ -503,7 +503,10 @@ fn two_builds_are_byte_identical_and_pages_reference_hashed_assets() {
             // pagination) on the pages made from base.html.
             let sheets = attrs(&doc, "link[rel=stylesheet]", "href");
             assert_eq!(sheets.first(), Some(&style), "{file}");
-            assert!(sheets[1..].iter().all(|s| *s == content), "{file}: {sheets:?}");
+            assert!(
+                sheets[1..].iter().all(|s| *s == content),
+                "{file}: {sheets:?}"
+            );
         }
     }
 }

@@ -142,9 +142,7 @@ fn schedule_groups_sessions_by_day_in_time_order() {
             (
                 date,
                 day.select(&cards)
-                    .map(|c| {
-                        c.value().attr("data-session").unwrap().to_string()
-                    })
+                    .map(|c| c.value().attr("data-session").unwrap().to_string())
                     .collect(),
             )
         })
@@ -152,9 +150,15 @@ fn schedule_groups_sessions_by_day_in_time_order() {
     let expected: Vec<(String, Vec<String>)> = [
         ("2021-05-17", vec!["exhibition"]),
         // The exhibition (17–21 May) is on every day, before the day's own sessions.
-        ("2021-05-18", vec!["exhibition", "opening", "evening-dialogue"]),
+        (
+            "2021-05-18",
+            vec!["exhibition", "opening", "evening-dialogue"],
+        ),
         // 10:00 in Tokyo is 03:00 in Geneva: before the 12:00 networking break.
-        ("2021-05-19", vec!["exhibition", "asia-workshop", "networking"]),
+        (
+            "2021-05-19",
+            vec!["exhibition", "asia-workshop", "networking"],
+        ),
         ("2021-05-20", vec!["exhibition", "late-night"]),
         // The late-night session (23:30–00:30) reaches into the 21st.
         ("2021-05-21", vec!["exhibition", "late-night"]),

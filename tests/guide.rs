@@ -146,9 +146,16 @@ fn every_example_of_the_user_guide_builds() {
     let sketches: usize = guide_pages()
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
-        .map(|t| t.lines().filter(|l| l.starts_with("```") && l.ends_with(" sketch")).count())
+        .map(|t| {
+            t.lines()
+                .filter(|l| l.starts_with("```") && l.ends_with(" sketch"))
+                .count()
+        })
         .sum();
-    assert!(sketches <= 5, "{sketches} sketches: build the new example instead");
+    assert!(
+        sketches <= 5,
+        "{sketches} sketches: build the new example instead"
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
@@ -216,8 +223,7 @@ fn run_page(name: &str, text: &str, problems: &mut Vec<String>) -> usize {
                 copy_tree(copy.path(), &root);
             }
         } else if let Some(test) = block.value("tested-by") {
-            let reads = std::fs::read_to_string(repo().join(&test))
-                .is_ok_and(|t| t.contains(name));
+            let reads = std::fs::read_to_string(repo().join(&test)).is_ok_and(|t| t.contains(name));
             if !reads {
                 problems.push(format!("{at}: {test} does not read {name}"));
             }

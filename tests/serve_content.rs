@@ -73,29 +73,57 @@ fn edits_to_shortcodes_images_fluent_and_lists_match_a_full_build() {
         "<aside data-edited class=",
     );
     let outcome = rebuild(&mut site, &[note]);
-    assert!(outcome.changed.contains(&"en/guide/index.html".to_string()), "{:?}", outcome.changed);
+    assert!(
+        outcome.changed.contains(&"en/guide/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
     assert!(!outcome.changed.contains(&"en/venue/index.html".to_string()));
     assert_same_as_full_build(&site, root);
 
     // A Fluent message a shortcode shows.
-    let fluent = edit(root, "themes/agora/locales/fr/content.ftl", "Lire la vidéo", "Regarder la vidéo");
+    let fluent = edit(
+        root,
+        "themes/agora/locales/fr/content.ftl",
+        "Lire la vidéo",
+        "Regarder la vidéo",
+    );
     let outcome = rebuild(&mut site, &[fluent]);
-    assert!(outcome.changed.contains(&"fr/guide/index.html".to_string()), "{:?}", outcome.changed);
+    assert!(
+        outcome.changed.contains(&"fr/guide/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
     assert_same_as_full_build(&site, root);
 
     // An image replaced by one of another size: its versions and the pages showing it.
     let hall = root.join("content/venue/hall.jpg");
     content_support::photo(1200, 900, 5).save(&hall).unwrap();
     let outcome = rebuild(&mut site, &[hall]);
-    assert!(outcome.changed.contains(&"ar/venue/index.html".to_string()), "{:?}", outcome.changed);
-    assert!(outcome.changed.contains(&"venue/hall.800w.jpg".to_string()), "{:?}", outcome.changed);
+    assert!(
+        outcome.changed.contains(&"ar/venue/index.html".to_string()),
+        "{:?}",
+        outcome.changed
+    );
+    assert!(
+        outcome.changed.contains(&"venue/hall.800w.jpg".to_string()),
+        "{:?}",
+        outcome.changed
+    );
     assert_same_as_full_build(&site, root);
 
     // A new post: the paginated list gets a fourth page.
     let post = root.join("content/news/post-6.en.md");
     std::fs::write(&post, "---\ntitle: Post 6\ndate: 2021-06-10\n---\n\nSix.\n").unwrap();
     let outcome = rebuild(&mut site, &[post]);
-    assert!(outcome.changed.iter().any(|p| p == "en/news/page/3/index.html"), "{:?}", outcome.changed);
+    assert!(
+        outcome
+            .changed
+            .iter()
+            .any(|p| p == "en/news/page/3/index.html"),
+        "{:?}",
+        outcome.changed
+    );
     assert!(site.files().contains_key("zh/news/page/3/index.html"));
     assert_same_as_full_build(&site, root);
 }

@@ -412,9 +412,18 @@ fn a_stylesheet_edit_renames_it_on_every_page_and_drops_the_old_name() {
         .collect();
     assert!(pages.len() > 100, "the forum's pages: {}", pages.len());
     for (path, html) in &pages {
-        assert!(!html.contains(&old), "{path} still links the old stylesheet {old}");
-        assert!(html.contains(&new), "{path} does not link the new stylesheet {new}");
+        assert!(
+            !html.contains(&old),
+            "{path} still links the old stylesheet {old}"
+        );
+        assert!(
+            html.contains(&new),
+            "{path} does not link the new stylesheet {new}"
+        );
     }
-    assert!(outcome.rendered >= pages.len(), "every page is rendered again");
+    assert!(
+        outcome.rendered >= pages.len(),
+        "every page is rendered again"
+    );
     assert_same_as_full_build(&site, dir.path());
 }

@@ -122,7 +122,11 @@ fn ask_all(urls: &[&String], options: &ExternalOptions) -> Vec<(String, Checked)
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(options.timeout))
         .http_status_as_error(false)
-        .user_agent(concat!("hexaglot/", env!("CARGO_PKG_VERSION"), " (link check)"))
+        .user_agent(concat!(
+            "hexaglot/",
+            env!("CARGO_PKG_VERSION"),
+            " (link check)"
+        ))
         .build()
         .into();
     let threads = options.threads.max(1).min(urls.len().max(1));

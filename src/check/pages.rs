@@ -131,8 +131,7 @@ fn dead_links(
                 .links
                 .iter()
                 .filter(|l| {
-                    resolve(&config.base_url, &config.base_path, &o.url, &l.url)
-                        == Target::External
+                    resolve(&config.base_url, &config.base_path, &o.url, &l.url) == Target::External
                 })
                 .cloned()
                 .collect();
@@ -149,7 +148,15 @@ fn dead_links(
             let output = &ctx.pages[out];
             let d = Diagnostic::error(PathBuf::new(), format!("dead link `{url}`: {why}"))
                 .hint("the page may have moved: find its new address, or remove the link");
-            report(ctx, output, "external", &[url.as_str()], Scope::Markup, d, findings);
+            report(
+                ctx,
+                output,
+                "external",
+                &[url.as_str()],
+                Scope::Markup,
+                d,
+                findings,
+            );
         }
     }
 }

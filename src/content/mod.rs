@@ -4,7 +4,6 @@
 //! caller reads the file. Markdown is turned into HTML later, once every page has a URL,
 //! because `@/` links resolve to pages in the language being rendered.
 
-
 use std::path::Path;
 use std::sync::Arc;
 

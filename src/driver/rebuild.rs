@@ -182,7 +182,9 @@ fn text_only(
     let whole = verify || has_search(&sources) || has_feed(site);
     let entries = if whole { None } else { Some(&pages) };
     // Shortcodes are templates: the theme is refreshed before the Markdown.
-    let theme = stages.theme.refresh(&site.config, &sources, &mut diagnostics);
+    let theme = stages
+        .theme
+        .refresh(&site.config, &sources, &mut diagnostics);
     let reloaded = theme.reloaded;
     let shortcodes = shortcodes(&site.config, theme.loaded.templates.clone());
     let markdown = stages
@@ -301,7 +303,9 @@ fn whole(
     ));
     crate::site::check_data_pictures(&site, &sources, &mut diagnostics);
     // Shortcodes are templates: the theme is refreshed before the Markdown.
-    let theme = stages.theme.refresh(&site.config, &sources, &mut diagnostics);
+    let theme = stages
+        .theme
+        .refresh(&site.config, &sources, &mut diagnostics);
     let reloaded = theme.reloaded;
     let shortcodes = shortcodes(&site.config, theme.loaded.templates.clone());
     let markdown = stages

@@ -27,8 +27,12 @@ pub fn snapshot(
     let mut sources = Sources::load_config(&options.root, previous, changed)?;
     let mut config = Config::parse(&sources.root, sources.config_text())?;
     apply_options(&mut config, options)?;
-    config.theme = crate::sources::theme::resolve(&sources.root, config.theme.as_deref(), sources.config_text())
-        .map_err(|d| Error::Diagnostics(vec![d]))?;
+    config.theme = crate::sources::theme::resolve(
+        &sources.root,
+        config.theme.as_deref(),
+        sources.config_text(),
+    )
+    .map_err(|d| Error::Diagnostics(vec![d]))?;
     sources.load_rest(config.theme.as_deref(), previous, changed, out);
     Ok((sources, config))
 }

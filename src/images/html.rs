@@ -36,10 +36,7 @@ pub struct PictureSource {
 impl Picture {
     /// The picture of `info`, with URLs under `base_path`.
     pub fn of(info: &ImageInfo, base_path: &str, sizes: &str) -> Picture {
-        let fallback = info
-            .variants
-            .first()
-            .map_or(Format::Jpeg, |v| v.format);
+        let fallback = info.variants.first().map_or(Format::Jpeg, |v| v.format);
         let srcset = |format: Format| {
             info.variants
                 .iter()

@@ -216,9 +216,7 @@ impl Images {
         let options = &self.options;
         let problems: Vec<Diagnostic> = work
             .par_iter()
-            .filter_map(|(info, missing)| {
-                process::make(info, missing, options, cache).err()
-            })
+            .filter_map(|(info, missing)| process::make(info, missing, options, cache).err())
             .collect();
         out.extend(problems);
         decoded
@@ -258,7 +256,11 @@ fn measure(file: &crate::sources::File, options: &ImageOptions) -> Result<ImageI
 /// The widths made of an image `width` pixels wide: each width of the list below it,
 /// and the image's own width when the list goes beyond it (never enlarged).
 pub fn widths(width: u32, list: &[u32]) -> Vec<u32> {
-    let mut widths: Vec<u32> = list.iter().copied().filter(|&w| w > 0 && w < width).collect();
+    let mut widths: Vec<u32> = list
+        .iter()
+        .copied()
+        .filter(|&w| w > 0 && w < width)
+        .collect();
     let largest = list.iter().copied().max().unwrap_or(width);
     if largest >= width || widths.is_empty() {
         widths.push(width.min(largest.max(1)));
@@ -269,7 +271,11 @@ pub fn widths(width: u32, list: &[u32]) -> Vec<u32> {
 }
 
 fn variants(info: &ImageInfo, options: &ImageOptions) -> Vec<Variant> {
-    let fallback = if info.alpha { Format::Png } else { Format::Jpeg };
+    let fallback = if info.alpha {
+        Format::Png
+    } else {
+        Format::Jpeg
+    };
     let (stem, dir) = match info.rel.rfind('/') {
         Some(i) => (&info.rel[i + 1..], &info.rel[..=i]),
         None => (info.rel.as_str(), ""),
@@ -285,7 +291,11 @@ fn variants(info: &ImageInfo, options: &ImageOptions) -> Vec<Variant> {
             let height = ((u64::from(info.height) * u64::from(width) + u64::from(info.width) / 2)
                 / u64::from(info.width.max(1)))
             .max(1) as u32;
-            let quality = if format == Format::Png { 0 } else { options.quality };
+            let quality = if format == Format::Png {
+                0
+            } else {
+                options.quality
+            };
             out.push(Variant {
                 width,
                 height,

@@ -68,8 +68,11 @@ pub fn make(
     cache: &CacheDir,
 ) -> Result<(), Diagnostic> {
     let failed = |why: String| {
-        Diagnostic::error(&info.display, format!("this image cannot be processed: {why}"))
-            .hint("save it again as JPEG, PNG or WebP")
+        Diagnostic::error(
+            &info.display,
+            format!("this image cannot be processed: {why}"),
+        )
+        .hint("save it again as JPEG, PNG or WebP")
     };
     let bytes = crate::sources::read::read_bytes(&info.path, &info.display)?;
     let source = decode(&bytes).map_err(failed)?;
@@ -91,7 +94,8 @@ pub fn make(
     ordered.sort_by_key(|v| (v.width, v.format.extension()));
     let mut last: Option<(u32, u32, Vec<u8>)> = None;
     for variant in ordered {
-        let fresh = !matches!(&last, Some((w, h, _)) if *w == variant.width && *h == variant.height);
+        let fresh =
+            !matches!(&last, Some((w, h, _)) if *w == variant.width && *h == variant.height);
         if fresh {
             let pixels = if variant.width == source.width() && variant.height == source.height() {
                 source.as_bytes().to_vec()
@@ -106,9 +110,12 @@ pub fn make(
         }
         let (_, _, pixels) = last.as_ref().expect("set above");
         let encoded = encode(pixels, variant, info.alpha, options.quality).map_err(failed)?;
-        cache
-            .write(&variant.cache_name, &encoded)
-            .map_err(|e| Diagnostic::error(cache.display(), format!("cannot write the image cache: {e}")))?;
+        cache.write(&variant.cache_name, &encoded).map_err(|e| {
+            Diagnostic::error(
+                cache.display(),
+                format!("cannot write the image cache: {e}"),
+            )
+        })?;
     }
     Ok(())
 }

@@ -64,10 +64,7 @@ impl MarkdownCache {
                 let key = (page.source.path.clone(), lang.clone());
                 let version = page.source.version;
                 if let Some(cached) = entries.get(&key) {
-                    let same_links = cached
-                        .links
-                        .iter()
-                        .all(|(query, was)| ask(query) == *was);
+                    let same_links = cached.links.iter().all(|(query, was)| ask(query) == *was);
                     if cached.version == version && same_links {
                         return (key, version, Outcome::Reuse);
                     }

@@ -17,8 +17,8 @@ use std::path::{Path, PathBuf};
 
 pub use ask::{Ask, Terminal};
 
-use crate::output::Place;
 use crate::error::Error;
+use crate::output::Place;
 
 /// The six official languages of the United Nations, in their usual order: the theme
 /// and the example site have text in each.

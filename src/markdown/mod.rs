@@ -99,7 +99,8 @@ fn render(body: &str, ctx: &RenderContext<'_>, images: &mut usize) -> Rendered {
     let mut out = Rendered::default();
     let expanded = shortcodes::expand(body);
     for (offset, message, hint) in &expanded.errors {
-        out.problems.push(problem(*offset, message.clone(), hint, false));
+        out.problems
+            .push(problem(*offset, message.clone(), hint, false));
     }
     let calls: Vec<String> = expanded
         .calls
@@ -295,7 +296,8 @@ fn shortcode(
     match (ctx.resolve)(&query) {
         Answer::Shortcode(Ok(html)) => html,
         Answer::Shortcode(Err((message, hint))) => {
-            out.problems.push(problem(call.offset, message, &hint, false));
+            out.problems
+                .push(problem(call.offset, message, &hint, false));
             String::new()
         }
         _ => String::new(),
@@ -327,9 +329,9 @@ fn link<'e>(
         image: false,
     };
     match (ctx.resolve)(&query) {
-        Answer::File(FileRef::Url(url) | FileRef::Image(crate::images::Picture { src: url, .. })) => {
-            CowStr::from(format!("{url}{suffix}"))
-        }
+        Answer::File(
+            FileRef::Url(url) | FileRef::Image(crate::images::Picture { src: url, .. }),
+        ) => CowStr::from(format!("{url}{suffix}")),
         Answer::File(FileRef::Missing) => {
             out.problems.push(missing(at, target, false));
             dest

@@ -99,7 +99,14 @@ mod tests {
         for t in ["map.png", "../a/b.pdf", "photos/x.jpg#top"] {
             assert!(is_relative(t), "{t}");
         }
-        for t in ["/x.png", "https://e.org/", "mailto:a@b.c", "#top", "@/about.md", "tel:+41"] {
+        for t in [
+            "/x.png",
+            "https://e.org/",
+            "mailto:a@b.c",
+            "#top",
+            "@/about.md",
+            "tel:+41",
+        ] {
             assert!(!is_relative(t), "{t}");
         }
         assert_eq!(split_suffix("a.png#x"), ("a.png", "#x"));

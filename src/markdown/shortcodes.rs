@@ -129,7 +129,8 @@ pub fn expand(text: &str) -> Expanded {
 impl Expanded {
     fn push(&mut self, text: &str, copied: &mut usize, start: usize, end: usize, with: &str) {
         self.text.push_str(&text[*copied..start]);
-        self.map.push((self.text.len(), start, with.len(), end - start));
+        self.map
+            .push((self.text.len(), start, with.len(), end - start));
         self.text.push_str(with);
         *copied = end;
     }
@@ -277,7 +278,9 @@ impl<'a> Cursor<'a> {
         let len = rest
             .char_indices()
             .find(|&(i, c)| {
-                !(c.is_ascii_alphabetic() || c == '_' || (i > 0 && (c.is_ascii_digit() || c == '-')))
+                !(c.is_ascii_alphabetic()
+                    || c == '_'
+                    || (i > 0 && (c.is_ascii_digit() || c == '-')))
             })
             .map_or(rest.len(), |(i, _)| i);
         self.at += len;
@@ -352,7 +355,11 @@ impl<'a> Cursor<'a> {
             self.at += len;
             return Ok(Value::from(n));
         }
-        if let Some(n) = number.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+        if let Some(n) = number
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
             self.at += len;
             return Ok(Value::Number(n));
         }
@@ -455,7 +462,10 @@ mod tests {
         assert!(e.text.contains("`{{ not(a=1) }}`"));
         let after = e.text.find("After").unwrap();
         assert_eq!(e.original(after), text.find("After").unwrap());
-        assert_eq!(e.original(e.text.find("<hexaglot-shortcode-0>").unwrap()), 2);
+        assert_eq!(
+            e.original(e.text.find("<hexaglot-shortcode-0>").unwrap()),
+            2
+        );
     }
 
     #[test]

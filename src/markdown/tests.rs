@@ -10,7 +10,10 @@ fn render(body: &str, rtl: bool) -> Rendered {
             _ => FileRef::NotAFile,
         }),
         Query::Shortcode(call) => Answer::Shortcode(match call.name.as_str() {
-            "note" => Ok(format!("<aside>{}</aside>", call.body.clone().unwrap_or_default())),
+            "note" => Ok(format!(
+                "<aside>{}</aside>",
+                call.body.clone().unwrap_or_default()
+            )),
             name => Err((format!("no shortcode `{name}`"), String::new())),
         }),
     };
@@ -115,13 +118,29 @@ fn relative_files_shortcodes_and_code() {
     let r = render(body, false);
     assert!(r.html.contains(r#"href="/docs/form.pdf#p2""#), "{}", r.html);
     assert!(r.html.contains(r#"href="../x/""#), "{}", r.html);
-    assert!(r.html.contains("<aside><p><strong>Bold</strong>"), "{}", r.html);
+    assert!(
+        r.html.contains("<aside><p><strong>Bold</strong>"),
+        "{}",
+        r.html
+    );
     assert!(r.html.contains("class=\"hl-"), "{}", r.html);
     let at = |needle: &str| body.find(needle).unwrap();
     let problems: Vec<(usize, bool)> = r.problems.iter().map(|p| (p.offset, p.warning)).collect();
-    assert!(problems.contains(&(at("[gone]"), false)), "{:?}", r.problems);
-    assert!(problems.contains(&(at("{{ nosuch"), false)), "{:?}", r.problems);
-    assert!(problems.contains(&(at("```klingon"), true)), "{:?}", r.problems);
+    assert!(
+        problems.contains(&(at("[gone]"), false)),
+        "{:?}",
+        r.problems
+    );
+    assert!(
+        problems.contains(&(at("{{ nosuch"), false)),
+        "{:?}",
+        r.problems
+    );
+    assert!(
+        problems.contains(&(at("```klingon"), true)),
+        "{:?}",
+        r.problems
+    );
     assert_eq!(r.broken_links, vec![(at("[b]"), "@/nope.md".to_string())]);
 }
 

@@ -15,8 +15,8 @@
 //! own folders (`content/`, `locales/`, `themes/`, `templates/`, `static/`), the site's
 //! folder itself and any folder above it are refused too.
 
-mod new_site;
 pub mod data;
+mod new_site;
 mod target;
 
 use std::collections::{BTreeMap, BTreeSet};

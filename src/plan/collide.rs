@@ -159,7 +159,10 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
                     file: section.source.display.clone(),
                     text: None,
                     position: None,
-                    what: format!("page {page} of the list of {}", section.source.display.display()),
+                    what: format!(
+                        "page {page} of the list of {}",
+                        section.source.display.display()
+                    ),
                     chosen: false,
                     fallback: entry.fallback,
                     hint: "a paginated section's further pages are at page/<n>/ of its URL: give the other page another `slug`",

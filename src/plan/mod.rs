@@ -13,9 +13,9 @@ mod collide;
 mod event;
 mod files;
 mod images;
-mod paginate;
 pub mod indexable;
 mod pages;
+mod paginate;
 pub mod path;
 
 use std::collections::BTreeMap;

@@ -12,7 +12,12 @@ use crate::markdown::Call;
 impl Templates {
     /// The HTML of `call` in the language `lang` written in direction `dir`, or a
     /// message and a hint.
-    pub fn shortcode(&self, lang: &str, dir: &str, call: &Call) -> Result<String, (String, String)> {
+    pub fn shortcode(
+        &self,
+        lang: &str,
+        dir: &str,
+        call: &Call,
+    ) -> Result<String, (String, String)> {
         let name = format!("shortcodes/{}.html", call.name);
         if !self.has(&name) {
             let mut known: Vec<&str> = self
@@ -27,9 +32,7 @@ impl Templates {
             };
             return Err((
                 format!("there is no shortcode `{}` ({known})", call.name),
-                format!(
-                    "add templates/{name} to the site, or use a shortcode of the theme"
-                ),
+                format!("add templates/{name} to the site, or use a shortcode of the theme"),
             ));
         }
         let mut context = Context::new();

@@ -55,7 +55,13 @@ mod tests {
 
     #[test]
     fn nests_two_levels_from_the_shallowest() {
-        let hs = [h(3, "intro"), h(2, "a"), h(3, "a1"), h(4, "deep"), h(2, "b")];
+        let hs = [
+            h(3, "intro"),
+            h(2, "a"),
+            h(3, "a1"),
+            h(4, "deep"),
+            h(2, "b"),
+        ];
         let t = toc(&hs);
         let top: Vec<&str> = t.iter().map(|e| e.id).collect();
         assert_eq!(top, ["intro", "a", "b"]);

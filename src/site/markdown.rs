@@ -20,9 +20,7 @@ pub fn render_all(site: &mut Site, shortcodes: Shortcodes<'_>, out: &mut Diagnos
     let site_ref: &Site = site;
     let results: Vec<_> = jobs
         .par_iter()
-        .map(|&(l, g)| {
-            render_entry(site_ref, l, g, &|q| answer(site_ref, l, g, shortcodes, q))
-        })
+        .map(|&(l, g)| render_entry(site_ref, l, g, &|q| answer(site_ref, l, g, shortcodes, q)))
         .collect();
     for ((l, g), rendered) in jobs.into_iter().zip(results) {
         report_broken_links(site, l, g, &rendered, out);
@@ -49,7 +47,13 @@ pub fn render_entry(
 }
 
 /// The answer to `query` asked by the text of entry `g` in language `l`.
-pub fn answer(site: &Site, l: usize, g: usize, shortcodes: Shortcodes<'_>, query: &Query) -> Answer {
+pub fn answer(
+    site: &Site,
+    l: usize,
+    g: usize,
+    shortcodes: Shortcodes<'_>,
+    query: &Query,
+) -> Answer {
     let lang = &site.langs[l].lang;
     match query {
         Query::Page(target) => Answer::Page(targets::resolve(site, lang, target)),
@@ -174,7 +178,10 @@ mod tests {
         assert_eq!(join("venue/", "../logo.png").as_deref(), Some("logo.png"));
         assert_eq!(join("", "../x.png"), None);
         assert_eq!(join("a/", "b%20c.pdf").as_deref(), Some("a/b c.pdf"));
-        assert_eq!(for_language("venue/map.png", "ar").as_deref(), Some("venue/map.ar.png"));
+        assert_eq!(
+            for_language("venue/map.png", "ar").as_deref(),
+            Some("venue/map.ar.png")
+        );
         assert_eq!(for_language("README", "ar"), None);
     }
 }

@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use crate::error::{Diagnostic, Diagnostics};
 use super::Site;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::sources::Sources;
 
 /// Reports every `photo` and `logo` that names no image of `content/`.
@@ -31,8 +31,8 @@ pub fn check_data_pictures(site: &Site, sources: &Sources, out: &mut Diagnostics
             None => (PathBuf::from(format!("content/data/{file}.yaml")), ""),
         };
         // Records keep the order of their file.
-        let (line, column) = crate::yaml::position_in(text, &[index.into(), key.into()])
-            .unwrap_or((0, 0));
+        let (line, column) =
+            crate::yaml::position_in(text, &[index.into(), key.into()]).unwrap_or((0, 0));
         let mut d = Diagnostic::error(display, format!("the {key} `content/{rel}` {why}"))
             .hint(format!("write `{key}:` as a path under content/ of a JPEG, PNG or WebP image, such as `{key}: {file}/name.jpg`"));
         if line > 0 {

@@ -261,4 +261,3 @@ fn normalize(site: &Site, path: &str, lang: &str) -> (String, String) {
     }
     (path.to_string(), lang.to_string())
 }
-
