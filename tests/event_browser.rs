@@ -179,7 +179,9 @@ fn visitors_see_their_own_time_with_a_day_mark_where_the_date_changes() {
             "day-2021-05-17",
             "day-2021-05-18",
             "day-2021-05-19",
-            "day-2021-05-20"
+            "day-2021-05-20",
+            // The exhibition runs to the 21st, so that day has a section too.
+            "day-2021-05-21"
         ]
     );
 

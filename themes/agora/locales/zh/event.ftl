@@ -46,9 +46,9 @@ session-venue = 会场
 # $floor: the floor number, 0 for the ground floor.
 session-floor = { $floor ->
     [0] 底层
-   *[other] { $floor } 层
+   *[other] { $floor }层
 }
-session-capacity = { $capacity } 个座位
+session-capacity = { $capacity }个座位
 session-map = 地图
 session-attend = 参会方式
 session-mode-online = 仅限线上
