@@ -17,10 +17,11 @@
 //!   block that broke the site says `breaks`, and the page's blocks after the error
 //!   start from the site as it was before that block.
 //!
-//! - ` ```yaml tested-by=tests/x.rs ` is built by that test, which reads it from the page;
-//! - ` ```markdown sketch ` is a fragment shown for its shape (one that needs image files
-//!   the guide's sites do not have); the test lists how many there are, so that the
-//!   number only goes down.
+//! - ` ```yaml tested-by=tests/x.rs ` is built by that test, which reads it from the page.
+//!
+//! A comment `<!-- example-image: content/venue/map.png 1000x600 -->` (invisible on the
+//! rendered page) makes an image of that size and format at that place, for the examples
+//! after it that show images.
 //!
 //! After the blocks, the site must build, and, unless the page's comment says
 //! `no-check`, `hexaglot check` must find no error. A block of YAML, Markdown, Fluent or
@@ -67,6 +68,16 @@ fn blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut lines = text.lines().enumerate();
     while let Some((i, line)) = lines.next() {
+        if let Some(rest) = line.trim().strip_prefix("<!-- example-image:") {
+            let info = rest.trim_end_matches("-->").split_whitespace();
+            blocks.push(Block {
+                line: i + 1,
+                lang: "example-image".into(),
+                info: info.map(str::to_string).collect(),
+                body: String::new(),
+            });
+            continue;
+        }
         let Some(info) = line.trim_start().strip_prefix("```") else {
             continue;
         };
@@ -143,19 +154,6 @@ fn every_example_of_the_user_guide_builds() {
         built += run_page(&name, &text, &mut problems);
     }
     assert!(built > 20, "only {built} examples were built");
-    let sketches: usize = guide_pages()
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .map(|t| {
-            t.lines()
-                .filter(|l| l.starts_with("```") && l.ends_with(" sketch"))
-                .count()
-        })
-        .sum();
-    assert!(
-        sketches <= 5,
-        "{sketches} sketches: build the new example instead"
-    );
     assert!(problems.is_empty(), "{}", problems.join("\n\n"));
 }
 
@@ -176,7 +174,9 @@ fn run_page(name: &str, text: &str, problems: &mut Vec<String>) -> usize {
     let mut saved: Option<tempfile::TempDir> = None;
     for block in blocks(text) {
         let at = format!("{name}:{}", block.line);
-        if let Some(file) = block.value("file") {
+        if block.lang == "example-image" {
+            make_image(&root, &block.info);
+        } else if let Some(file) = block.value("file") {
             count += 1;
             if block.has("breaks") {
                 let copy = tempfile::tempdir().unwrap();
@@ -227,8 +227,6 @@ fn run_page(name: &str, text: &str, problems: &mut Vec<String>) -> usize {
             if !reads {
                 problems.push(format!("{at}: {test} does not read {name}"));
             }
-        } else if block.has("sketch") {
-            // Counted by the test, which allows no more than it has.
         } else if BUILT.contains(&block.lang.as_str()) {
             problems.push(format!(
                 "{at}: a ```{} example that no test builds: give it file=…, output=… or error",
@@ -252,6 +250,22 @@ fn run_page(name: &str, text: &str, problems: &mut Vec<String>) -> usize {
         Ok(_) => {}
     }
     count
+}
+
+/// Writes the image an `example-image` comment asks for: `[path, "WxH"]`, a gradient
+/// (so that every resized version differs), in the format of the path's extension.
+fn make_image(root: &Path, info: &[String]) {
+    let [path, size] = info else {
+        panic!("example-image wants a path and a size: {info:?}");
+    };
+    let (w, h) = size.split_once('x').expect("a size is WxH");
+    let (w, h): (u32, u32) = (w.parse().unwrap(), h.parse().unwrap());
+    let image = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 128])
+    });
+    let path = root.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    image.save(&path).unwrap();
 }
 
 fn apply(root: &Path, file: &str, block: &Block) {
