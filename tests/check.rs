@@ -76,6 +76,8 @@ fn each_broken_site_fails_with_its_message() {
         "check-missing-key-ru",
         "check-one-way-hreflang",
         "check-unisolated-arabic",
+        "check-unisolated-fluent",
+        "check-unisolated-template",
     ];
     for name in expected_cases {
         assert!(names.iter().any(|n| n == name), "the corpus lacks {name}");
@@ -102,6 +104,17 @@ fn findings_point_at_the_offending_line() {
             "check-unisolated-arabic",
             "content/about.ar.md",
             "+41 22 730 6240",
+        ),
+        // The template's text, though the page's Markdown holds the same number.
+        (
+            "check-unisolated-template",
+            "themes/plain/templates/base.html",
+            "الهاتف: +41 22 730 6240",
+        ),
+        (
+            "check-unisolated-fluent",
+            "locales/ar/main.ftl",
+            "nav-about",
         ),
         (
             "check-missing-alt",
@@ -198,4 +211,19 @@ fn build_errors_are_reported_too() {
     assert_eq!(report.errors(), 1, "{}", report.render(Format::Table));
     assert_eq!(report.diagnostics[0].file, Path::new("content/about.ru.md"));
     assert!(report.diagnostics[0].message.contains("@/nowhere.md"));
+}
+
+/// What the hint for a Fluent message says to write makes the finding go away.
+#[test]
+fn the_isolates_the_fluent_hint_names_fix_the_message() {
+    let site = case("check-unisolated-fluent");
+    let ftl = site.path().join("locales/ar/main.ftl");
+    let text = std::fs::read_to_string(&ftl).unwrap();
+    let report = check(&hexaglot::Options::new(site.path())).unwrap();
+    let hint = report.diagnostics[0].hint.as_deref().unwrap_or_default();
+    assert!(hint.contains(r#"{"\u2066"}…{"\u2069"}"#), "{hint}");
+    let fixed = text.replace("+41 22 730 6240", r#"{"\u2066"}+41 22 730 6240{"\u2069"}"#);
+    std::fs::write(&ftl, fixed).unwrap();
+    let report = check(&hexaglot::Options::new(site.path())).unwrap();
+    assert_eq!(report.errors(), 0, "{}", report.render(Format::Table));
 }

@@ -45,7 +45,18 @@ pub struct Facts {
     /// Images.
     pub images: Vec<Image>,
     /// Left-to-right islands of right-to-left text that no element isolates.
-    pub unisolated: Vec<String>,
+    pub unisolated: Vec<Island>,
+}
+
+/// A left-to-right run standing unisolated in right-to-left text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Island {
+    /// The run (`+41 22 730 6240`).
+    pub token: String,
+    /// The whole text node it stands in, trimmed (`الهاتف: +41 22 730 6240`): found in a
+    /// source, it names the template, message or Markdown line that wrote the text
+    /// better than the token alone, which the page's own text may also hold.
+    pub context: String,
 }
 
 /// Elements whose text is not running text, or is shown as it is.
@@ -70,7 +81,13 @@ impl Facts {
                         continue;
                     };
                     if needs_isolation_check(parent) {
-                        facts.unisolated.extend(unisolated_islands(text));
+                        let context = text.trim();
+                        facts
+                            .unisolated
+                            .extend(unisolated_islands(text).into_iter().map(|token| Island {
+                                token,
+                                context: context.to_string(),
+                            }));
                     }
                 }
                 _ => {}
@@ -194,7 +211,9 @@ mod tests {
             r#"<div dir="ltr"><p>English text</p><p dir="rtl">نص 2021 ITU</p></div></body></html>"#,
         );
         let facts = Facts::extract(html);
-        assert_eq!(facts.unisolated, ["+41 22 730 6240", "2021 ITU"]);
+        let tokens: Vec<&str> = facts.unisolated.iter().map(|i| i.token.as_str()).collect();
+        assert_eq!(tokens, ["+41 22 730 6240", "2021 ITU"]);
+        assert_eq!(facts.unisolated[0].context, "الهاتف: +41 22 730 6240");
         assert_eq!(facts.lang.as_deref(), Some("ar"));
     }
 

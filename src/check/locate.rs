@@ -3,9 +3,12 @@
 //! The output keeps no source map, so [`Texts::locate`] searches for what the reader
 //! sees (a URL, an anchor, a phone number) in the files that can have put it there, in
 //! the order a page is made of: the page's own Markdown, the Fluent messages of its
-//! language, the event data, the templates, the site's configuration. The first file
-//! that contains it wins; a problem found nowhere is reported against the page's file
-//! (or the output file) without a line.
+//! language, the event data, the templates, the site's configuration (the page last for
+//! text the build left unisolated, which its Markdown text cannot be). Each needle is
+//! tried in every file before the next, so a caller passes the most telling first (the
+//! whole text around a token, then the token). The first file that contains it wins; a
+//! problem found nowhere is reported against the page's file (or the output file)
+//! without a line.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,8 +20,10 @@ use crate::content::Page;
 pub enum Scope {
     /// URLs: written in the page or in a template.
     Markup,
-    /// Running text: the page, Fluent messages, data, templates, configuration.
-    Text,
+    /// Running text the build did not isolate: Fluent messages, data, templates,
+    /// configuration, and the page last, since the build isolates the page's Markdown
+    /// text and only its raw HTML can be the cause.
+    Unisolated,
 }
 
 /// A place in a source file.
@@ -77,6 +82,12 @@ impl Texts {
     ) -> Place<'a> {
         let page_source = page.map(|p| (p.source.display.as_path(), &*p.text, p.body_start));
         for needle in needles.iter().filter(|n| !n.is_empty()) {
+            let page_last = scope == Scope::Unisolated;
+            if page_last {
+                if let Some(place) = self.in_others(needle, lang, scope) {
+                    return place;
+                }
+            }
             if let Some((file, text, body_start)) = page_source {
                 // The body first: a title rarely holds the culprit, and a front-matter
                 // key could match by accident.
@@ -91,13 +102,9 @@ impl Texts {
                     };
                 }
             }
-            for (file, text) in self.candidates(lang, scope) {
-                if let Some(offset) = find_whole(text, needle, true) {
-                    return Place {
-                        file: file.clone(),
-                        at: Some((text.as_str(), offset)),
-                        in_page: false,
-                    };
+            if !page_last {
+                if let Some(place) = self.in_others(needle, lang, scope) {
+                    return place;
                 }
             }
         }
@@ -109,14 +116,27 @@ impl Texts {
         }
     }
 
+    /// `needle` in the sources other than the page.
+    fn in_others<'a>(&'a self, needle: &str, lang: &str, scope: Scope) -> Option<Place<'a>> {
+        self.candidates(lang, scope)
+            .into_iter()
+            .find_map(|(file, text)| {
+                find_whole(text, needle, true).map(|offset| Place {
+                    file: file.clone(),
+                    at: Some((text.as_str(), offset)),
+                    in_page: false,
+                })
+            })
+    }
+
     fn candidates<'a>(&'a self, lang: &str, scope: Scope) -> Vec<&'a (PathBuf, String)> {
         let mut files: Vec<&(PathBuf, String)> = Vec::new();
-        if scope == Scope::Text {
+        if scope != Scope::Markup {
             files.extend(self.locales.get(lang).into_iter().flatten());
             files.extend(&self.data);
         }
         files.extend(&self.templates);
-        if scope == Scope::Text {
+        if scope != Scope::Markup {
             files.push(&self.config);
         }
         files

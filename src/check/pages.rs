@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::Findings;
 use super::html::Facts;
-use super::locate::{Scope, Texts};
+use super::locate::{Place, Scope, Texts};
 use super::urls::{Target, output_file, page_path, resolve};
 use crate::content::Page;
 use crate::error::Diagnostic;
@@ -178,6 +178,19 @@ fn report(
         scope,
         Path::new(output.out),
     );
+    report_at(output, kind, needles, place, d, findings);
+}
+
+/// Reports `d` at `place`, found for `needles`. Findings of one kind at the same needle
+/// are one finding, listed with every page that shows it.
+fn report_at(
+    output: &Output<'_>,
+    kind: &str,
+    needles: &[&str],
+    place: Place<'_>,
+    d: Diagnostic,
+    findings: &mut Findings,
+) {
     let mut d = Diagnostic {
         file: place.file.clone(),
         ..d
@@ -374,8 +387,49 @@ fn images(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
 
 fn islands(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
     for island in &output.facts.unisolated {
-        let d = Diagnostic::error(PathBuf::new(), format!("left-to-right text `{island}` is not isolated in right-to-left text"))
-            .hint("the bidi algorithm may reorder it: wrap it in <bdo dir=\"ltr\">…</bdo> (Markdown text is isolated for you; raw HTML, templates and Fluent messages are not)");
-        report(ctx, output, "bidi", &[island], Scope::Text, d, findings);
+        // The whole text first: a template's `<p>من ITU</p>` is found in the template,
+        // though the page's own Markdown (isolated by the build) may say `ITU` too.
+        let needles = [island.context.as_str(), island.token.as_str()];
+        let mut place = ctx.sources.locate(
+            output.page,
+            &output.lang,
+            &needles,
+            Scope::Unisolated,
+            Path::new(output.out),
+        );
+        // Found by its whole text, the finding still points at the token in it.
+        if let Some((text, offset)) = place.at {
+            if text[offset..].starts_with(&island.context) {
+                let within = island.context.find(&island.token).unwrap_or(0);
+                place.at = Some((text, offset + within));
+            }
+        }
+        let d = Diagnostic::error(
+            PathBuf::new(),
+            format!(
+                "left-to-right text `{}` is not isolated in right-to-left text",
+                island.token
+            ),
+        )
+        .hint(isolation_hint(&place.file));
+        report_at(output, "bidi", &needles, place, d, findings);
+    }
+}
+
+/// How to isolate a left-to-right run, in the kind of file that holds it.
+fn isolation_hint(file: &Path) -> &'static str {
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("ftl") => {
+            "the bidi algorithm may reorder it: markup is escaped in a Fluent message, so put it between the Unicode isolates U+2066 and U+2069, written {\"\\u2066\"}…{\"\\u2069\"} in the message (Markdown text is isolated for you)"
+        }
+        Some("yaml" | "yml" | "toml") => {
+            "the bidi algorithm may reorder it: the template that shows this data text should pass it through the `bidi` filter, `{{ text | bidi }}`"
+        }
+        Some("md") => {
+            "the bidi algorithm may reorder it: raw HTML in Markdown is not isolated for you; wrap the text in <bdo dir=\"ltr\">…</bdo>, or write it as Markdown text"
+        }
+        _ => {
+            "the bidi algorithm may reorder it: in a template, wrap it in <bdo dir=\"ltr\">…</bdo>, or pass the text through the `bidi` filter (`{{ text | bidi }}`)"
+        }
     }
 }
