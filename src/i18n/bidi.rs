@@ -106,6 +106,11 @@ enum Role {
 
 fn role(c: char) -> Role {
     use BidiClass::*;
+    if super::marks::is_mark(c) {
+        // A fallback mark (see `marks`): an island never spans one, so that
+        // `<bdi>` never cuts a mark in two.
+        return Role::Stop;
+    }
     match bidi_class(c) {
         L | EN | AN => Role::Core,
         WS => Role::Space,

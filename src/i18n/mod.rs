@@ -17,6 +17,7 @@
 pub mod bidi;
 pub mod dates;
 pub mod intervals;
+pub mod marks;
 pub mod messages;
 pub mod numbers;
 pub mod times;
@@ -53,6 +54,9 @@ pub struct Localizer {
     /// Messages that Fluent could not resolve, reported at their `.ftl` line. Taken
     /// only when a message fails, never on the way of a message that formats.
     unresolved: Mutex<Vec<Diagnostic>>,
+    /// The site's languages in order, with their directions: the table of
+    /// [`marks`].
+    languages: Vec<(String, crate::config::Direction)>,
 }
 
 /// Where a message is written: its file, the file's text and the message's byte range.
@@ -126,7 +130,17 @@ impl Localizer {
             fallbacks,
             origins,
             unresolved: Mutex::new(Vec::new()),
+            languages: config
+                .languages
+                .iter()
+                .map(|l| (l.code.clone(), l.direction))
+                .collect(),
         }
+    }
+
+    /// The site's languages in order, with their directions, for [`marks::resolve`].
+    pub fn languages(&self) -> marks::Languages<'_> {
+        &self.languages
     }
 
     /// Formats message `id` (or `id.attribute`) in `lang`, falling back along its chain.
@@ -136,6 +150,18 @@ impl Localizer {
         id: &str,
         args: Option<&FluentArgs<'_>>,
     ) -> Result<String, MessageError> {
+        self.format_with_language(lang, id, args)
+            .map(|(text, _)| text)
+    }
+
+    /// Like [`Localizer::format`], with the index (in [`Localizer::languages`]) of the
+    /// language the text is in when it is not `lang`: a fallback.
+    pub fn format_with_language(
+        &self,
+        lang: &str,
+        id: &str,
+        args: Option<&FluentArgs<'_>>,
+    ) -> Result<(String, Option<usize>), MessageError> {
         let (message_id, attribute) = match id.split_once('.') {
             Some((m, a)) => (m, Some(a)),
             None => (id, None),
@@ -169,7 +195,14 @@ impl Localizer {
                     .map(|e| self.unresolved(candidate, message_id, e));
                 self.unresolved.lock().expect("poisoned").extend(found);
             }
-            return Ok(text.into_owned());
+            let fallback = (candidate != lang)
+                .then(|| {
+                    self.languages
+                        .iter()
+                        .position(|(code, _)| code == candidate)
+                })
+                .flatten();
+            return Ok((text.into_owned(), fallback));
         }
         Err(MessageError::Missing)
     }

@@ -49,8 +49,9 @@ fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
         .ok_or_else(|| tera::Error::message("the template context has no `lang`"))
 }
 
-/// `t(key="nav-home", count=3, …)`: the message in the page's language. Every other
-/// argument is passed to Fluent (numbers as numbers, for plurals).
+/// `t(key="nav-home", count=3, …)`: the message in the page's language, or marked with
+/// the language it falls back to (see [`crate::i18n::marks`]). Every other argument is
+/// passed to Fluent (numbers as numbers, for plurals).
 fn translate(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let key: String = kwargs.must_get("key")?;
     let lang = page_lang(&kwargs, state)?;
@@ -60,7 +61,15 @@ fn translate(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult
         .filter_map(|(k, v)| Some((k.as_str()?, to_arg(v)?)))
         .collect();
     let args = (!pairs.is_empty()).then(|| fluent_args(pairs));
-    localizer.format(&lang, &key, args.as_ref()).map_err(|e| match e {
+    // A fallback is marked with its language, for `Templates::render` to resolve.
+    let marked = |(text, fallback): (String, Option<usize>)| match fallback {
+        Some(language) => crate::i18n::marks::mark(&text, language),
+        None => text,
+    };
+    localizer
+        .format_with_language(&lang, &key, args.as_ref())
+        .map(marked)
+        .map_err(|e| match e {
         MessageError::Missing if !localizer.defined_anywhere(&key) => {
             tera::Error::message(format!("Fluent message `{key}` is not defined in any language; add it to the files of locales/"))
         }

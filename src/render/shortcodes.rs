@@ -45,17 +45,20 @@ impl Templates {
             Some(body) => context.insert_value("body", Value::safe_string(body)),
             None => context.insert_value("body", Value::none()),
         }
-        self.tera.render(&name, &context).map_err(|e| {
-            let d = self.diagnostic(&e);
-            let place = match d.line {
-                0 => d.file.display().to_string(),
-                line => format!("{}:{line}:{}", d.file.display(), d.column),
-            };
-            let message = d.message.trim_start_matches("template error: ").to_string();
-            (
-                format!("shortcode `{}` failed: {message} (in {place})", call.name),
-                "check the call's arguments against the shortcode's template".to_string(),
-            )
-        })
+        let rendered = self.tera.render(&name, &context);
+        rendered
+            .map(|html| self.resolve_marks(html, true))
+            .map_err(|e| {
+                let d = self.diagnostic(&e);
+                let place = match d.line {
+                    0 => d.file.display().to_string(),
+                    line => format!("{}:{line}:{}", d.file.display(), d.column),
+                };
+                let message = d.message.trim_start_matches("template error: ").to_string();
+                (
+                    format!("shortcode `{}` failed: {message} (in {place})", call.name),
+                    "check the call's arguments against the shortcode's template".to_string(),
+                )
+            })
     }
 }

@@ -22,6 +22,8 @@ pub struct Templates {
     pub tera: tera::Tera,
     /// Template name → (file, relative to the site root; text).
     sources: HashMap<String, (PathBuf, Arc<str>)>,
+    /// The localizer, for the table of languages that fallback marks name.
+    localizer: Arc<Localizer>,
 }
 
 impl Templates {
@@ -69,10 +71,11 @@ impl Templates {
         }
         let mut tera = tera::Tera::new();
         tera.autoescape_on(vec![".html", ".xml"]);
-        super::functions::register(&mut tera, localizer, assets);
+        super::functions::register(&mut tera, localizer.clone(), assets);
         let mut templates = Templates {
             tera,
             sources: texts,
+            localizer,
         };
         let mut pairs: Vec<(&String, &Arc<str>)> =
             templates.sources.iter().map(|(n, (_, t))| (n, t)).collect();
@@ -93,14 +96,24 @@ impl Templates {
 
     /// Renders template `name`; an error is a diagnostic at its template's line, or at
     /// `name` itself when Tera gives no position.
+    /// The marks of fallback messages become `lang` spans or isolates.
     pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| {
-            let mut d = self.diagnostic(&e);
-            if d.line == 0 {
-                d.file = self.display(name);
-            }
-            d
-        })
+        let html = name.ends_with(".html");
+        self.tera
+            .render(name, context)
+            .map(|doc| self.resolve_marks(doc, html))
+            .map_err(|e| {
+                let mut d = self.diagnostic(&e);
+                if d.line == 0 {
+                    d.file = self.display(name);
+                }
+                d
+            })
+    }
+
+    /// `doc` with its fallback marks resolved (see [`crate::i18n::marks`]).
+    pub fn resolve_marks(&self, doc: String, html: bool) -> String {
+        crate::i18n::marks::resolve(doc, html, self.localizer.languages())
     }
 
     /// The file of template `name`, relative to the site root.
