@@ -45,7 +45,7 @@ impl Diagnostic {
             file: file.into(),
             line: 0,
             column: 0,
-            message: message.into(),
+            message: one_line(message.into()),
             snippet: None,
             hint: None,
         }
@@ -79,7 +79,7 @@ impl Diagnostic {
 
     /// Adds a hint.
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(one_line(hint.into()));
         self
     }
 
@@ -87,6 +87,20 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+}
+
+/// `text` with its control characters written as escapes (`\n`, `\u{0}`), so that a
+/// message quoting the input (a parser's "expected one of …") stays on its one line.
+fn one_line(text: String) -> String {
+    if !text.chars().any(char::is_control) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match c {
+            c if !c.is_control() => c.to_string(),
+            c => c.escape_default().to_string(),
+        })
+        .collect()
 }
 
 /// 1-based line and column (in characters) of byte `offset` in `text`.
@@ -261,5 +275,13 @@ mod tests {
         assert_eq!(d("信息: x", 5), "   |       ^");
         assert_eq!(d("e\u{301}t: x", 5), "   |    ^");
         assert_eq!(d("\tkey: x", 2), "   | \t^");
+    }
+
+    #[test]
+    fn a_message_and_a_hint_stay_on_one_line() {
+        let d = Diagnostic::error("f", "Expected one of \"\n | \u{0}\"").hint("a\tb");
+        assert_eq!(d.message, r#"Expected one of "\n | \u{0}""#);
+        assert_eq!(d.hint.as_deref(), Some(r"a\tb"));
+        assert_eq!(d.to_string().lines().nth(1), Some("  --> f"));
     }
 }
