@@ -59,6 +59,23 @@ pub fn isolate_ltr(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Plain text (a search result's line, set as text by a script) with its left-to-right
+/// islands isolated as [`isolate_ltr`] does in HTML: each between LRI and LRO, then PDF
+/// and PDI, the characters that `<bdo dir="ltr">` stands for.
+pub fn isolate_ltr_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut last = 0;
+    for (start, end) in find_islands(text) {
+        out.push_str(&text[last..start]);
+        out.push_str("\u{2066}\u{202D}");
+        out.push_str(&text[start..end]);
+        out.push_str("\u{202C}\u{2069}");
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
 /// Escapes `text` for HTML, with its left-to-right islands isolated when `rtl`.
 pub fn isolate_html(text: &str, rtl: bool) -> String {
     match rtl.then(|| isolate_ltr(text)).flatten() {

@@ -92,7 +92,11 @@ pub fn produce(
                 let url = plan.feeds[*lang].as_deref().unwrap_or_default();
                 crate::feed::file(site, localizer, *lang, url)
             }
-            Derived::SearchIndex { lang } => crate::search::file(site, *lang),
+            Derived::SearchIndex { lang } => crate::search::file(
+                site,
+                *lang,
+                super::search_docs::programme(site, localizer, plan, *lang),
+            ),
             Derived::Static { name } => match sources.statics.get(name) {
                 Some(f) => match &f.body {
                     Body::Bytes(bytes) => bytes.to_vec(),

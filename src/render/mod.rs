@@ -14,6 +14,7 @@ pub mod files;
 mod functions;
 mod json_ld;
 mod paginate;
+mod search_docs;
 mod shortcodes;
 mod templates;
 mod text;

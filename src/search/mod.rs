@@ -12,6 +12,10 @@
 //! flat list of (document, weight) pairs, and `fold`, the traditional → simplified
 //! Chinese pairs that can matter for a query of this index. Only real translations are indexed: a page
 //! shown in a fallback language is found in that language's index.
+//!
+//! The programme is indexed too: each session (title, description, speakers, room,
+//! track, format), person (name, role, organization) and organization (name, acronym)
+//! that has a page, in the index's language, as [`Doc`]s the render stage makes.
 
 mod messages;
 pub mod normalize;
@@ -32,8 +36,9 @@ use crate::site::Site;
 pub const FORMAT_VERSION: u32 = 1;
 
 /// How much a term found in the title or the description counts, against 1 in the body.
-const TITLE_WEIGHT: u32 = 8;
-const DESCRIPTION_WEIGHT: u32 = 3;
+pub const TITLE_WEIGHT: u32 = 8;
+/// See [`TITLE_WEIGHT`].
+pub const DESCRIPTION_WEIGHT: u32 = 3;
 /// Characters of the body shown under a result when the page has no description.
 const EXCERPT_CHARS: usize = 160;
 
@@ -66,11 +71,41 @@ fn as_map<S: serde::Serializer>(
     serializer.collect_map(terms.iter().map(|(k, v)| (k, v)))
 }
 
+/// A document of the index that is no content page: a session, a person, an
+/// organization of the event data, made by the render stage in the index's language.
+pub struct Doc {
+    /// URL path of its page.
+    pub url: String,
+    /// Title shown in the results.
+    pub title: String,
+    /// The line under the title: what it is (a session with its date and time, a
+    /// person, an organization).
+    pub excerpt: String,
+    /// The texts searched, with their weights ([`TITLE_WEIGHT`] for the title).
+    pub texts: Vec<(String, u32)>,
+}
+
+/// The terms of `texts` with their summed weights.
+fn weigh(texts: &[(&str, u32)]) -> Vec<(String, u32)> {
+    let normalized: Vec<(String, u32)> = texts
+        .iter()
+        .map(|(t, w)| (normalize::normalize(t), *w))
+        .collect();
+    let mut weights: HashMap<std::borrow::Cow<str>, u32> = HashMap::new();
+    for (text, weight) in &normalized {
+        normalize::for_each_term(text, |term| *weights.entry(term).or_default() += weight);
+    }
+    weights
+        .into_iter()
+        .map(|(t, w)| (t.into_owned(), w))
+        .collect()
+}
+
 /// Builds the index of language `l`: the pages are analysed on all cores, then their
-/// terms merged in page order.
-pub fn build_index(site: &Site, l: usize) -> SearchIndex {
+/// terms merged in page order, then those of `docs` (the programme).
+pub fn build_index(site: &Site, l: usize, docs: Vec<Doc>) -> SearchIndex {
     let lang_site = &site.langs[l];
-    let analysed: Vec<([String; 3], Vec<(String, u32)>)> = lang_site
+    let mut analysed: Vec<([String; 3], Vec<(String, u32)>)> = lang_site
         .entries
         .par_iter()
         .filter(|e| !e.fallback)
@@ -78,23 +113,11 @@ pub fn build_index(site: &Site, l: usize) -> SearchIndex {
             let page = &site.pages[entry.source];
             let body = plain_text(&entry.content.html);
             let description = page.front.description.as_deref().unwrap_or("");
-            let texts = [
+            let weights = weigh(&[
                 (page.front.title.as_str(), TITLE_WEIGHT),
                 (description, DESCRIPTION_WEIGHT),
                 (body.as_str(), 1),
-            ];
-            let normalized: Vec<(String, u32)> = texts
-                .iter()
-                .map(|(t, w)| (normalize::normalize(t), *w))
-                .collect();
-            let mut weights: HashMap<std::borrow::Cow<str>, u32> = HashMap::new();
-            for (text, weight) in &normalized {
-                normalize::for_each_term(text, |term| *weights.entry(term).or_default() += weight);
-            }
-            let weights = weights
-                .into_iter()
-                .map(|(t, w)| (t.into_owned(), w))
-                .collect();
+            ]);
             let excerpt = match page.front.description.as_deref() {
                 Some(d) => d.to_string(),
                 None => excerpt(&body),
@@ -105,6 +128,10 @@ pub fn build_index(site: &Site, l: usize) -> SearchIndex {
             )
         })
         .collect();
+    analysed.par_extend(docs.into_par_iter().map(|doc| {
+        let texts: Vec<(&str, u32)> = doc.texts.iter().map(|(t, w)| (t.as_str(), *w)).collect();
+        ([doc.url, doc.title, doc.excerpt], weigh(&texts))
+    }));
     let mut docs = Vec::with_capacity(analysed.len());
     let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
     for (doc, (summary, weights)) in analysed.into_iter().enumerate() {
@@ -161,7 +188,7 @@ fn excerpt(body: &str) -> String {
     out
 }
 
-/// Language `l`'s index as JSON.
-pub fn file(site: &Site, l: usize) -> Vec<u8> {
-    serde_json::to_vec(&build_index(site, l)).expect("the index serializes")
+/// Language `l`'s index as JSON, with the programme's `docs`.
+pub fn file(site: &Site, l: usize, docs: Vec<Doc>) -> Vec<u8> {
+    serde_json::to_vec(&build_index(site, l, docs)).expect("the index serializes")
 }

@@ -21,3 +21,12 @@ search-results = { $count ->
 search-no-results = لا توجد صفحة تطابق "{ $query }".
 search-noscript = يعمل البحث في متصفحكم ويتطلب تفعيل جافا سكريبت. وجميع الصفحات مدرجة أيضاً في قائمة التنقل أعلاه.
 search-unavailable = تعذّر تحميل فهرس البحث. يُرجى المحاولة مرة أخرى لاحقاً.
+
+## البرنامج في نتائج البحث: نوع النتيجة، مع تاريخها ووقتها أو قاعتها أو صفتها أو جهتها
+search-session = جلسة · { $when }
+search-session-room = جلسة · { $when } · { $room }
+search-person = شخص
+search-person-role = شخص · { $role }
+search-person-organization = شخص · { $organization }
+search-person-role-organization = شخص · { $role }، { $organization }
+search-organization = منظمة

@@ -16,3 +16,12 @@ search-results = { $count ->
 search-no-results = No page matches “{ $query }”.
 search-noscript = Search runs in your browser and needs JavaScript. Every page is also listed in the navigation above.
 search-unavailable = The search index could not be loaded. Please try again later.
+
+## The programme in search results: what a result is, with its date and time, room, role or organization
+search-session = Session · { $when }
+search-session-room = Session · { $when } · { $room }
+search-person = Person
+search-person-role = Person · { $role }
+search-person-organization = Person · { $organization }
+search-person-role-organization = Person · { $role }, { $organization }
+search-organization = Organization

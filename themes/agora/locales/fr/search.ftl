@@ -16,3 +16,12 @@ search-results = { $count ->
 search-no-results = Aucune page ne correspond à « { $query } ».
 search-noscript = La recherche fonctionne dans votre navigateur et nécessite JavaScript. Toutes les pages figurent aussi dans la navigation ci-dessus.
 search-unavailable = L’index de recherche n’a pas pu être chargé. Veuillez réessayer plus tard.
+
+## Le programme dans les résultats de recherche : ce qu’est un résultat, avec sa date et son heure, sa salle, son rôle ou son organisation
+search-session = Session · { $when }
+search-session-room = Session · { $when } · { $room }
+search-person = Personne
+search-person-role = Personne · { $role }
+search-person-organization = Personne · { $organization }
+search-person-role-organization = Personne · { $role }, { $organization }
+search-organization = Organisation

@@ -17,3 +17,12 @@ search-results = { $count ->
 search-no-results = По запросу «{ $query }» ничего не найдено.
 search-noscript = Поиск работает в вашем браузере и требует JavaScript. Все страницы также перечислены в меню выше.
 search-unavailable = Не удалось загрузить поисковый индекс. Повторите попытку позже.
+
+## Программа в результатах поиска: что это за результат, с датой и временем, залом, ролью или организацией
+search-session = Заседание · { $when }
+search-session-room = Заседание · { $when } · { $room }
+search-person = Участник
+search-person-role = Участник · { $role }
+search-person-organization = Участник · { $organization }
+search-person-role-organization = Участник · { $role }, { $organization }
+search-organization = Организация

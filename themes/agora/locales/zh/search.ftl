@@ -13,3 +13,12 @@ search-results = 找到{ $count }个页面
 search-no-results = 没有与“{ $query }”匹配的页面。
 search-noscript = 搜索功能在您的浏览器中运行，需要启用JavaScript。所有页面也列在上方的导航栏中。
 search-unavailable = 无法加载搜索索引，请稍后再试。
+
+## 搜索结果中的会议日程：结果的类型，以及日期和时间、会议室、职务或机构
+search-session = 会议｜{ $when }
+search-session-room = 会议｜{ $when }｜{ $room }
+search-person = 人员
+search-person-role = 人员｜{ $role }
+search-person-organization = 人员｜{ $organization }
+search-person-role-organization = 人员｜{ $role }，{ $organization }
+search-organization = 机构

@@ -1,0 +1,130 @@
+//! The programme in the search index: every session, person and organization that has
+//! a page in a language becomes a document of that language's index, with its texts in
+//! that language and a line that says what it is (`search-session`, `search-person`,
+//! `search-organization` and their variants in Fluent). A page of the theme that does not exist (no
+//! `person.html`) indexes nothing.
+
+use super::event_views::{organization_link, person_link, session_card};
+use super::text::LangCtx;
+use crate::event::format::Times;
+use crate::i18n::{ArgValue, Localizer, fluent_args};
+use crate::plan::{EventPage, JobKind, Plan};
+use crate::search::{DESCRIPTION_WEIGHT, Doc, TITLE_WEIGHT};
+use crate::site::Site;
+
+/// How much a speaker's name, a room or a track counts in a session (1 in the body).
+const SPEAKER_WEIGHT: u32 = 3;
+
+/// The documents of language `l`'s programme, in the plan's order.
+pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> Vec<Doc> {
+    let lang = site.langs[l].lang.as_str();
+    let cx = LangCtx::new(site, lang);
+    let times = Times::new(&site.config);
+    let rtl = site.config.direction(lang) == crate::config::Direction::Rtl;
+    // In right-to-left text each value is isolated as a whole, and a time range or a
+    // Latin room name in it is laid out left to right, as the pages' `bidi` filter does.
+    let isolate = |t: &str| match rtl {
+        true => format!("\u{2068}{}\u{2069}", crate::i18n::bidi::isolate_ltr_text(t)),
+        false => t.to_string(),
+    };
+    let line = |id: &str, args: Vec<(&str, String)>| {
+        let args = fluent_args(args.into_iter().map(|(k, v)| (k, ArgValue::Text(v))));
+        localizer.format(lang, id, Some(&args)).unwrap_or_default()
+    };
+    let mut docs = Vec::new();
+    for job in plan.jobs.iter().filter(|j| j.lang == l) {
+        let JobKind::Event(page) = job.kind else {
+            continue;
+        };
+        match page {
+            EventPage::Session(i) => {
+                let s = &site.data.sessions[i];
+                let Ok(card) = session_card(site, localizer, &times, &cx, s) else {
+                    continue;
+                };
+                // The day and the time, each isolated: a year and a time range side by
+                // side are two values, not one left-to-right run.
+                let day = isolate(&card.when.day_display);
+                let when = match &card.when.time_display {
+                    Some(time) => format!("{day} {}", isolate(time)),
+                    None => day,
+                };
+                let excerpt = match &card.room {
+                    Some(room) => line(
+                        "search-session-room",
+                        vec![("when", when), ("room", isolate(room.text))],
+                    ),
+                    None => line("search-session", vec![("when", when)]),
+                };
+                let mut texts = vec![(card.title.text.to_string(), TITLE_WEIGHT)];
+                if let Some(d) = &s.description {
+                    texts.push((cx.text(d).text.to_string(), DESCRIPTION_WEIGHT));
+                }
+                let named = card.people.iter().map(|p| p.name.text);
+                let named = named.chain(card.room.iter().map(|r| r.text));
+                let named = named.chain(card.track.iter().map(|t| t.name.text));
+                let named = named.chain(card.format.iter().map(|f| f.text));
+                texts.extend(named.map(|t| (t.to_string(), SPEAKER_WEIGHT)));
+                docs.push(Doc {
+                    url: card.href,
+                    title: card.title.text.to_string(),
+                    excerpt,
+                    texts,
+                });
+            }
+            EventPage::Person(i) => {
+                let p = &site.data.people[i];
+                let Some(link) = person_link(site, &cx, &p.id) else {
+                    continue;
+                };
+                let organization = p
+                    .organization
+                    .as_deref()
+                    .and_then(|o| organization_link(site, &cx, o));
+                let role = link.role.as_ref().map(|r| r.text);
+                let organization = organization.as_ref().map(|o| o.name.text);
+                let excerpt = match (role, organization) {
+                    (None, None) => line("search-person", vec![]),
+                    (Some(r), None) => line("search-person-role", vec![("role", isolate(r))]),
+                    (None, Some(o)) => line(
+                        "search-person-organization",
+                        vec![("organization", isolate(o))],
+                    ),
+                    (Some(r), Some(o)) => line(
+                        "search-person-role-organization",
+                        vec![("role", isolate(r)), ("organization", isolate(o))],
+                    ),
+                };
+                let mut texts = vec![(link.name.text.to_string(), TITLE_WEIGHT)];
+                let about = role.into_iter().chain(organization);
+                texts.extend(about.map(|t| (t.to_string(), DESCRIPTION_WEIGHT)));
+                docs.push(Doc {
+                    url: link.href,
+                    title: link.name.text.to_string(),
+                    excerpt,
+                    texts,
+                });
+            }
+            EventPage::Organization(i) => {
+                let o = &site.data.organizations[i];
+                let Some(link) = organization_link(site, &cx, &o.id) else {
+                    continue;
+                };
+                let mut texts = vec![(link.name.text.to_string(), TITLE_WEIGHT)];
+                texts.extend(
+                    link.acronym
+                        .iter()
+                        .map(|a| (a.text.to_string(), TITLE_WEIGHT)),
+                );
+                docs.push(Doc {
+                    url: link.href,
+                    title: link.name.text.to_string(),
+                    excerpt: line("search-organization", vec![]),
+                    texts,
+                });
+            }
+            _ => {}
+        }
+    }
+    docs
+}
