@@ -254,3 +254,77 @@ fn with_git_stale_comes_from_the_history_of_both_files() {
         [Translated, Translated, Stale, Stale]
     );
 }
+
+/// The data's texts: a session with no French title is listed in the JSON with the file
+/// and line of its title, as a fallback in French, and counted in the totals.
+#[test]
+fn a_data_text_a_language_lacks_is_listed_with_its_file_and_line() {
+    let site = fixture_with_forum_theme("event");
+    let out = Command::new(env!("CARGO_BIN_EXE_hexaglot"))
+        .args(["status", "--format", "json", "--root"])
+        .arg(site.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = json["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["record"] == "late-night" && r["field"] == "title")
+        .expect("the late-night session's title is listed");
+    assert_eq!(row["file"], "content/data/sessions.yaml");
+    let text = std::fs::read_to_string(site.path().join("content/data/sessions.yaml")).unwrap();
+    let line = row["line"].as_u64().unwrap() as usize;
+    assert!(
+        text.lines()
+            .nth(line - 1)
+            .unwrap()
+            .contains("Late-night hackathon"),
+        "line {line} is not the title's"
+    );
+    let fr = row["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c[0] == "fr")
+        .unwrap();
+    assert_eq!(fr[1], "fallback");
+    let en = row["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c[0] == "en")
+        .unwrap();
+    assert_eq!(en[1], "translated");
+    // Fully translated fields are counted, not listed.
+    assert!(json["data"].as_array().unwrap().iter().all(|r| {
+        r["languages"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c[1] != "translated")
+    }));
+    let totals = json["totals"].as_array().unwrap();
+    let fr = totals.iter().find(|t| t["lang"] == "fr").unwrap();
+    assert!(fr["data_fallback"].as_u64().unwrap() >= 1);
+    assert!(fr["data_translated"].as_u64().unwrap() > fr["data_fallback"].as_u64().unwrap());
+    // The table shows the rows docs/languages.md shows.
+    let table = report(site.path()).render(Format::Table);
+    let guide = std::fs::read_to_string(repo().join("docs/languages.md")).unwrap();
+    let shown = guide
+        .split("```text tested-by=tests/status.rs\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/languages.md shows the table");
+    for line in shown.lines() {
+        assert!(
+            table.lines().any(|l| l == line),
+            "the table has no line\n{line}\n{table}"
+        );
+    }
+}

@@ -13,7 +13,11 @@
 //! A Fluent message in a language is translated, untranslated (another language's text
 //! marked `# untranslated`, as `hexaglot init` copies English for a language the theme
 //! has no text for), falls back along the chain, or is missing from the whole chain.
+//!
+//! So is each per-language text of the event data (see [`data`]): the report lists,
+//! with file and line, every field that some language lacks, and counts them all.
 
+mod data;
 pub mod hash;
 mod report;
 
@@ -26,6 +30,7 @@ use crate::error::Error;
 use crate::site::Site;
 
 pub use crate::check::Format;
+pub use data::{DataRow, DataState};
 
 /// The state of one page in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -126,6 +131,12 @@ pub struct Totals {
     pub messages_fallback: usize,
     /// Messages missing from the whole chain.
     pub messages_missing: usize,
+    /// Data texts written in the language.
+    pub data_translated: usize,
+    /// Data texts taken from the fallback chain.
+    pub data_fallback: usize,
+    /// Data texts missing from the whole chain.
+    pub data_missing: usize,
 }
 
 /// The whole report.
@@ -141,6 +152,8 @@ pub struct StatusReport {
     pub pages: Vec<PageRow>,
     /// Fluent messages × languages.
     pub messages: Vec<MessageRow>,
+    /// The data texts that some language lacks, × languages.
+    pub data: Vec<DataRow>,
     /// Totals per language.
     pub totals: Vec<Totals>,
 }
@@ -162,7 +175,21 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
         .map(|g| page_row(site, g, history.as_ref()))
         .collect::<Vec<_>>();
     let messages = message_rows(&site.config, &catalog);
-    let totals = totals(&site.config, &pages, &messages);
+    let data = data::rows(&site.config, &generated.sources, &site.data);
+    let mut totals = totals(&site.config, &pages, &messages);
+    for row in &data {
+        for (t, (_, state)) in totals.iter_mut().zip(&row.languages) {
+            match state {
+                DataState::Translated => t.data_translated += 1,
+                DataState::Fallback => t.data_fallback += 1,
+                DataState::Missing => t.data_missing += 1,
+            }
+        }
+    }
+    let data = data
+        .into_iter()
+        .filter(|r| r.languages.iter().any(|(_, s)| *s != DataState::Translated))
+        .collect();
     Ok(StatusReport {
         languages: site
             .config
@@ -174,6 +201,7 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
         git: history.is_some(),
         pages,
         messages,
+        data,
         totals,
     })
 }

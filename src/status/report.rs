@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Format, MessageState, PageState, StatusReport};
+use super::{DataState, Format, MessageState, PageState, StatusReport};
 
 /// Renders the report.
 pub fn render(report: &StatusReport, format: Format) -> String {
@@ -132,6 +132,7 @@ fn table(report: &StatusReport) -> String {
         }
         let _ = writeln!(out, "{}", line.trim_end());
     }
+    data(&mut out, report);
     if !report.git {
         let _ = writeln!(
             out,
@@ -139,4 +140,45 @@ fn table(report: &StatusReport) -> String {
         );
     }
     out
+}
+
+fn data_cell(state: DataState) -> &'static str {
+    match state {
+        DataState::Translated => "✓",
+        DataState::Fallback => "fallback",
+        DataState::Missing => "missing",
+    }
+}
+
+/// The data texts some language lacks, each at its file and line, and the totals.
+fn data(out: &mut String, report: &StatusReport) {
+    let n = report
+        .totals
+        .first()
+        .map_or(0, |t| t.data_translated + t.data_fallback + t.data_missing);
+    if n == 0 {
+        return;
+    }
+    let place = |r: &super::DataRow| format!("{}:{} {}.{}", r.file, r.line, r.record, r.field);
+    let first = report
+        .data
+        .iter()
+        .map(|r| place(r).chars().count())
+        .chain([24])
+        .max()
+        .unwrap_or(24);
+    out.push('\n');
+    header(out, "Data texts", first, report, None);
+    for row in &report.data {
+        let mut line = pad(&place(row), first);
+        for (_, state) in &row.languages {
+            line.push_str(&pad(data_cell(*state), CELL));
+        }
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    let mut line = pad("  translated", first);
+    for t in &report.totals {
+        line.push_str(&pad(&format!("{}/{n}", t.data_translated), CELL));
+    }
+    let _ = writeln!(out, "{}", line.trim_end());
 }
