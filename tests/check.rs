@@ -227,3 +227,30 @@ fn the_isolates_the_fluent_hint_names_fix_the_message() {
     let report = check(&hexaglot::Options::new(site.path())).unwrap();
     assert_eq!(report.errors(), 0, "{}", report.render(Format::Table));
 }
+
+/// A text of the data with none in the default language is a warning at its field.
+#[test]
+fn a_data_text_missing_in_the_default_language_is_a_warning_at_its_field() {
+    let site = fixture("check-base");
+    let tracks = site.path().join("content/data/tracks.yaml");
+    std::fs::write(
+        &tracks,
+        "- id: main\n  name: {fr: Volet principal, ar: المسار الرئيسي, ru: Основное направление}\n",
+    )
+    .unwrap();
+    let report = check(&hexaglot::Options::new(site.path())).unwrap();
+    assert_eq!(
+        (report.errors(), report.warnings()),
+        (0, 1),
+        "{}",
+        report.render(Format::Table)
+    );
+    let d = &report.diagnostics[0];
+    assert_eq!(d.file, Path::new("content/data/tracks.yaml"));
+    assert_eq!((d.line, d.column), (2, 9));
+    assert_eq!(
+        d.message,
+        "the name of `main` has no text in `en`, the site's default language"
+    );
+    assert_eq!(exit_code(&report), 0);
+}

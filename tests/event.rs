@@ -549,3 +549,26 @@ fn two_builds_of_the_event_site_are_byte_identical() {
     assert!(ta.keys().any(|k| k.ends_with(".ics")));
     assert_eq!(ta, tb);
 }
+
+/// A session description shown in another language gets the notice pages get, in the
+/// page's language, naming both languages; one in the page's language gets none.
+#[test]
+fn a_description_in_a_fallback_language_is_announced() {
+    let site = built();
+    let public = site.path().join("public");
+    let fr = page(&public, "fr/sessions/opening/index.html");
+    assert_eq!(
+        texts(&fr, ".notice-fallback"),
+        [
+            "Cette description n’est pas encore disponible en français. Elle est présentée ci-dessous en anglais."
+        ]
+    );
+    assert_eq!(
+        attrs(&fr, ".session-page .content, main .content", "lang"),
+        ["en"]
+    );
+    let zh = page(&public, "zh/sessions/opening/index.html");
+    assert_eq!(texts(&zh, ".notice-fallback").len(), 1);
+    let en = page(&public, "en/sessions/opening/index.html");
+    assert!(texts(&en, ".notice-fallback").is_empty());
+}

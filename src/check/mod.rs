@@ -12,6 +12,7 @@
 //! five languages) is reported once, with the pages it appears on.
 
 pub mod catalog;
+mod data;
 pub mod external;
 mod fluent;
 mod html;
@@ -103,6 +104,12 @@ pub fn check_with(
                 &mut findings,
             );
             diagnostics.extend(findings.into_diagnostics());
+            data::check(
+                &generated.site.config,
+                &generated.sources,
+                &generated.site.data,
+                &mut diagnostics,
+            );
         }
         Err(Error::Diagnostics(ds)) => diagnostics.extend(ds),
         Err(e) => return Err(e),

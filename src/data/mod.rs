@@ -13,6 +13,7 @@ mod check;
 pub mod custom;
 mod model;
 mod session;
+pub mod translation;
 mod venue;
 
 use std::collections::BTreeSet;

@@ -14,10 +14,9 @@
 //! marked `# untranslated`, as `hexaglot init` copies English for a language the theme
 //! has no text for), falls back along the chain, or is missing from the whole chain.
 //!
-//! So is each per-language text of the event data (see [`data`]): the report lists,
+//! So is each per-language text of the event data (see [`crate::data::translation`]): the report lists,
 //! with file and line, every field that some language lacks, and counts them all.
 
-mod data;
 pub mod hash;
 mod report;
 
@@ -30,7 +29,7 @@ use crate::error::Error;
 use crate::site::Site;
 
 pub use crate::check::Format;
-pub use data::{DataRow, DataState};
+pub use crate::data::translation::{DataRow, DataState};
 
 /// The state of one page in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -175,7 +174,7 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
         .map(|g| page_row(site, g, history.as_ref()))
         .collect::<Vec<_>>();
     let messages = message_rows(&site.config, &catalog);
-    let data = data::rows(&site.config, &generated.sources, &site.data);
+    let data = crate::data::translation::rows(&site.config, &generated.sources, &site.data);
     let mut totals = totals(&site.config, &pages, &messages);
     for row in &data {
         for (t, (_, state)) in totals.iter_mut().zip(&row.languages) {

@@ -72,3 +72,6 @@ organization-sessions = الجلسات
 tier-co-organizer = منظمة مشتركة في التنظيم
 tier-partner = جهة مشاركة
 tier-commission = لجان مشاركة
+
+# فوق وصف الجلسة المعروض بلغة أخرى (ليس للجلسة وصف بلغة الصفحة).
+session-description-fallback = هذا الوصف غير متاح بعد { $requested }، ويُعرض نصه أدناه { $original }.

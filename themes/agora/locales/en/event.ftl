@@ -75,3 +75,6 @@ organization-sessions = Sessions
 tier-co-organizer = Co-organizer
 tier-partner = Participating organization
 tier-commission = Participating commissions
+
+# Above a session's description shown in another language (the session has none in the page's language).
+session-description-fallback = This description is not yet available { $requested }. It is shown below { $original }.

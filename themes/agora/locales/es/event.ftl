@@ -69,3 +69,6 @@ organization-sessions = Sesiones
 tier-co-organizer = Coorganizador
 tier-partner = Organización participante
 tier-commission = Comisiones participantes
+
+# Encima de la descripción de una sesión mostrada en otro idioma (la sesión no la tiene en el idioma de la página).
+session-description-fallback = Esta descripción aún no está disponible { $requested }. A continuación se muestra { $original }.

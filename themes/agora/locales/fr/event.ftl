@@ -68,3 +68,6 @@ organization-sessions = Sessions
 tier-co-organizer = Coorganisateur
 tier-partner = Organisation participante
 tier-commission = Commissions participantes
+
+# Au-dessus de la description d’une session affichée dans une autre langue (la session n’en a pas dans la langue de la page).
+session-description-fallback = Cette description n’est pas encore disponible { $requested }. Elle est présentée ci-dessous { $original }.

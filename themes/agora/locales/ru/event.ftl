@@ -70,3 +70,6 @@ organization-sessions = Заседания
 tier-co-organizer = Соорганизатор
 tier-partner = Участвующая организация
 tier-commission = Участвующие комиссии
+
+# Над описанием заседания, показанным на другом языке (на языке страницы описания нет).
+session-description-fallback = Это описание пока недоступно { $requested }. Ниже оно приводится { $original }.

@@ -64,3 +64,6 @@ organization-sessions = 会议
 tier-co-organizer = 共同组织方
 tier-partner = 参与组织
 tier-commission = 参与的委员会
+
+# 会议说明以另一种语言显示时（该会议没有本页面语言的说明），显示在说明上方。
+session-description-fallback = 本说明尚无{ $requested }版本，以下以{ $original }显示。
