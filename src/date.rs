@@ -26,7 +26,7 @@ impl PageDate {
             return None;
         }
         let date = PageDate { year, month, day };
-        (month >= 1 && month <= 12 && day >= 1 && day <= date.days_in_month()).then_some(date)
+        ((1..=12).contains(&month) && day >= 1 && day <= date.days_in_month()).then_some(date)
     }
 
     fn days_in_month(self) -> u8 {

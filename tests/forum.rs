@@ -255,7 +255,7 @@ fn no_user_visible_text_in_templates() {
         .filter(|e| e.file_type().is_file());
     for entry in files {
         let path = entry.path();
-        let text = std::fs::read_to_string(&path).unwrap();
+        let text = std::fs::read_to_string(path).unwrap();
         for fragment in tag(&text) {
             let letters: String = fragment.chars().filter(|c| c.is_alphabetic()).collect();
             assert!(

@@ -144,10 +144,10 @@ fn add_file(display: &Path, text: &str, messages: &mut BTreeMap<String, MessageD
 /// The line on which `id = …` starts (the AST carries no positions).
 fn definition_line(text: &str, id: &str) -> usize {
     for (i, line) in text.lines().enumerate() {
-        if let Some(rest) = line.strip_prefix(id) {
-            if rest.trim_start().starts_with('=') {
-                return i + 1;
-            }
+        if let Some(rest) = line.strip_prefix(id)
+            && rest.trim_start().starts_with('=')
+        {
+            return i + 1;
         }
     }
     0

@@ -80,12 +80,11 @@ pub fn check_urls(
     for (url, checked) in ask_all(&to_ask, options) {
         answers.urls.insert(url, checked);
     }
-    if let Some(cache) = &cache {
-        if asked > 0 {
-            if let Ok(json) = serde_json::to_vec_pretty(&answers) {
-                let _ = cache.write(CACHE_FILE, &json);
-            }
-        }
+    if let Some(cache) = &cache
+        && asked > 0
+        && let Ok(json) = serde_json::to_vec_pretty(&answers)
+    {
+        let _ = cache.write(CACHE_FILE, &json);
     }
     let result = urls
         .iter()

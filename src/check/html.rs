@@ -102,33 +102,34 @@ impl Facts {
         if let Some(id) = el.id() {
             self.ids.insert(id.to_string());
         }
-        if tag == "a" {
-            if let Some(name) = el.attr("name") {
-                self.ids.insert(name.to_string());
-            }
+        if tag == "a"
+            && let Some(name) = el.attr("name")
+        {
+            self.ids.insert(name.to_string());
         }
         if tag == "html" {
             self.lang = el.attr("lang").map(str::to_string);
         }
         let rel = el.attr("rel").unwrap_or("");
         let rels: Vec<&str> = rel.split_ascii_whitespace().collect();
-        if tag == "link" && rels.contains(&"alternate") {
-            if let (Some(lang), Some(href)) = (el.attr("hreflang"), el.attr("href")) {
-                self.alternates.push((lang.to_string(), href.to_string()));
-                return;
-            }
+        if tag == "link"
+            && rels.contains(&"alternate")
+            && let (Some(lang), Some(href)) = (el.attr("hreflang"), el.attr("href"))
+        {
+            self.alternates.push((lang.to_string(), href.to_string()));
+            return;
         }
         if tag == "link" && rels.contains(&"canonical") {
             self.canonical = el.attr("href").map(str::to_string);
             return;
         }
-        if tag == "img" {
-            if let Some(src) = el.attr("src") {
-                self.images.push(Image {
-                    src: src.to_string(),
-                    alt: el.attr("alt").map(str::to_string),
-                });
-            }
+        if tag == "img"
+            && let Some(src) = el.attr("src")
+        {
+            self.images.push(Image {
+                src: src.to_string(),
+                alt: el.attr("alt").map(str::to_string),
+            });
         }
         let attr = match tag {
             "a" | "area" | "link" => "href",

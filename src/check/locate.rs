@@ -83,10 +83,8 @@ impl Texts {
         let page_source = page.map(|p| (p.source.display.as_path(), &*p.text, p.body_start));
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             let page_last = scope == Scope::Unisolated;
-            if page_last {
-                if let Some(place) = self.in_others(needle, lang, scope) {
-                    return place;
-                }
+            if page_last && let Some(place) = self.in_others(needle, lang, scope) {
+                return place;
             }
             if let Some((file, text, body_start)) = page_source {
                 // The body first: a title rarely holds the culprit, and a front-matter
@@ -102,10 +100,8 @@ impl Texts {
                     };
                 }
             }
-            if !page_last {
-                if let Some(place) = self.in_others(needle, lang, scope) {
-                    return place;
-                }
+            if !page_last && let Some(place) = self.in_others(needle, lang, scope) {
+                return place;
             }
         }
         let file = page.map_or_else(|| fallback.to_path_buf(), |p| p.source.display.clone());

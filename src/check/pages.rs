@@ -398,11 +398,11 @@ fn islands(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
             Path::new(output.out),
         );
         // Found by its whole text, the finding still points at the token in it.
-        if let Some((text, offset)) = place.at {
-            if text[offset..].starts_with(&island.context) {
-                let within = island.context.find(&island.token).unwrap_or(0);
-                place.at = Some((text, offset + within));
-            }
+        if let Some((text, offset)) = place.at
+            && text[offset..].starts_with(&island.context)
+        {
+            let within = island.context.find(&island.token).unwrap_or(0);
+            place.at = Some((text, offset + within));
         }
         let d = Diagnostic::error(
             PathBuf::new(),

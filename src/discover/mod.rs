@@ -91,20 +91,20 @@ fn classify(
     out: &mut Diagnostics,
 ) -> Option<Source> {
     let default = config.default_language.clone();
-    if let Some(name) = rel.strip_prefix("data/") {
-        if name.ends_with(".yaml") || name.ends_with(".yml") {
-            return Some(Source {
-                key: rel.clone(),
-                path,
-                display,
-                rel,
-                lang: default,
-                kind: SourceKind::Data,
-                text: Arc::from(""),
-                version: 0,
-                unread: None,
-            });
-        }
+    if let Some(name) = rel.strip_prefix("data/")
+        && (name.ends_with(".yaml") || name.ends_with(".yml"))
+    {
+        return Some(Source {
+            key: rel.clone(),
+            path,
+            display,
+            rel,
+            lang: default,
+            kind: SourceKind::Data,
+            text: Arc::from(""),
+            version: 0,
+            unread: None,
+        });
     }
     let Some(stem_with_lang) = rel.strip_suffix(".md") else {
         return Some(Source {

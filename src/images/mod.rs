@@ -146,10 +146,11 @@ impl Images {
         let results: Vec<Result<ImageInfo, Diagnostic>> = files
             .par_iter()
             .map(|f| {
-                if let Some(old) = previous.and_then(|p| p.by_rel.get(&f.found.rel)) {
-                    if old.version == f.version && p_options(previous) == Some(&options) {
-                        return Ok(old.clone());
-                    }
+                if let Some(old) = previous.and_then(|p| p.by_rel.get(&f.found.rel))
+                    && old.version == f.version
+                    && p_options(previous) == Some(&options)
+                {
+                    return Ok(old.clone());
                 }
                 measure(f, &options)
             })

@@ -30,10 +30,10 @@ impl StaticCache {
         if let Some(bytes) = self.images.get(path) {
             return Ok((bytes.clone(), false));
         }
-        if let Some((v, bytes)) = self.entries.get(path) {
-            if *v == version {
-                return Ok((bytes.clone(), false));
-            }
+        if let Some((v, bytes)) = self.entries.get(path)
+            && *v == version
+        {
+            return Ok((bytes.clone(), false));
         }
         let bytes = Bytes::from(read::read_bytes(path, display)?);
         if version == 0 {

@@ -36,10 +36,10 @@ pub(super) fn plan(
     let mut feeds = Vec::new();
     for l in 0..site.langs.len() {
         let feed = crate::feed::path(site, l);
-        if let Some(url) = &feed {
-            if let Ok(out) = OutPath::of_url(&site.config.base_path, url) {
-                p.file(out, Derived::Feed { lang: l });
-            }
+        if let Some(url) = &feed
+            && let Ok(out) = OutPath::of_url(&site.config.base_path, url)
+        {
+            p.file(out, Derived::Feed { lang: l });
         }
         feeds.push(feed);
         if search {
@@ -170,10 +170,10 @@ fn calendars(p: &mut Planner<'_, '_>) {
                 }
             }
         }
-        if !data.sessions.is_empty() || has_key_dates {
-            if let Ok(out) = OutPath::of_url(&site.config.base_path, &urls.programme_ics()) {
-                p.file(out, Derived::ProgrammeCalendar { lang: l });
-            }
+        if (!data.sessions.is_empty() || has_key_dates)
+            && let Ok(out) = OutPath::of_url(&site.config.base_path, &urls.programme_ics())
+        {
+            p.file(out, Derived::ProgrammeCalendar { lang: l });
         }
     }
 }

@@ -45,10 +45,10 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
         let home = site.config.lang_prefix(&lang_site.lang);
         let at_root = site.config.default_language_at_root && l == default;
         // At the root, the root 404 page below stands for the default language's.
-        if !at_root {
-            if let Ok(out) = OutPath::of_url(&site.config.base_path, &format!("{home}404.html")) {
-                p.job(out, l, JobKind::NotFound, "404.html");
-            }
+        if !at_root
+            && let Ok(out) = OutPath::of_url(&site.config.base_path, &format!("{home}404.html"))
+        {
+            p.job(out, l, JobKind::NotFound, "404.html");
         }
         if has_template("search.html") {
             let url = site.config.search_page(&lang_site.lang);

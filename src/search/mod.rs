@@ -85,6 +85,9 @@ pub struct Doc {
     pub texts: Vec<(String, u32)>,
 }
 
+/// A document's summary (URL, title, excerpt) and its terms with their weights.
+type Analysed = ([String; 3], Vec<(String, u32)>);
+
 /// The terms of `texts` with their summed weights.
 fn weigh(texts: &[(&str, u32)]) -> Vec<(String, u32)> {
     let normalized: Vec<(String, u32)> = texts
@@ -105,7 +108,7 @@ fn weigh(texts: &[(&str, u32)]) -> Vec<(String, u32)> {
 /// terms merged in page order, then those of `docs` (the programme).
 pub fn build_index(site: &Site, l: usize, docs: Vec<Doc>) -> SearchIndex {
     let lang_site = &site.langs[l];
-    let mut analysed: Vec<([String; 3], Vec<(String, u32)>)> = lang_site
+    let mut analysed: Vec<Analysed> = lang_site
         .entries
         .par_iter()
         .filter(|e| !e.fallback)

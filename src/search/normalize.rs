@@ -98,10 +98,10 @@ fn han_table() -> &'static HashMap<char, char> {
         {
             let converted = opencc.convert(c.encode_utf8(&mut buf));
             let mut chars = converted.chars();
-            if let (Some(s), None) = (chars.next(), chars.next()) {
-                if s != c {
-                    table.insert(c, s);
-                }
+            if let (Some(s), None) = (chars.next(), chars.next())
+                && s != c
+            {
+                table.insert(c, s);
             }
         }
         table

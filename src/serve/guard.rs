@@ -125,10 +125,10 @@ fn refuse(guard: &Guard, request: &HeaderMap) -> Response {
 
 /// The headers of every response; a page's own policy is kept.
 fn secure(headers: &mut HeaderMap) {
-    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
-        if let Ok(policy) = HeaderValue::from_str(&super::csp::base()) {
-            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
-        }
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(policy) = HeaderValue::from_str(&super::csp::base())
+    {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(

@@ -252,12 +252,11 @@ fn normalize(site: &Site, path: &str, lang: &str) -> (String, String) {
     if path.is_empty() || path.ends_with('/') {
         return (format!("{path}_index.md"), lang.to_string());
     }
-    if let Some(stem) = path.strip_suffix(".md") {
-        if let Some((base, suffix)) = stem.rsplit_once('.') {
-            if site.config.has_language(suffix) {
-                return (format!("{base}.md"), suffix.to_string());
-            }
-        }
+    if let Some(stem) = path.strip_suffix(".md")
+        && let Some((base, suffix)) = stem.rsplit_once('.')
+        && site.config.has_language(suffix)
+    {
+        return (format!("{base}.md"), suffix.to_string());
     }
     (path.to_string(), lang.to_string())
 }

@@ -218,7 +218,7 @@ impl IntervalFormat {
             .kinds
             .iter()
             .copied()
-            .chain(self.kinds.iter().any(|k| *k == 'h').then_some('a'))
+            .chain(self.kinds.contains(&'h').then_some('a'))
             .collect();
         let difference = Difference::between(a, b, &kinds)?;
         let halves = self.halves.iter().find(|h| h.difference == difference);
@@ -255,11 +255,15 @@ impl IntervalFormat {
 
 /// The locale's entries for `skeleton`, or for the nearest skeleton with the same
 /// fields, with that skeleton's fields.
+/// A skeleton's fields (letter, width) and its entries (field, pattern).
+type Fields = Vec<(char, usize)>;
+type Entries = Vec<(char, &'static str)>;
+
 fn nearest(
     table: &data::Table,
     skeleton: &str,
     wanted: &[(char, usize)],
-) -> Option<(Vec<(char, usize)>, Vec<(char, &'static str)>)> {
+) -> Option<(Fields, Entries)> {
     if let Some(entries) = table.skeletons.get(skeleton) {
         return Some((wanted.to_vec(), entries.clone()));
     }
