@@ -253,12 +253,13 @@ impl IntervalFormat {
     }
 }
 
-/// The locale's entries for `skeleton`, or for the nearest skeleton with the same
-/// fields, with that skeleton's fields.
-/// A skeleton's fields (letter, width) and its entries (field, pattern).
+/// A skeleton's fields (letter, width).
 type Fields = Vec<(char, usize)>;
+/// A skeleton's entries (field, pattern).
 type Entries = Vec<(char, &'static str)>;
 
+/// The locale's entries for `skeleton`, or for the nearest skeleton with the same
+/// fields, with that skeleton's fields.
 fn nearest(
     table: &data::Table,
     skeleton: &str,
