@@ -78,8 +78,50 @@ pub const EXCHANGE_REGISTRATION: Message = Message {
     variables: &[],
 };
 
+/// A session's line in search results: its date and time.
+pub const SEARCH_SESSION: Message = Message {
+    id: "search-session",
+    variables: &["when"],
+};
+
+/// A session's line in search results: its date, time and room.
+pub const SEARCH_SESSION_ROOM: Message = Message {
+    id: "search-session-room",
+    variables: &["when", "room"],
+};
+
+/// A person's line in search results.
+pub const SEARCH_PERSON: Message = Message {
+    id: "search-person",
+    variables: &[],
+};
+
+/// A person's line in search results, with their role.
+pub const SEARCH_PERSON_ROLE: Message = Message {
+    id: "search-person-role",
+    variables: &["role"],
+};
+
+/// A person's line in search results, with their organization.
+pub const SEARCH_PERSON_ORGANIZATION: Message = Message {
+    id: "search-person-organization",
+    variables: &["organization"],
+};
+
+/// A person's line in search results, with their role and organization.
+pub const SEARCH_PERSON_ROLE_ORGANIZATION: Message = Message {
+    id: "search-person-role-organization",
+    variables: &["role", "organization"],
+};
+
+/// An organization's line in search results.
+pub const SEARCH_ORGANIZATION: Message = Message {
+    id: "search-organization",
+    variables: &[],
+};
+
 /// Messages a language needs wherever the default language has them.
-pub const GENERATED: [Message; 9] = [
+pub const GENERATED: [Message; 16] = [
     TIME_RANGE_LATER,
     SESSION_ZONE,
     SESSION_ZONE_OFFSET,
@@ -89,6 +131,13 @@ pub const GENERATED: [Message; 9] = [
     EXCHANGE_NO_ROOM,
     EXCHANGE_STREAM,
     EXCHANGE_REGISTRATION,
+    SEARCH_SESSION,
+    SEARCH_SESSION_ROOM,
+    SEARCH_PERSON,
+    SEARCH_PERSON_ROLE,
+    SEARCH_PERSON_ORGANIZATION,
+    SEARCH_PERSON_ROLE_ORGANIZATION,
+    SEARCH_ORGANIZATION,
 ];
 
 /// Messages used when a language defines them; they never fall back to another

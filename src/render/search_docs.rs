@@ -7,6 +7,10 @@
 use super::event_views::{organization_link, person_link, session_card};
 use super::text::LangCtx;
 use crate::event::format::Times;
+use crate::i18n::messages::{
+    Message, SEARCH_ORGANIZATION, SEARCH_PERSON, SEARCH_PERSON_ORGANIZATION, SEARCH_PERSON_ROLE,
+    SEARCH_PERSON_ROLE_ORGANIZATION, SEARCH_SESSION, SEARCH_SESSION_ROOM,
+};
 use crate::i18n::{ArgValue, Localizer, fluent_args};
 use crate::plan::{EventPage, JobKind, Plan};
 use crate::search::{DESCRIPTION_WEIGHT, Doc, TITLE_WEIGHT};
@@ -27,9 +31,11 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> V
         true => format!("\u{2068}{}\u{2069}", crate::i18n::bidi::isolate_ltr_text(t)),
         false => t.to_string(),
     };
-    let line = |id: &str, args: Vec<(&str, String)>| {
+    let line = |m: Message, args: Vec<(&str, String)>| {
         let args = fluent_args(args.into_iter().map(|(k, v)| (k, ArgValue::Text(v))));
-        localizer.format(lang, id, Some(&args)).unwrap_or_default()
+        localizer
+            .format(lang, m.id, Some(&args))
+            .unwrap_or_default()
     };
     let mut docs = Vec::new();
     for job in plan.jobs.iter().filter(|j| j.lang == l) {
@@ -51,10 +57,10 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> V
                 };
                 let excerpt = match &card.room {
                     Some(room) => line(
-                        "search-session-room",
+                        SEARCH_SESSION_ROOM,
                         vec![("when", when), ("room", isolate(room.text))],
                     ),
-                    None => line("search-session", vec![("when", when)]),
+                    None => line(SEARCH_SESSION, vec![("when", when)]),
                 };
                 let mut texts = vec![(card.title.text.to_string(), TITLE_WEIGHT)];
                 if let Some(d) = &s.description {
@@ -84,14 +90,14 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> V
                 let role = link.role.as_ref().map(|r| r.text);
                 let organization = organization.as_ref().map(|o| o.name.text);
                 let excerpt = match (role, organization) {
-                    (None, None) => line("search-person", vec![]),
-                    (Some(r), None) => line("search-person-role", vec![("role", isolate(r))]),
+                    (None, None) => line(SEARCH_PERSON, vec![]),
+                    (Some(r), None) => line(SEARCH_PERSON_ROLE, vec![("role", isolate(r))]),
                     (None, Some(o)) => line(
-                        "search-person-organization",
+                        SEARCH_PERSON_ORGANIZATION,
                         vec![("organization", isolate(o))],
                     ),
                     (Some(r), Some(o)) => line(
-                        "search-person-role-organization",
+                        SEARCH_PERSON_ROLE_ORGANIZATION,
                         vec![("role", isolate(r)), ("organization", isolate(o))],
                     ),
                 };
@@ -119,7 +125,7 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> V
                 docs.push(Doc {
                     url: link.href,
                     title: link.name.text.to_string(),
-                    excerpt: line("search-organization", vec![]),
+                    excerpt: line(SEARCH_ORGANIZATION, vec![]),
                     texts,
                 });
             }
