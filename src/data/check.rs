@@ -233,6 +233,7 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         people: raw.people,
         rooms: raw.rooms,
         custom: raw.custom,
+        failed: raw.failed,
     }
 }
 

@@ -169,6 +169,10 @@ pub struct EventData {
     /// Data of the site's own: `content/data/<name>.yaml` files the generator does not
     /// know, by name (see [`super::custom`]).
     pub custom: super::custom::CustomData,
+    /// The known files that could not be parsed (`sessions`, `people`…): their error is
+    /// reported, and links to the pages their records would make are not checked, so
+    /// that one bad file does not bury its error under false broken links.
+    pub failed: std::collections::BTreeSet<&'static str>,
 }
 
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<PageDate, D::Error> {

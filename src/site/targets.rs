@@ -86,7 +86,15 @@ pub fn generated(site: &Site, lang: &str, path: &str) -> Result<String, String> 
     let made = &site.made;
     let no_template = |t: &str| format!("the theme has no {t} template");
     let parts: Vec<&str> = path.split('/').collect();
+    // A link to a page of a data file that failed to parse is not checked: the file's
+    // own error stops the build, and is the one to read.
+    let failed = |kind: &str| data.failed.contains(kind);
     match parts.as_slice() {
+        ["sessions", ""] if failed("sessions") => Ok(urls.schedule()),
+        ["sessions", "tracks", ""] if failed("sessions") => Ok(urls.schedule_by_track()),
+        ["sessions", id, ""] if failed("sessions") => Ok(urls.session(id)),
+        ["people", id, ""] if failed("people") => Ok(urls.person(id)),
+        ["organizations", id, ""] if failed("organizations") => Ok(urls.organization(id)),
         ["sessions", ""] | ["sessions", "tracks", ""] => {
             if data.sessions.is_empty() {
                 Err("the programme has no sessions (content/data/sessions.yaml)".into())
