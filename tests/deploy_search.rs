@@ -67,29 +67,6 @@ fn normalization_is_identical_in_rust_and_javascript() {
     }
 }
 
-/// Runs `queries` against the built index of `lang` with the browser's search code.
-fn search(public: &std::path::Path, lang: &str, queries: &[&str]) -> Option<serde_json::Value> {
-    let script = repo().join("tests/fixtures/deploy/search_query.cjs");
-    let search_js = repo().join("themes/agora/static/search.js");
-    let index = public.join(lang).join("search/index.json");
-    let mut args = vec![
-        search_js.to_str().unwrap().to_string(),
-        index.to_str().unwrap().to_string(),
-    ];
-    args.extend(queries.iter().map(|q| q.to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    node(&script, &args).map(|out| serde_json::from_str(&out).unwrap())
-}
-
-fn urls(results: &serde_json::Value, query: &str) -> Vec<String> {
-    results[query]
-        .as_array()
-        .unwrap_or_else(|| panic!("no results entry for {query}"))
-        .iter()
-        .map(|u| u.as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
     let site = forum_site();
@@ -127,7 +104,7 @@ fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
         let Some(results) = search(&public, lang, &all) else {
             return;
         };
-        let first = urls(&results, queries[0]);
+        let first = search_urls(&results, queries[0]);
         assert!(!first.is_empty(), "{lang}: {} finds nothing", queries[0]);
         for url in &first {
             assert!(
@@ -149,14 +126,14 @@ fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
         }
         for variant in &queries[1..] {
             assert_eq!(
-                urls(&results, variant),
+                search_urls(&results, variant),
                 first,
                 "{lang}: {variant} finds other pages than {}",
                 queries[0]
             );
         }
         assert!(
-            urls(&results, "zzqx").is_empty(),
+            search_urls(&results, "zzqx").is_empty(),
             "{lang}: a word that is nowhere finds pages"
         );
     }
@@ -165,8 +142,8 @@ fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
     let Some(zh) = search(&public, "zh", &["论", "论坛", "信息社会"]) else {
         return;
     };
-    assert!(urls(&zh, "论").len() >= urls(&zh, "论坛").len().max(1));
-    for url in urls(&zh, "信息社会") {
+    assert!(search_urls(&zh, "论").len() >= search_urls(&zh, "论坛").len().max(1));
+    for url in search_urls(&zh, "信息社会") {
         let file = file_for(&public, &url, "/wsis/").unwrap();
         assert!(
             std::fs::read_to_string(file).unwrap().contains("信息社会"),
@@ -177,7 +154,7 @@ fn queries_in_six_scripts_find_the_forum_pages_of_their_language() {
     let Some(ru) = search(&public, "ru", &["форума"]) else {
         return;
     };
-    let inflected: BTreeSet<String> = urls(&ru, "форума").into_iter().collect();
+    let inflected: BTreeSet<String> = search_urls(&ru, "форума").into_iter().collect();
     assert!(!inflected.is_empty());
 }
 

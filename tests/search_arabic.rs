@@ -7,8 +7,6 @@
 mod common;
 mod deploy_support;
 
-use std::path::Path;
-
 use common::*;
 use deploy_support::*;
 use hexaglot::search::normalize::{index_terms, query_terms};
@@ -73,26 +71,6 @@ fn arabic_words_are_found_under_their_stem_in_rust_and_javascript() {
     for (((word, _), r), j) in words.iter().zip(&rust).zip(&js) {
         assert_eq!(r, j, "{word}: Rust and JavaScript disagree");
     }
-}
-
-/// Runs `queries` against the built index of `lang` with the browser's search code.
-fn search(public: &Path, lang: &str, queries: &[&str]) -> Option<serde_json::Value> {
-    let index = public.join(lang).join("search/index.json");
-    let mut args = vec![
-        repo()
-            .join("themes/agora/static/search.js")
-            .to_str()
-            .unwrap()
-            .to_string(),
-        index.to_str().unwrap().to_string(),
-    ];
-    args.extend(queries.iter().map(|q| q.to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    node(
-        &repo().join("tests/fixtures/deploy/search_query.cjs"),
-        &args,
-    )
-    .map(|out| serde_json::from_str(&out).unwrap())
 }
 
 fn urls(results: &serde_json::Value, query: &str) -> Vec<String> {

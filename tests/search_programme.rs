@@ -25,32 +25,6 @@ fn site() -> tempfile::TempDir {
     dir
 }
 
-/// The URLs each query finds, with `search.js` under Node.
-fn search(public: &Path, lang: &str, queries: &[&str]) -> Option<serde_json::Value> {
-    let index = public.join(lang).join("search/index.json");
-    let script = repo().join("themes/agora/static/search.js");
-    let mut args = vec![
-        script.to_str().unwrap().to_string(),
-        index.to_str().unwrap().to_string(),
-    ];
-    args.extend(queries.iter().map(|q| q.to_string()));
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    node(
-        &repo().join("tests/fixtures/deploy/search_query.cjs"),
-        &args,
-    )
-    .map(|out| serde_json::from_str(&out).unwrap())
-}
-
-fn found(results: &serde_json::Value, query: &str) -> Vec<String> {
-    results[query]
-        .as_array()
-        .unwrap_or_else(|| panic!("no results for {query}"))
-        .iter()
-        .map(|u| u.as_str().unwrap().to_string())
-        .collect()
-}
-
 /// The line under a result: `docs` of the index is `[url, title, line]`.
 fn line(public: &Path, lang: &str, url: &str) -> String {
     let index: serde_json::Value = serde_json::from_slice(
@@ -96,7 +70,7 @@ fn sessions_people_and_organizations_are_found_in_english_arabic_and_chinese() {
         let Some(results) = search(&public, lang, &[query]) else {
             return;
         };
-        let urls = found(&results, query);
+        let urls = search_urls(&results, query);
         assert!(
             urls.iter().any(|u| u == url),
             "{lang}: {query} finds {urls:?}, not {url}"
@@ -106,7 +80,10 @@ fn sessions_people_and_organizations_are_found_in_english_arabic_and_chinese() {
     let Some(results) = search(&public, "en", &["workshop"]) else {
         return;
     };
-    assert_eq!(found(&results, "workshop")[0], "/en/sessions/workshop/");
+    assert_eq!(
+        search_urls(&results, "workshop")[0],
+        "/en/sessions/workshop/"
+    );
     // What each result is, in the index's language, with the session's date, time
     // and room: as docs/search.md shows them.
     let guide = std::fs::read_to_string(repo().join("docs/search.md")).unwrap();

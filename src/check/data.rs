@@ -28,8 +28,7 @@ pub fn check(config: &Config, sources: &Sources, data: &EventData, out: &mut Vec
         .hint(format!(
             "pages in `{default}` show it in another language: add `{default}: …` to the field"
         ));
-        let rel = row.file.strip_prefix("content/").unwrap_or(&row.file);
-        if let (Some(file), true) = (sources.content_file(rel), row.line > 0) {
+        if let (Some(file), true) = (sources.data_file(row.kind), row.line > 0) {
             d = d.at(file.text(), row.line, row.column);
         }
         out.push(d);

@@ -27,6 +27,9 @@ pub enum DataState {
 pub struct DataRow {
     /// The data file, relative to the site root.
     pub file: String,
+    /// Which file it is (`sessions`, `people`…), for [`Sources::data_file`].
+    #[serde(skip)]
+    pub kind: &'static str,
     /// Line and column of the field's value (0 when unknown).
     pub line: usize,
     /// See `line`.
@@ -39,24 +42,28 @@ pub struct DataRow {
     pub languages: Vec<(String, DataState)>,
 }
 
+/// A record's id and its per-language fields (an optional field may be absent).
+type Record<'a> = (&'a str, Vec<(&'static str, Option<&'a Localized>)>);
+
 /// Every per-language field of the data, file by file, record by record.
 pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow> {
     let mut rows = Vec::new();
-    let mut file = |name: &str, records: Vec<(&str, Vec<(&'static str, &Localized)>)>| {
-        let found = sources
-            .content_file(&format!("data/{name}.yaml"))
-            .or_else(|| sources.content_file(&format!("data/{name}.yml")));
-        let Some(found) = found else { return };
+    let mut file = |kind: &'static str, records: Vec<Record<'_>>| {
+        let Some(found) = sources.data_file(kind) else {
+            return;
+        };
         let tree = Tree::parse(found.text(), 1);
         let display = found.found.display.display().to_string();
         for (i, (id, fields)) in records.into_iter().enumerate() {
             for (field, text) in fields {
+                let Some(text) = text else { continue };
                 let (line, column) = tree
                     .as_ref()
                     .and_then(|t| t.value(&[i.into(), field.into()]))
                     .unwrap_or((0, 0));
                 rows.push(DataRow {
                     file: display.clone(),
+                    kind,
                     line,
                     column,
                     record: id.to_string(),
@@ -73,10 +80,10 @@ pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow
             .map(|t| {
                 (
                     &*t.id,
-                    records(vec![
+                    vec![
                         ("name", Some(&t.name)),
                         ("description", t.description.as_ref()),
-                    ]),
+                    ],
                 )
             })
             .collect(),
@@ -88,10 +95,10 @@ pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow
             .map(|f| {
                 (
                     &*f.id,
-                    records(vec![
+                    vec![
                         ("name", Some(&f.name)),
                         ("description", f.description.as_ref()),
-                    ]),
+                    ],
                 )
             })
             .collect(),
@@ -100,7 +107,7 @@ pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow
         "key_dates",
         data.key_dates
             .iter()
-            .map(|k| (&*k.id, records(vec![("title", Some(&k.title))])))
+            .map(|k| (&*k.id, vec![("title", Some(&k.title))]))
             .collect(),
     );
     file(
@@ -113,7 +120,7 @@ pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow
                     ("acronym", o.acronym.as_ref()),
                     ("logo_alt", o.logo_alt.as_ref()),
                 ];
-                (&*o.id, records(fields))
+                (&*o.id, fields)
             })
             .collect(),
     );
@@ -127,7 +134,7 @@ pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow
                     ("role", p.role.as_ref()),
                     ("photo_alt", p.photo_alt.as_ref()),
                 ];
-                (&*p.id, records(fields))
+                (&*p.id, fields)
             })
             .collect(),
     );
@@ -143,7 +150,7 @@ pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow
                     ("description", s.description.as_ref()),
                     ("room", room),
                 ];
-                (&*s.id, records(fields))
+                (&*s.id, fields)
             })
             .collect(),
     );
@@ -152,11 +159,13 @@ pub fn rows(config: &Config, sources: &Sources, data: &EventData) -> Vec<DataRow
         data.rooms
             .iter()
             .map(|r| {
-                let fields = vec![
-                    ("name", Some(&r.name)),
-                    ("accessibility", r.accessibility.as_ref()),
-                ];
-                (&*r.id, records(fields))
+                (
+                    &*r.id,
+                    vec![
+                        ("name", Some(&r.name)),
+                        ("accessibility", r.accessibility.as_ref()),
+                    ],
+                )
             })
             .collect(),
     );
@@ -177,15 +186,5 @@ fn states(config: &Config, text: &Localized) -> Vec<(String, DataState)> {
             };
             (language.code.clone(), state)
         })
-        .collect()
-}
-
-/// The fields a record has (an optional field may be absent).
-fn records<'a>(
-    fields: Vec<(&'static str, Option<&'a Localized>)>,
-) -> Vec<(&'static str, &'a Localized)> {
-    fields
-        .into_iter()
-        .filter_map(|(f, l)| Some((f, l?)))
         .collect()
 }

@@ -303,10 +303,7 @@ pub(super) fn record_place(
     sources: &Sources,
     (kind, index): (&str, Option<usize>),
 ) -> (PathBuf, String, Option<(usize, usize)>) {
-    let file = sources
-        .content_file(&format!("data/{kind}.yaml"))
-        .or_else(|| sources.content_file(&format!("data/{kind}.yml")));
-    match file {
+    match sources.data_file(kind) {
         Some(f) => {
             let text = f.text().to_string();
             let position = index.map(|i| {

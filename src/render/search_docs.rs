@@ -4,7 +4,7 @@
 //! `search-organization` and their variants in Fluent). A page of the theme that does not exist (no
 //! `person.html`) indexes nothing.
 
-use super::event_views::{organization_link, person_link, session_card};
+use super::event_views::session_card;
 use super::text::LangCtx;
 use crate::event::format::Times;
 use crate::i18n::messages::{
@@ -79,16 +79,16 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> V
                 });
             }
             EventPage::Person(i) => {
+                // The record the plan names, read directly: a link view would look it up
+                // again by id and process its photo.
                 let p = &site.data.people[i];
-                let Some(link) = person_link(site, &cx, &p.id) else {
-                    continue;
-                };
+                let name = cx.text(&p.name).text;
+                let role = p.role.as_ref().map(|r| cx.text(r).text);
                 let organization = p
                     .organization
                     .as_deref()
-                    .and_then(|o| organization_link(site, &cx, o));
-                let role = link.role.as_ref().map(|r| r.text);
-                let organization = organization.as_ref().map(|o| o.name.text);
+                    .and_then(|id| site.data.organizations.iter().find(|o| o.id == id))
+                    .map(|o| cx.text(&o.name).text);
                 let excerpt = match (role, organization) {
                     (None, None) => line(SEARCH_PERSON, vec![]),
                     (Some(r), None) => line(SEARCH_PERSON_ROLE, vec![("role", isolate(r))]),
@@ -101,30 +101,25 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> V
                         vec![("role", isolate(r)), ("organization", isolate(o))],
                     ),
                 };
-                let mut texts = vec![(link.name.text.to_string(), TITLE_WEIGHT)];
+                let mut texts = vec![(name.to_string(), TITLE_WEIGHT)];
                 let about = role.into_iter().chain(organization);
                 texts.extend(about.map(|t| (t.to_string(), DESCRIPTION_WEIGHT)));
                 docs.push(Doc {
-                    url: link.href,
-                    title: link.name.text.to_string(),
+                    url: cx.urls.person(&p.id),
+                    title: name.to_string(),
                     excerpt,
                     texts,
                 });
             }
             EventPage::Organization(i) => {
                 let o = &site.data.organizations[i];
-                let Some(link) = organization_link(site, &cx, &o.id) else {
-                    continue;
-                };
-                let mut texts = vec![(link.name.text.to_string(), TITLE_WEIGHT)];
-                texts.extend(
-                    link.acronym
-                        .iter()
-                        .map(|a| (a.text.to_string(), TITLE_WEIGHT)),
-                );
+                let name = cx.text(&o.name).text;
+                let mut texts = vec![(name.to_string(), TITLE_WEIGHT)];
+                let acronym = o.acronym.as_ref().map(|a| cx.text(a).text);
+                texts.extend(acronym.map(|a| (a.to_string(), TITLE_WEIGHT)));
                 docs.push(Doc {
-                    url: link.href,
-                    title: link.name.text.to_string(),
+                    url: cx.urls.organization(&o.id),
+                    title: name.to_string(),
                     excerpt: line(SEARCH_ORGANIZATION, vec![]),
                     texts,
                 });

@@ -112,7 +112,7 @@ impl Templates {
     }
 
     /// `doc` with its fallback marks resolved (see [`crate::i18n::marks`]).
-    pub fn resolve_marks(&self, doc: String, html: bool) -> String {
+    pub(super) fn resolve_marks(&self, doc: String, html: bool) -> String {
         crate::i18n::marks::resolve(doc, html, self.localizer.languages())
     }
 

@@ -23,10 +23,7 @@ pub fn check_data_pictures(site: &Site, sources: &Sources, out: &mut Diagnostics
         } else {
             "does not exist"
         };
-        let data = sources
-            .content_file(&format!("data/{file}.yaml"))
-            .or_else(|| sources.content_file(&format!("data/{file}.yml")));
-        let (display, text) = match data {
+        let (display, text) = match sources.data_file(file) {
             Some(f) => (f.found.display.clone(), f.text()),
             None => (PathBuf::from(format!("content/data/{file}.yaml")), ""),
         };

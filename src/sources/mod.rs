@@ -270,6 +270,12 @@ impl Sources {
             .max()
     }
 
+    /// The data file `content/data/<name>.yaml` (or `.yml`), if the site has it.
+    pub fn data_file(&self, name: &str) -> Option<&File> {
+        self.content_file(&format!("data/{name}.yaml"))
+            .or_else(|| self.content_file(&format!("data/{name}.yml")))
+    }
+
     /// The file of `content/` at `rel` (`about.fr.md`).
     pub fn content_file(&self, rel: &str) -> Option<&File> {
         self.content

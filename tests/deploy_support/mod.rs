@@ -234,6 +234,34 @@ pub fn node(script: &Path, args: &[&str]) -> Option<String> {
     Some(String::from_utf8(output.stdout).unwrap())
 }
 
+/// The URLs each of `queries` finds in the built index of `lang`, with the browser's
+/// search code (`search.js`) under Node: `{query: [urls]}`. `None` as [`node`].
+pub fn search(public: &Path, lang: &str, queries: &[&str]) -> Option<serde_json::Value> {
+    let index = public.join(lang).join("search/index.json");
+    let script = crate::common::repo().join("themes/agora/static/search.js");
+    let mut args = vec![
+        script.to_str().unwrap().to_string(),
+        index.to_str().unwrap().to_string(),
+    ];
+    args.extend(queries.iter().map(|q| q.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    node(
+        &crate::common::repo().join("tests/fixtures/deploy/search_query.cjs"),
+        &args,
+    )
+    .map(|out| serde_json::from_str(&out).unwrap())
+}
+
+/// The URLs `search` found for `query`, best first.
+pub fn search_urls(results: &serde_json::Value, query: &str) -> Vec<String> {
+    results[query]
+        .as_array()
+        .unwrap_or_else(|| panic!("no results entry for {query}"))
+        .iter()
+        .map(|u| u.as_str().unwrap().to_string())
+        .collect()
+}
+
 /// The Nu HTML Checker's jar, installed by `npm ci` (package.json). `None` (with a
 /// printed reason) when it or Java is absent outside CI.
 pub fn vnu_jar() -> Option<PathBuf> {
