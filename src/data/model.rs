@@ -10,7 +10,7 @@ use crate::slug::RecordId;
 use super::session::{EventInfo, Session};
 
 /// Text in several languages, keyed by language code.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<String, String>);
 

@@ -145,6 +145,17 @@ fn days_between(a: PageDate, b: PageDate) -> u32 {
 }
 
 /// `CEST (GMT+2)` where the language has a name for the zone, else `GMT+2`.
+/// The name and offset of `zone` at `at` (`CEST (UTC+2)`), in `lang`.
+pub fn zone_at(
+    localizer: &Localizer,
+    times: &Times,
+    lang: &str,
+    zone: &Zone,
+    at: Instant,
+) -> Result<String, Diagnostic> {
+    zone_text(localizer, times, lang, zone, at, &zone.local(at))
+}
+
 fn zone_text(
     localizer: &Localizer,
     times: &Times,

@@ -8,6 +8,8 @@
 //! days (an exhibition) is listed on each.
 
 pub mod format;
+pub mod groups;
+pub mod timetable;
 
 use std::collections::BTreeMap;
 
@@ -31,6 +33,8 @@ pub struct Schedule {
     pub order: Vec<usize>,
     /// Days that have sessions, in order.
     pub days: Vec<Day>,
+    /// The timetable of each day of `days`.
+    pub timetables: Vec<timetable::Timetable>,
     /// Person id → their sessions, in time order.
     pub by_person: BTreeMap<String, Vec<usize>>,
     /// Organization id → sessions that name it or one of its people, in time order.
@@ -43,6 +47,10 @@ impl Schedule {
         let mut order: Vec<usize> = (0..data.sessions.len()).collect();
         order.sort_by_key(|&i| sort_key(&data.sessions[i]));
         let days = days_of(data, order.iter().copied());
+        let timetables = days
+            .iter()
+            .map(|day| timetable::timetable(data, day.date, &day.sessions))
+            .collect();
         let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_organization: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let organization_of: BTreeMap<&str, &str> = data
@@ -69,21 +77,10 @@ impl Schedule {
         Schedule {
             order,
             days,
+            timetables,
             by_person,
             by_organization,
         }
-    }
-
-    /// Sessions of `track`, in time order.
-    pub fn in_track<'a>(
-        &'a self,
-        data: &'a EventData,
-        track: Option<&'a str>,
-    ) -> impl Iterator<Item = usize> + 'a {
-        self.order
-            .iter()
-            .copied()
-            .filter(move |&i| data.sessions[i].track.as_deref() == track)
     }
 }
 
@@ -145,7 +142,12 @@ impl<'a> Urls<'a> {
 
     /// The schedule by track.
     pub fn schedule_by_track(&self) -> String {
-        format!("{}sessions/tracks/", self.prefix)
+        self.schedule_by("track")
+    }
+
+    /// The schedule grouped by `by` (`room`, `format`): `sessions/rooms/`.
+    pub fn schedule_by(&self, by: &str) -> String {
+        format!("{}sessions/{by}s/", self.prefix)
     }
 
     /// A session's page.

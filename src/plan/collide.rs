@@ -175,7 +175,7 @@ fn origin(site: &Site, sources: &Sources, item: &Item<'_>) -> Origin {
                     file,
                     text: Some(text),
                     position,
-                    chosen: !matches!(page, EventPage::ScheduleByDay | EventPage::ScheduleByTrack),
+                    chosen: !page.is_schedule(),
                     fallback: false,
                     hint: "give the record another `id`, or the page another `slug`: sessions/, people/ and organizations/ hold the pages made from content/data",
                 }
@@ -285,6 +285,8 @@ fn event_what(site: &Site, page: EventPage) -> String {
     match page {
         EventPage::ScheduleByDay => "the schedule by day".into(),
         EventPage::ScheduleByTrack => "the schedule by track".into(),
+        EventPage::ScheduleByRoom => "the schedule by room".into(),
+        EventPage::ScheduleByFormat => "the schedule by format".into(),
         EventPage::Session(i) => format!("the page of the session `{}`", data.sessions[i].id),
         EventPage::Person(i) => format!("the page of the person `{}`", data.people[i].id),
         EventPage::Organization(i) => {

@@ -6,6 +6,7 @@
 
 use super::{JobKind, Planner};
 use crate::error::Diagnostic;
+use crate::event::groups::Grouping;
 use crate::site::Site;
 
 /// Which page of the event data a job renders.
@@ -15,6 +16,10 @@ pub enum EventPage {
     ScheduleByDay,
     /// The schedule, grouped by track.
     ScheduleByTrack,
+    /// The schedule, grouped by room (when sessions have rooms).
+    ScheduleByRoom,
+    /// The schedule, grouped by format (when sessions have formats).
+    ScheduleByFormat,
     /// A session (index into `EventData::sessions`).
     Session(usize),
     /// A person.
@@ -24,10 +29,28 @@ pub enum EventPage {
 }
 
 impl EventPage {
+    /// Whether it is a view of the whole schedule.
+    pub fn is_schedule(self) -> bool {
+        self.grouping().is_some() || self == EventPage::ScheduleByDay
+    }
+
+    /// What a schedule page groups sessions by (none by day).
+    pub fn grouping(self) -> Option<Grouping> {
+        match self {
+            EventPage::ScheduleByTrack => Some(Grouping::Track),
+            EventPage::ScheduleByRoom => Some(Grouping::Room),
+            EventPage::ScheduleByFormat => Some(Grouping::Format),
+            _ => None,
+        }
+    }
+
     /// The value of `kind` in the template context.
     pub fn kind_name(self) -> &'static str {
         match self {
-            EventPage::ScheduleByDay | EventPage::ScheduleByTrack => "schedule",
+            EventPage::ScheduleByDay
+            | EventPage::ScheduleByTrack
+            | EventPage::ScheduleByRoom
+            | EventPage::ScheduleByFormat => "schedule",
             EventPage::Session(_) => "session",
             EventPage::Person(_) => "person",
             EventPage::Organization(_) => "organization",
@@ -37,7 +60,10 @@ impl EventPage {
     /// The template that renders it.
     pub fn template(self) -> &'static str {
         match self {
-            EventPage::ScheduleByDay | EventPage::ScheduleByTrack => "schedule.html",
+            EventPage::ScheduleByDay
+            | EventPage::ScheduleByTrack
+            | EventPage::ScheduleByRoom
+            | EventPage::ScheduleByFormat => "schedule.html",
             EventPage::Session(_) => "session.html",
             EventPage::Person(_) => "person.html",
             EventPage::Organization(_) => "organization.html",
@@ -51,6 +77,8 @@ impl EventPage {
         match self {
             EventPage::ScheduleByDay => urls.schedule(),
             EventPage::ScheduleByTrack => urls.schedule_by_track(),
+            EventPage::ScheduleByRoom => urls.schedule_by("room"),
+            EventPage::ScheduleByFormat => urls.schedule_by("format"),
             EventPage::Session(i) => urls.session(&data.sessions[i].id),
             EventPage::Person(i) => urls.person(&data.people[i].id),
             EventPage::Organization(i) => urls.organization(&data.organizations[i].id),
@@ -61,7 +89,10 @@ impl EventPage {
     /// for messages (none for the schedules, made from the whole file).
     pub fn record(self) -> (&'static str, Option<usize>) {
         match self {
-            EventPage::ScheduleByDay | EventPage::ScheduleByTrack => ("sessions", None),
+            EventPage::ScheduleByDay
+            | EventPage::ScheduleByTrack
+            | EventPage::ScheduleByRoom
+            | EventPage::ScheduleByFormat => ("sessions", None),
             EventPage::Session(i) => ("sessions", Some(i)),
             EventPage::Person(i) => ("people", Some(i)),
             EventPage::Organization(i) => ("organizations", Some(i)),
@@ -77,6 +108,12 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
     let mut pages = Vec::new();
     if !data.sessions.is_empty() {
         pages.extend([EventPage::ScheduleByDay, EventPage::ScheduleByTrack]);
+        if Grouping::Room.used(data) {
+            pages.push(EventPage::ScheduleByRoom);
+        }
+        if Grouping::Format.used(data) {
+            pages.push(EventPage::ScheduleByFormat);
+        }
         pages.extend((0..data.sessions.len()).map(EventPage::Session));
     }
     pages.extend((0..data.people.len()).map(EventPage::Person));

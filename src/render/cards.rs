@@ -1,6 +1,7 @@
 //! The session cards of every language, built once per build and shared by every page
 //! that lists sessions (the schedules, people, organizations, the home page's data).
 
+use rayon::prelude::*;
 use tera::Value;
 
 use super::event_views::session_card;
@@ -25,18 +26,32 @@ impl Shared {
     /// Builds the cards of every session in every language.
     pub fn build(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
         let times = Times::new(&site.config);
-        let mut cards = Vec::new();
-        for lang_site in &site.langs {
-            let cx = LangCtx::new(site, &lang_site.lang);
-            let mut lang_cards = Vec::with_capacity(site.data.sessions.len());
-            for s in &site.data.sessions {
-                match session_card(site, localizer, &times, &cx, s) {
-                    Ok(card) => lang_cards.push(Value::from_serializable(&card)),
-                    Err(d) => {
-                        out.push(d);
-                        lang_cards.push(Value::none());
-                    }
-                }
+        // Languages in parallel; diagnostics kept in language order.
+        let per_lang: Vec<(Vec<Value>, Vec<crate::error::Diagnostic>)> = site
+            .langs
+            .par_iter()
+            .map(|lang_site| {
+                let cx = LangCtx::new(site, &lang_site.lang);
+                let mut problems = Vec::new();
+                let lang_cards = site
+                    .data
+                    .sessions
+                    .iter()
+                    .map(|s| match session_card(site, localizer, &times, &cx, s) {
+                        Ok(card) => Value::from_serializable(&card),
+                        Err(d) => {
+                            problems.push(d);
+                            Value::none()
+                        }
+                    })
+                    .collect();
+                (lang_cards, problems)
+            })
+            .collect();
+        let mut cards = Vec::with_capacity(per_lang.len());
+        for (lang_cards, problems) in per_lang {
+            for d in problems {
+                out.push(d);
             }
             cards.push(lang_cards);
         }

@@ -38,11 +38,21 @@ pub fn context(
             .collect()
     };
     match page {
-        EventPage::ScheduleByDay | EventPage::ScheduleByTrack => {
-            let by_track = page == EventPage::ScheduleByTrack;
+        EventPage::ScheduleByDay
+        | EventPage::ScheduleByTrack
+        | EventPage::ScheduleByRoom
+        | EventPage::ScheduleByFormat => {
             ctx.insert(
                 "schedule",
-                &schedule(site, localizer, &cx, &shared.schedule, cards, by_track),
+                &schedule(
+                    site,
+                    localizer,
+                    &shared.times,
+                    &cx,
+                    &shared.schedule,
+                    cards,
+                    page.grouping(),
+                ),
             );
         }
         EventPage::Session(i) => {

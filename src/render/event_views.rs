@@ -13,6 +13,7 @@ use crate::data::{Session, When};
 use crate::error::Diagnostic;
 use crate::event::Schedule;
 use crate::event::format::{Times, WhenText, when_text};
+use crate::event::groups::{Grouping, Heading, groups};
 use crate::i18n::Localizer;
 use crate::site::Site;
 
@@ -67,6 +68,10 @@ pub struct SessionCard<'a> {
     pub organizations: Vec<Link<'a>>,
     /// Where it is held, if in a place.
     pub room: Option<Text<'a>>,
+    /// The id of its room in `rooms.yaml`, when it names one.
+    pub room_id: Option<&'a str>,
+    /// The id of its format.
+    pub format_id: Option<&'a str>,
 }
 
 /// A person's link, from their id.
@@ -123,6 +128,8 @@ pub fn session_card<'a>(
         href: cx.urls.session(&s.id),
         title: cx.text(&s.title),
         room: s.room.as_ref().map(|r| cx.text(r)),
+        room_id: s.room_id.as_deref(),
+        format_id: s.format.as_deref().filter(|_| format.is_some()),
         track,
         format,
         when: when_text(localizer, times, cx.lang, &s.when)?,
@@ -141,26 +148,57 @@ pub fn session_card<'a>(
 
 /// A day of the schedule.
 #[derive(Serialize)]
-pub struct DayView {
+pub struct DayView<'a> {
     /// ISO date, also the heading's id (`day-2021-05-18`).
     pub date: String,
     /// The date with its weekday.
     pub display: String,
     /// The sessions of the day, as cards.
     pub sessions: Vec<tera::Value>,
+    /// The schedule by day: the day as a timetable of rooms (or tracks) and times.
+    pub timetable: Option<super::timetable_view::TimetableView<'a>>,
 }
 
-/// The sessions of a track, by day.
+/// The sessions of a track (or room, or format), by day.
 #[derive(Serialize)]
 pub struct TrackGroup<'a> {
-    /// Track id; `None` for sessions in no track.
+    /// Its id; `None` for the sessions in none.
     pub id: Option<&'a str>,
-    /// The id of its heading: `track-<id>`, or `no-track`.
+    /// The id of its heading: `track-<id>` (`room-<id>`, `format-<id>`), or `no-track`
+    /// (`no-room`, `no-format`).
     pub anchor: String,
-    /// Track name.
+    /// Its name; `None` for the sessions in none.
     pub name: Option<Text<'a>>,
     /// Its days.
-    pub days: Vec<DayView>,
+    pub days: Vec<DayView<'a>>,
+}
+
+/// A choice of the schedule's filter: a day, a track, a room or a format.
+#[derive(Serialize)]
+pub struct FilterOption<'a> {
+    /// The value in the URL's query (`?room=hall`) and in the cards' `data-room`.
+    pub value: String,
+    /// Where its sessions are without the script: a day's heading, a group of the
+    /// schedule by track, room or format.
+    pub href: String,
+    /// Its name (tracks, rooms, formats).
+    pub name: Option<Text<'a>>,
+    /// Its label (days: the date with its weekday).
+    pub label: Option<String>,
+}
+
+/// What the schedule by day can be filtered by; a list is empty when the programme has
+/// no such thing.
+#[derive(Serialize)]
+pub struct FilterView<'a> {
+    /// Days.
+    pub days: Vec<FilterOption<'a>>,
+    /// Tracks.
+    pub tracks: Vec<FilterOption<'a>>,
+    /// Rooms of `rooms.yaml`.
+    pub rooms: Vec<FilterOption<'a>>,
+    /// Formats.
+    pub formats: Vec<FilterOption<'a>>,
 }
 
 /// The links to the programme in the schedule exchange format.
@@ -175,63 +213,82 @@ pub struct ExchangeLinks {
 /// The schedule page.
 #[derive(Serialize)]
 pub struct ScheduleView<'a> {
-    /// `day` or `track`.
+    /// `day`, `track`, `room` or `format`.
     pub by: &'static str,
     /// The schedule by day.
     pub by_day_href: String,
     /// The schedule by track.
     pub by_track_href: String,
+    /// The schedule by room, when sessions have rooms.
+    pub by_room_href: Option<String>,
+    /// The schedule by format, when sessions have formats.
+    pub by_format_href: Option<String>,
     /// The programme's calendar.
     pub ics: String,
     /// The programme for schedule apps: `schedule.xml` and `schedule.json`.
     pub exchange: ExchangeLinks,
     /// By day: every day.
-    pub days: Vec<DayView>,
-    /// By track: every track with sessions, then sessions in no track.
+    pub days: Vec<DayView<'a>>,
+    /// By track, room or format: every group with sessions, then the sessions in
+    /// none.
+    pub groups: Vec<TrackGroup<'a>>,
+    /// By track: the same groups as `groups` (the name of earlier versions).
     pub tracks: Vec<TrackGroup<'a>>,
+    /// By day: what the sessions can be filtered by.
+    pub filters: Option<FilterView<'a>>,
 }
 
 /// Groups sessions (indexes, in time order) by day, with their cards.
-pub fn days_of(
-    site: &Site,
+pub fn days_of<'a>(
+    site: &'a Site,
     localizer: &Localizer,
     lang: &str,
     cards: &[tera::Value],
     sessions: impl Iterator<Item = usize>,
-) -> Vec<DayView> {
+) -> Vec<DayView<'a>> {
     crate::event::days_of(&site.data, sessions)
         .into_iter()
         .map(|day| DayView {
             date: day.date.iso(),
             display: localizer.dates.with_weekday(lang, day.date),
             sessions: day.sessions.iter().map(|&i| cards[i].clone()).collect(),
+            timetable: None,
         })
         .collect()
 }
 
-/// The schedule, by day or by track.
+/// The schedule, by day (`by` is `None`) or grouped by track, room or format.
 pub fn schedule<'a>(
     site: &'a Site,
     localizer: &Localizer,
+    times: &Times,
     cx: &LangCtx,
     schedule: &Schedule,
     cards: &[tera::Value],
-    by_track: bool,
+    by: Option<Grouping>,
 ) -> ScheduleView<'a> {
     let data = &site.data;
     let mut view = ScheduleView {
-        by: if by_track { "track" } else { "day" },
+        by: by.map_or("day", grouping_name),
         by_day_href: cx.urls.schedule(),
         by_track_href: cx.urls.schedule_by_track(),
+        by_room_href: Grouping::Room
+            .used(data)
+            .then(|| cx.urls.schedule_by(grouping_name(Grouping::Room))),
+        by_format_href: Grouping::Format
+            .used(data)
+            .then(|| cx.urls.schedule_by(grouping_name(Grouping::Format))),
         ics: cx.urls.programme_ics(),
         exchange: ExchangeLinks {
             xml: cx.urls.exchange_xml(),
             json: cx.urls.exchange_json(),
         },
         days: Vec::new(),
+        groups: Vec::new(),
         tracks: Vec::new(),
+        filters: None,
     };
-    if !by_track {
+    let Some(grouping) = by else {
         view.days = days_of(
             site,
             localizer,
@@ -239,26 +296,84 @@ pub fn schedule<'a>(
             cards,
             schedule.order.iter().copied(),
         );
-        return view;
-    }
-    let tracks = data
-        .tracks
-        .iter()
-        .map(|t| (Some(t.id.as_str()), Some(cx.text(&t.name))))
-        .chain([(None, None)]);
-    for (id, name) in tracks {
-        let days = days_of(site, localizer, cx.lang, cards, schedule.in_track(data, id));
-        if !days.is_empty() {
-            let anchor = id.map_or_else(|| "no-track".to_string(), |id| format!("track-{id}"));
-            view.tracks.push(TrackGroup {
-                id,
-                anchor,
-                name,
-                days,
-            });
+        for (day, table) in view.days.iter_mut().zip(&schedule.timetables) {
+            day.timetable = Some(super::timetable_view::timetable(
+                site, localizer, times, cx, table, cards,
+            ));
         }
+        view.filters = Some(filters(site, cx, &view.days));
+        return view;
+    };
+    let name = grouping_name(grouping);
+    let make_groups = || -> Vec<TrackGroup<'a>> {
+        groups(data, grouping, schedule.order.iter().copied())
+            .into_iter()
+            .map(|(heading, sessions)| {
+                let (id, text) = super::timetable_view::heading(site, cx, &heading);
+                let anchor = match (&heading, id) {
+                    (_, Some(id)) => format!("{name}-{id}"),
+                    (Heading::NamedRoom(i), None) => format!("{name}-{i}"),
+                    _ => format!("no-{name}"),
+                };
+                TrackGroup {
+                    id,
+                    anchor,
+                    name: text,
+                    days: days_of(site, localizer, cx.lang, cards, sessions.into_iter()),
+                }
+            })
+            .collect()
+    };
+    view.groups = make_groups();
+    if grouping == Grouping::Track {
+        view.tracks = make_groups();
     }
     view
+}
+
+/// The word for a grouping in URLs, anchors, query strings and `schedule.by`.
+pub fn grouping_name(grouping: Grouping) -> &'static str {
+    match grouping {
+        Grouping::Room => "room",
+        Grouping::Track => "track",
+        Grouping::Format => "format",
+    }
+}
+
+/// The filter of the schedule by day: its days, and the tracks, rooms and formats that
+/// have sessions, each linking to where its sessions are without the script.
+fn filters<'a>(site: &'a Site, cx: &LangCtx, days: &[DayView<'a>]) -> FilterView<'a> {
+    let data = &site.data;
+    let options = |grouping: Grouping| -> Vec<FilterOption<'a>> {
+        let name = grouping_name(grouping);
+        groups(data, grouping, 0..data.sessions.len())
+            .into_iter()
+            .filter_map(|(heading, _)| {
+                let (id, text) = super::timetable_view::heading(site, cx, &heading);
+                let value = id?;
+                Some(FilterOption {
+                    value: value.to_string(),
+                    href: format!("{}#{name}-{value}", cx.urls.schedule_by(name)),
+                    name: text,
+                    label: None,
+                })
+            })
+            .collect()
+    };
+    FilterView {
+        days: days
+            .iter()
+            .map(|d| FilterOption {
+                value: d.date.clone(),
+                href: format!("#day-{}", d.date),
+                name: None,
+                label: Some(d.display.clone()),
+            })
+            .collect(),
+        tracks: options(Grouping::Track),
+        rooms: options(Grouping::Room),
+        formats: options(Grouping::Format),
+    }
 }
 
 /// A language named in the page's language (`interpretation` lists).

@@ -19,6 +19,7 @@ mod shortcodes;
 mod templates;
 mod text;
 mod theme;
+mod timetable_view;
 mod toc;
 mod venue_view;
 pub mod views;

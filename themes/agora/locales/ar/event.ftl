@@ -23,6 +23,20 @@ schedule-views-label = طرق عرض الجدول
 schedule-by-day = حسب اليوم
 schedule-by-track = حسب المسار
 schedule-no-track = جلسات أخرى
+# The heading of the timetable's one column, when sessions have no room and no track.
+schedule-sessions = الجلسات
+# The schedule grouped by room and by format, beside by day and by track.
+schedule-by-room = حسب القاعة
+schedule-by-format = حسب الشكل
+# The schedule's filter: its legend, the name of each choice, the choice of every
+# value, and what it says when nothing matches.
+schedule-filter-label = تصفية جدول الجلسات
+schedule-filter-day = اليوم
+schedule-filter-track = المسار
+schedule-filter-room = القاعة
+schedule-filter-format = الشكل
+schedule-filter-all = الكل
+schedule-filter-empty = لا توجد جلسة تطابق هذا الاختيار.
 calendar-programme = إضافة البرنامج إلى التقويم
 schedule-exchange-note = للاستخدام في تطبيقك: يمكن لتطبيقات الجداول الزمنية مثل Giggity وEventFahrplan وConfClerk متابعة البرنامج من أي من هذين الملفين.
 schedule-exchange-xml = البرنامج (XML)

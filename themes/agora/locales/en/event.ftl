@@ -27,6 +27,20 @@ schedule-views-label = Views of the schedule
 schedule-by-day = By day
 schedule-by-track = By track
 schedule-no-track = Other sessions
+# The heading of the timetable's one column, when sessions have no room and no track.
+schedule-sessions = Sessions
+# The schedule grouped by room and by format, beside by day and by track.
+schedule-by-room = By room
+schedule-by-format = By format
+# The schedule's filter: its legend, the name of each choice, the choice of every
+# value, and what it says when nothing matches.
+schedule-filter-label = Filter the schedule
+schedule-filter-day = Day
+schedule-filter-track = Track
+schedule-filter-room = Room
+schedule-filter-format = Format
+schedule-filter-all = All
+schedule-filter-empty = No session matches this choice.
 calendar-programme = Add the programme to your calendar
 # Next to the schedule: the programme in the frab/pentabarf schedule exchange format.
 schedule-exchange-note = Use in your app: schedule apps such as Giggity, EventFahrplan and ConfClerk can follow the programme from either of these files.

@@ -23,6 +23,20 @@ schedule-views-label = Vistas del calendario
 schedule-by-day = Por día
 schedule-by-track = Por serie de sesiones
 schedule-no-track = Otras sesiones
+# The heading of the timetable's one column, when sessions have no room and no track.
+schedule-sessions = Sesiones
+# The schedule grouped by room and by format, beside by day and by track.
+schedule-by-room = Por sala
+schedule-by-format = Por formato
+# The schedule's filter: its legend, the name of each choice, the choice of every
+# value, and what it says when nothing matches.
+schedule-filter-label = Filtrar el calendario
+schedule-filter-day = Día
+schedule-filter-track = Serie de sesiones
+schedule-filter-room = Sala
+schedule-filter-format = Formato
+schedule-filter-all = Todos
+schedule-filter-empty = Ninguna sesión corresponde a esta selección.
 calendar-programme = Añadir el programa a su calendario
 schedule-exchange-note = Para usar en su aplicación: las aplicaciones de programas como Giggity, EventFahrplan o ConfClerk pueden seguir el programa a partir de cualquiera de estos archivos.
 schedule-exchange-xml = Programa (XML)

@@ -22,6 +22,20 @@ schedule-views-label = Présentations du calendrier
 schedule-by-day = Par jour
 schedule-by-track = Par volet
 schedule-no-track = Autres sessions
+# The heading of the timetable's one column, when sessions have no room and no track.
+schedule-sessions = Sessions
+# The schedule grouped by room and by format, beside by day and by track.
+schedule-by-room = Par salle
+schedule-by-format = Par format
+# The schedule's filter: its legend, the name of each choice, the choice of every
+# value, and what it says when nothing matches.
+schedule-filter-label = Filtrer le calendrier
+schedule-filter-day = Jour
+schedule-filter-track = Volet
+schedule-filter-room = Salle
+schedule-filter-format = Format
+schedule-filter-all = Tous
+schedule-filter-empty = Aucune session ne correspond à ce choix.
 calendar-programme = Ajouter le programme à votre agenda
 schedule-exchange-note = À utiliser dans votre application : les applications de programme comme Giggity, EventFahrplan ou ConfClerk peuvent suivre le programme à partir de l’un de ces fichiers.
 schedule-exchange-xml = Programme (XML)

@@ -23,6 +23,20 @@ schedule-views-label = Варианты расписания
 schedule-by-day = По дням
 schedule-by-track = По сегментам
 schedule-no-track = Другие заседания
+# The heading of the timetable's one column, when sessions have no room and no track.
+schedule-sessions = Заседания
+# The schedule grouped by room and by format, beside by day and by track.
+schedule-by-room = По залам
+schedule-by-format = По форматам
+# The schedule's filter: its legend, the name of each choice, the choice of every
+# value, and what it says when nothing matches.
+schedule-filter-label = Фильтр расписания
+schedule-filter-day = День
+schedule-filter-track = Сегмент
+schedule-filter-room = Зал
+schedule-filter-format = Формат
+schedule-filter-all = Все
+schedule-filter-empty = Нет заседаний, отвечающих этому выбору.
 calendar-programme = Добавить программу в календарь
 schedule-exchange-note = Для вашего приложения: приложения для расписаний, такие как Giggity, EventFahrplan и ConfClerk, могут показывать программу по любому из этих файлов.
 schedule-exchange-xml = Программа (XML)

@@ -21,6 +21,20 @@ schedule-views-label = 日程视图
 schedule-by-day = 按日期
 schedule-by-track = 按会议系列
 schedule-no-track = 其他会议
+# The heading of the timetable's one column, when sessions have no room and no track.
+schedule-sessions = 会议
+# The schedule grouped by room and by format, beside by day and by track.
+schedule-by-room = 按会议室
+schedule-by-format = 按形式
+# The schedule's filter: its legend, the name of each choice, the choice of every
+# value, and what it says when nothing matches.
+schedule-filter-label = 筛选日程
+schedule-filter-day = 日期
+schedule-filter-track = 会议系列
+schedule-filter-room = 会议室
+schedule-filter-format = 形式
+schedule-filter-all = 全部
+schedule-filter-empty = 没有符合所选条件的会议。
 calendar-programme = 将论坛日程添加到日历
 schedule-exchange-note = 在您的应用中使用：Giggity、EventFahrplan、ConfClerk等日程应用可以通过以下任一文件跟踪日程。
 schedule-exchange-xml = 日程（XML）
