@@ -114,7 +114,7 @@ impl Staging {
                 return Err(Error::io("replace", &self.out, e));
             }
             self.committed = true;
-            std::fs::remove_dir_all(&old).map_err(|e| Error::io("remove", &old, e))?;
+            remove_tree(&old).map_err(|e| Error::io("remove", &old, e))?;
         } else {
             std::fs::rename(&self.dir, &self.out).map_err(|e| Error::io("create", &self.out, e))?;
             self.committed = true;
@@ -129,6 +129,21 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// Removes the previous output, once replaced: its top-level entries in parallel (a
+/// folder per language), then the folder. Symbolic links are removed, not followed.
+fn remove_tree(dir: &Path) -> std::io::Result<()> {
+    use rayon::prelude::*;
+    let entries = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            std::fs::remove_dir_all(entry.path())
+        } else {
+            std::fs::remove_file(entry.path())
+        }
+    })?;
+    std::fs::remove_dir(dir)
 }
 
 /// Writes `files` into `out`, replacing it (after [`check_target`]). Returns the

@@ -56,7 +56,7 @@ pub fn context(
             );
         }
         EventPage::Session(i) => {
-            if let Some(view) = session_page(site, localizer, shared, &cx, i, home) {
+            if let Some(view) = session_page(site, localizer, &cards[i], &cx, i, home) {
                 ctx.insert("session", &view);
             }
         }
@@ -137,13 +137,18 @@ pub fn context(
 fn session_page<'a>(
     site: &'a Site,
     localizer: &Localizer,
-    shared: &Shared,
+    card: &Value,
     cx: &LangCtx,
     i: usize,
     home: &str,
 ) -> Option<SessionPage<'a>> {
     let s = &site.data.sessions[i];
-    let card = session_card(site, localizer, &shared.times, cx, s).ok()?;
+    // The card built once for every page that lists the session; none when its times
+    // could not be written (the error is reported).
+    if card.is_none() {
+        return None;
+    }
+    let card = card.clone();
     let interpretation = s
         .interpretation
         .iter()
@@ -156,9 +161,9 @@ fn session_page<'a>(
         .collect();
     let google = format!(
         "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}&details={}",
-        query_encode(card.title.text),
+        query_encode(cx.text(&s.title).text),
         google_dates(&s.when),
-        query_encode(&cx.urls.absolute(&card.href)),
+        query_encode(&cx.urls.absolute(&cx.urls.session(&s.id))),
     );
     Some(SessionPage {
         description: s.description.as_ref().map(|d| cx.text(d)),
@@ -200,8 +205,9 @@ struct SwitcherLink<'a> {
 /// The session page.
 #[derive(Serialize)]
 struct SessionPage<'a> {
+    /// The session's card (see [`SessionCard`]), its fields flattened into the page's.
     #[serde(flatten)]
-    card: SessionCard<'a>,
+    card: Value,
     description: Option<Text<'a>>,
     /// The room with its floor, capacity and accessibility notes.
     room_details: Option<super::venue_view::RoomView<'a>>,
