@@ -368,11 +368,46 @@ fn interpretation_may_be_into_any_language_sign_languages_included() {
             "English",
             "French",
             "Spanish",
-            "International Sign"
+            "International Sign",
+            "American Sign Language",
+            "Latin American Spanish"
         ]
     );
-    assert_eq!(names("ar")[3..], ["الإسبانية", "لغة الإشارة الدولية"]);
+    // International Sign is a message of the theme (CLDR has no name for `ils`); the
+    // others are CLDR's, as Babel reads CLDR; a tag CLDR does not name in a language
+    // stays a tag.
+    assert_eq!(names("ar")[4], "لغة الإشارة الدولية");
     assert_eq!(names("fr")[4], "signes internationaux");
+    for lang in ["ar", "en", "fr"] {
+        let shown = names(lang);
+        for (i, tag) in [(3, "es"), (5, "ase"), (6, "es-419")] {
+            let cldr = babel_language_name(lang, tag);
+            assert_eq!(
+                shown[i],
+                cldr.unwrap_or_else(|| tag.to_string()),
+                "{lang} {tag}"
+            );
+        }
+    }
+}
+
+/// The name of language `tag` in `lang` as Babel reads it from CLDR, if CLDR has one.
+fn babel_language_name(lang: &str, tag: &str) -> Option<String> {
+    let code = format!(
+        "from babel import Locale; print(Locale.parse('{lang}').languages.get('{}') or '', end='')",
+        tag.replace('-', "_")
+    );
+    let out = Command::new("python3")
+        .args(["-c", &code])
+        .output()
+        .expect("python3");
+    assert!(
+        out.status.success(),
+        "Babel: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let name = String::from_utf8(out.stdout).unwrap();
+    (!name.is_empty()).then_some(name)
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub mod dates;
 pub mod intervals;
 pub mod marks;
 pub mod messages;
+pub mod names;
 pub mod numbers;
 pub mod times;
 
@@ -45,6 +46,8 @@ pub struct Localizer {
     pub defined: BTreeMap<String, BTreeSet<String>>,
     /// Date formatters per language.
     pub dates: dates::Dates,
+    /// CLDR's names of languages.
+    pub names: names::LanguageNames,
     /// Language → message id → the fallback that provides it, for the messages a
     /// language lacks and a language of its chain has: known when the files are loaded,
     /// so that formatting from many threads only sets a flag (no lock, no allocation).
@@ -127,6 +130,7 @@ impl Localizer {
             chains,
             defined,
             dates: dates::Dates::new(config),
+            names: names::LanguageNames::new(config.languages.iter().map(|l| l.code.as_str())),
             fallbacks,
             origins,
             unresolved: Mutex::new(Vec::new()),
@@ -211,6 +215,18 @@ impl Localizer {
     pub fn defined_anywhere(&self, id: &str) -> bool {
         let message_id = id.split('.').next().unwrap_or(id);
         self.defined.values().any(|ids| ids.contains(message_id))
+    }
+
+    /// The name of language `tag` (any BCP 47 tag) in `lang`: the site's or the theme's
+    /// message `language-<tag>` in `lang` itself, else CLDR's name, else the message in
+    /// a language of `lang`'s fallback chain, else the tag.
+    pub fn language_name(&self, lang: &str, tag: &str) -> String {
+        let id = messages::language_name(tag);
+        let own = self.defined.get(lang).is_some_and(|ids| ids.contains(&id));
+        let cldr = || (!own).then(|| self.names.name(lang, tag)).flatten();
+        cldr()
+            .or_else(|| self.text(lang, &id).ok())
+            .unwrap_or_else(|| tag.to_string())
     }
 
     /// Formats a message with no arguments.

@@ -154,9 +154,7 @@ fn session_page<'a>(
         .iter()
         .map(|code| LanguageName {
             code: code.clone(),
-            name: localizer
-                .text(cx.lang, &crate::i18n::messages::language_name(code))
-                .unwrap_or_else(|_| code.clone()),
+            name: localizer.language_name(cx.lang, code),
         })
         .collect();
     let google = format!(

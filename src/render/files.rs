@@ -1,6 +1,7 @@
 //! The planned files that are not pages: what makes each one.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use crate::calendar::Calendars;
 use crate::event::Schedule;
@@ -18,6 +19,9 @@ pub struct Shared {
     schedule: Schedule,
     /// The calendars, when the plan has any.
     pub calendars: Option<Calendars>,
+    /// Per language, the programme in the exchange format's model, made by whichever of
+    /// `schedule.xml` and `schedule.json` is written first.
+    exchange: Vec<OnceLock<crate::exchange::Schedule>>,
 }
 
 impl Shared {
@@ -40,7 +44,13 @@ impl Shared {
             schedule: Schedule::new(&site.data),
             calendars: has_calendars
                 .then(|| Calendars::new(site, published, sources.data_changed())),
+            exchange: site.langs.iter().map(|_| OnceLock::new()).collect(),
         }
+    }
+
+    /// The programme of language `l` in the exchange format's model.
+    fn exchange(&self, site: &Site, localizer: &Localizer, l: usize) -> &crate::exchange::Schedule {
+        self.exchange[l].get_or_init(|| crate::exchange::build(site, localizer, &self.schedule, l))
     }
 
     /// What to keep in the output's marker for the next build's calendars.
@@ -61,66 +71,62 @@ pub fn produce(
     shared: &Shared,
     file: &FileJob,
 ) -> OutputFile {
-    let bytes =
-        match &file.what {
-            Derived::Alias { lang, group, page } => {
-                super::aliases::redirect(site, *lang, *group, *page)
-            }
-            Derived::SessionCalendar { lang, session } => shared
-                .calendars
-                .as_ref()
-                .map(|c| c.session_file(site, *lang, *session))
-                .unwrap_or_default(),
-            Derived::ProgrammeCalendar { lang } => shared
-                .calendars
-                .as_ref()
-                .map(|c| c.programme_file(site, &shared.schedule, *lang))
-                .unwrap_or_default(),
-            Derived::ExchangeXml { lang } => crate::exchange::xml::write(&crate::exchange::build(
-                site,
-                localizer,
-                &shared.schedule,
-                *lang,
-            )),
-            Derived::ExchangeJson { lang } => crate::exchange::json::write(
-                &crate::exchange::build(site, localizer, &shared.schedule, *lang),
-            ),
-            Derived::Sitemap { part } => shared.sitemap.part(*part),
-            Derived::SitemapIndex => shared.sitemap.index(&site.config.base_url),
-            Derived::Robots => crate::sitemap::robots(&site.config.base_url),
-            Derived::Feed { lang } => {
-                let url = plan.feeds[*lang].as_deref().unwrap_or_default();
-                crate::feed::file(site, localizer, *lang, url)
-            }
-            Derived::SearchIndex { lang } => crate::search::file(
-                site,
-                *lang,
-                super::search_docs::programme(site, localizer, plan, *lang),
-            ),
-            Derived::Static { name } => match sources.statics.get(name) {
-                Some(f) => match &f.body {
-                    Body::Bytes(bytes) => bytes.to_vec(),
-                    Body::Text(text) => text.as_bytes().to_vec(),
-                    Body::File => {
-                        return OutputFile::Copy(f.found.path.clone(), f.found.display.clone());
-                    }
-                },
-                None => Vec::new(),
-            },
-            Derived::Image { rel, variant } => {
-                let found = site.images.get(rel).and_then(|info| {
-                    let v = info.variants.get(*variant)?;
-                    Some((site.images.cached(v)?, info.display.clone()))
-                });
-                match found {
-                    Some((path, display)) => return OutputFile::Copy(path, display),
-                    None => Vec::new(),
+    let bytes = match &file.what {
+        Derived::Alias { lang, group, page } => {
+            super::aliases::redirect(site, *lang, *group, *page)
+        }
+        Derived::SessionCalendar { lang, session } => shared
+            .calendars
+            .as_ref()
+            .map(|c| c.session_file(site, *lang, *session))
+            .unwrap_or_default(),
+        Derived::ProgrammeCalendar { lang } => shared
+            .calendars
+            .as_ref()
+            .map(|c| c.programme_file(site, &shared.schedule, *lang))
+            .unwrap_or_default(),
+        Derived::ExchangeXml { lang } => {
+            crate::exchange::xml::write(shared.exchange(site, localizer, *lang))
+        }
+        Derived::ExchangeJson { lang } => {
+            crate::exchange::json::write(shared.exchange(site, localizer, *lang))
+        }
+        Derived::Sitemap { part } => shared.sitemap.part(*part),
+        Derived::SitemapIndex => shared.sitemap.index(&site.config.base_url),
+        Derived::Robots => crate::sitemap::robots(&site.config.base_url),
+        Derived::Feed { lang } => {
+            let url = plan.feeds[*lang].as_deref().unwrap_or_default();
+            crate::feed::file(site, localizer, *lang, url)
+        }
+        Derived::SearchIndex { lang } => crate::search::file(
+            site,
+            *lang,
+            super::search_docs::programme(site, localizer, plan, *lang),
+        ),
+        Derived::Static { name } => match sources.statics.get(name) {
+            Some(f) => match &f.body {
+                Body::Bytes(bytes) => bytes.to_vec(),
+                Body::Text(text) => text.as_bytes().to_vec(),
+                Body::File => {
+                    return OutputFile::Copy(f.found.path.clone(), f.found.display.clone());
                 }
-            }
-            Derived::Asset { rel } => match sources.content_file(rel) {
-                Some(f) => return OutputFile::Copy(f.found.path.clone(), f.found.display.clone()),
-                None => Vec::new(),
             },
-        };
+            None => Vec::new(),
+        },
+        Derived::Image { rel, variant } => {
+            let found = site.images.get(rel).and_then(|info| {
+                let v = info.variants.get(*variant)?;
+                Some((site.images.cached(v)?, info.display.clone()))
+            });
+            match found {
+                Some((path, display)) => return OutputFile::Copy(path, display),
+                None => Vec::new(),
+            }
+        }
+        Derived::Asset { rel } => match sources.content_file(rel) {
+            Some(f) => return OutputFile::Copy(f.found.path.clone(), f.found.display.clone()),
+            None => Vec::new(),
+        },
+    };
     OutputFile::Bytes(bytes)
 }
