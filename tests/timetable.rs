@@ -325,3 +325,45 @@ fn the_filter_links_to_every_choice_and_matches_the_cards_attributes() {
         "the form waits for its script"
     );
 }
+
+#[test]
+fn sessions_at_once_in_one_room_get_lanes_side_by_side() {
+    let site = fixture_with_forum_theme("venue");
+    let sessions = site.path().join("content/data/sessions.yaml");
+    let mut yaml = std::fs::read_to_string(&sessions).unwrap();
+    // Two more sessions in the cedar room while the mapping workshop (10:30–11:30) runs.
+    yaml.push_str(
+        "- id: overlap-a\n  title: {ar: أ, en: Overlap A}\n  room: cedar\n  start: 2025-03-14T10:45\n  end: 2025-03-14T11:15\n- id: overlap-b\n  title: {ar: ب, en: Overlap B}\n  room: cedar\n  start: 2025-03-14T11:00\n  end: 2025-03-14T12:00\n",
+    );
+    std::fs::write(&sessions, yaml).unwrap();
+    build(site.path()).unwrap();
+    let doc = page(&site.path().join("public"), "en/sessions/index.html");
+    let friday = day(&doc, "2025-03-14");
+    let table = friday.select(&sel("table")).next().unwrap();
+    // Quarter-hour rows now; the cedar room spans three lanes.
+    assert!(table.value().classes().any(|c| c == "slot-15"));
+    assert_eq!(
+        attrs(&doc, "section[data-day=\"2025-03-14\"] thead th", "colspan"),
+        ["3"]
+    );
+    let g = grid(table);
+    // Columns: time, hall, cedar × 3, olive. Each session in its own lane, over its rows.
+    let lane = |c: usize| {
+        let mut names: Vec<&str> = g
+            .iter()
+            .map(|r| r[c].as_str())
+            .filter(|n| *n != ".")
+            .collect();
+        names.dedup();
+        names
+    };
+    assert_eq!(g[0].len(), 6);
+    assert_eq!(lane(2), ["mapping-workshop"]);
+    assert_eq!(lane(3), ["overlap-a"]);
+    // overlap-b starts when overlap-a still runs, and the first lane is taken until 11:30.
+    assert_eq!(lane(4), ["overlap-b"]);
+    let rows_of = |name: &str, c: usize| g.iter().filter(|r| r[c] == name).count();
+    assert_eq!(rows_of("mapping-workshop", 2), 4);
+    assert_eq!(rows_of("overlap-a", 3), 2);
+    assert_eq!(rows_of("overlap-b", 4), 4);
+}
