@@ -23,6 +23,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::http::serve;
+use common::tools::{chromium, missing, node_script, runs};
 use common::*;
 use serde_json::{Value, json};
 
@@ -31,38 +32,6 @@ const LANGS: [&str; 6] = ["ar", "zh", "en", "fr", "ru", "es"];
 /// A page that is not part of the site, with faults the checkers must report.
 const CANARY: &str = "/axe-canary.html";
 const CANARY_HTML: &str = "<!DOCTYPE html>\n<html><head><title>Canary</title></head><body><main><p>Image: <img src=\"x.png\"></p><p><span id=\"a\">A</span><span id=\"a\">B</span></p></main></body></html>\n";
-
-/// Whether a tool is missing: skips (returns true) outside CI, fails under CI.
-fn missing(what: &str, absent: bool) -> bool {
-    if !absent {
-        return false;
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("{what} is required under CI (.ci/run installs it)");
-    }
-    eprintln!("skipped: {what} is not available");
-    true
-}
-
-fn chromium() -> Option<PathBuf> {
-    let candidates = [
-        std::env::var("CHROMIUM").ok(),
-        Some("/usr/bin/chromium".into()),
-        Some("/usr/bin/chromium-browser".into()),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-}
-
-fn runs(program: &str, arg: &str) -> bool {
-    Command::new(program)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 /// The forum site with the extra page, built; and the URL path of every entry per language.
 struct Built {
@@ -160,18 +129,12 @@ fn six_languages_in_headless_chromium() {
         "homes": homes,
         "switcher": switcher,
     });
-    std::fs::write(work.join("manifest.json"), manifest.to_string()).unwrap();
-    let status = Command::new("node")
-        .arg(repo().join("tests/browser/run.mjs"))
-        .arg(work.join("manifest.json"))
-        .arg(work.join("results.json"))
-        .current_dir(repo())
-        .status()
-        .unwrap();
-    assert!(status.success(), "the browser script failed");
-    let results_text = std::fs::read_to_string(work.join("results.json")).unwrap();
-    std::fs::write(artifacts().join("results.json"), &results_text).unwrap();
-    let results: Value = serde_json::from_str(&results_text).unwrap();
+    let results = node_script("run.mjs", &manifest, work);
+    std::fs::write(
+        artifacts().join("results.json"),
+        serde_json::to_string_pretty(&results).unwrap(),
+    )
+    .unwrap();
 
     let mut problems = Vec::new();
     check_pages(&results, pages.len(), &mut problems);

@@ -11,39 +11,9 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::http::serve;
+use common::tools::{chromium, missing, node_script, runs};
 use common::*;
 use serde_json::{Value, json};
-
-fn missing(what: &str, absent: bool) -> bool {
-    if !absent {
-        return false;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{what} is required under CI (.ci/run installs it)"
-    );
-    eprintln!("skipped: {what} is not available");
-    true
-}
-
-fn chromium() -> Option<PathBuf> {
-    [
-        std::env::var("CHROMIUM").ok(),
-        Some("/usr/bin/chromium".into()),
-        Some("/usr/bin/chromium-browser".into()),
-    ]
-    .into_iter()
-    .flatten()
-    .map(PathBuf::from)
-    .find(|p| p.is_file())
-}
-
-fn runs(program: &str, arg: &str) -> bool {
-    Command::new(program)
-        .arg(arg)
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
 
 fn built() -> (tempfile::TempDir, PathBuf) {
     let site = fixture_with_forum_theme("venue");
@@ -79,18 +49,7 @@ fn measure() -> Option<Value> {
         "artifacts": artifacts,
         "pages": pages,
     });
-    let work = site.path();
-    std::fs::write(work.join("manifest.json"), manifest.to_string()).unwrap();
-    let status = Command::new("node")
-        .arg(repo().join("tests/browser/timetable.mjs"))
-        .arg(work.join("manifest.json"))
-        .arg(work.join("results.json"))
-        .current_dir(repo())
-        .status()
-        .unwrap();
-    assert!(status.success(), "the browser script failed");
-    let text = std::fs::read_to_string(work.join("results.json")).unwrap();
-    Some(serde_json::from_str(&text).unwrap())
+    Some(node_script("timetable.mjs", &manifest, site.path()))
 }
 
 fn f(v: &Value) -> f64 {

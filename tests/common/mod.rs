@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use scraper::{Html, Selector};
 
 pub mod http;
+pub mod tools;
 
 /// The repository root.
 pub fn repo() -> PathBuf {
