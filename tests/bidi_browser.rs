@@ -127,18 +127,11 @@ fn tokens_keep_their_order_under_the_unicode_bidi_algorithm() {
 
 /// The Chromium binary, or `None` (with the reason printed) outside CI.
 fn chromium() -> Option<PathBuf> {
-    let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file());
-    let node_modules = repo().join("node_modules/playwright-core");
-    if found.is_none() || !node_modules.is_dir() || !have("node", "playwright-core drives Chromium")
-    {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "Chromium, Node and playwright-core are required under CI; .ci/run installs them"
-        );
-        eprintln!("skipped: Chromium, Node or node_modules/playwright-core is missing");
+    let found = common::tools::chromium();
+    let absent = found.is_none()
+        || !repo().join("node_modules/playwright-core").is_dir()
+        || !common::tools::runs("node", "--version");
+    if common::tools::missing("Chromium, Node and playwright-core (npm ci)", absent) {
         return None;
     }
     found

@@ -19,21 +19,9 @@ use scraper::{Html, Selector};
 
 /// The Chromium binary, or `None` (with the reason printed) outside CI.
 fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::var_os("PATH").and_then(|paths| {
-                std::env::split_paths(&paths)
-                    .map(|p| p.join(name))
-                    .find(|p| p.is_file())
-            })
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must run the browser tests: install chromium"
-        );
-        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+    let found = common::tools::chromium();
+    if common::tools::missing("Chromium (apt-get install chromium)", found.is_none()) {
+        return None;
     }
     found
 }

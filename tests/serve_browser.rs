@@ -16,21 +16,11 @@ use scraper::Html;
 use serde_json::{Value, json};
 use serve_support::*;
 
-/// Chromium, or `None` (with the reason printed) when it is absent outside CI.
+/// The Chromium binary, or `None` (with the reason printed) outside CI.
 fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome"]
-        .iter()
-        .find_map(|name| {
-            std::env::split_paths(&std::env::var_os("PATH")?)
-                .map(|dir| dir.join(name))
-                .find(|p| p.is_file())
-        });
-    if found.is_none() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI needs Chromium (see .ci/run)"
-        );
-        eprintln!("skipped: no Chromium on PATH");
+    let found = common::tools::chromium();
+    if common::tools::missing("Chromium (apt-get install chromium)", found.is_none()) {
+        return None;
     }
     found
 }
