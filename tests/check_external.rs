@@ -8,13 +8,13 @@ use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use hexaglot::check::external::ExternalOptions;
 
 /// A tiny HTTP server: `/ok` → 200, `/moved` → 301 to `/ok`, `/head-refused` → 405 for
-/// HEAD and 200 for GET, `/slow` answers after 3 s, anything else → 404. Counts
-/// requests and the most at once.
+/// HEAD and 200 for GET, `/slow` answers after 3 s (or when the client gives up),
+/// anything else → 404. Counts requests and the most at once.
 struct Server {
     port: u16,
     requests: Arc<AtomicUsize>,
@@ -48,16 +48,28 @@ fn server() -> Server {
                     ("HEAD", "/head-refused") => "405 Method Not Allowed",
                     (_, "/moved") => "301 Moved Permanently\r\nLocation: /ok",
                     (_, "/slow") => {
-                        std::thread::sleep(Duration::from_secs(3));
+                        // No answer for 3 s, unless the client gives up first (closes
+                        // the connection at its timeout): from then on the request no
+                        // longer counts as one at once, as the client asks the next.
+                        let _ = stream.set_read_timeout(Some(Duration::from_millis(50)));
+                        let start = Instant::now();
+                        let mut byte = [0u8; 1];
+                        while start.elapsed() < Duration::from_secs(3) {
+                            if matches!(stream.read(&mut byte), Ok(0)) {
+                                break;
+                            }
+                        }
                         "200 OK"
                     }
                     _ => "404 Not Found",
                 };
+                // No longer at once before the client has its answer: it may ask the
+                // next as soon as it reads this one.
+                now.fetch_sub(1, Ordering::SeqCst);
                 let _ = write!(
                     stream,
                     "HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
                 );
-                now.fetch_sub(1, Ordering::SeqCst);
             });
         }
     });
