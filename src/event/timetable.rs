@@ -59,6 +59,18 @@ pub struct Timetable {
     pub rows: Vec<Row>,
 }
 
+/// A session's place in the grid.
+struct Placed {
+    /// Its index in `EventData::sessions`.
+    session: usize,
+    column: usize,
+    lane: usize,
+    /// The row it starts in.
+    top: usize,
+    /// The rows it spans.
+    rows: usize,
+}
+
 /// Row lengths tried, longest first: the longest on which every start and end falls.
 const SLOTS: [u32; 5] = [60, 30, 15, 10, 5];
 
@@ -115,7 +127,7 @@ pub fn timetable(data: &EventData, date: PageDate, sessions: &[usize]) -> Timeta
         .find(|g| timed.iter().any(|&i| g.heading(data, i) != Heading::Other));
     let key = |i| grouping.map_or(Heading::Other, |g| g.heading(data, i));
     let mut columns: Vec<Column> = Vec::new();
-    let mut placed: Vec<(usize, usize, usize, usize, usize)> = Vec::new(); // session, column, lane, first row, rows
+    let mut placed: Vec<Placed> = Vec::new();
     let mut lane_ends: Vec<Vec<i64>> = Vec::new();
     let mut order: Vec<(usize, Heading, i64, i64)> = bounds
         .iter()
@@ -145,7 +157,13 @@ pub fn timetable(data: &EventData, date: PageDate, sessions: &[usize]) -> Timeta
         };
         ends[lane] = bottom;
         columns[column].lanes = ends.len();
-        placed.push((i, column, lane, top as usize, (bottom - top) as usize));
+        placed.push(Placed {
+            session: i,
+            column,
+            lane,
+            top: top as usize,
+            rows: (bottom - top) as usize,
+        });
     }
 
     // Rows: a cell per lane, except where a session above still runs.
@@ -160,12 +178,16 @@ pub fn timetable(data: &EventData, date: PageDate, sessions: &[usize]) -> Timeta
             let mut labelled = false;
             let mut cells = Vec::new();
             for (k, &(c, l)) in lanes.iter().enumerate() {
-                if let Some(&(session, _, _, _, rows)) =
-                    placed.iter().find(|p| p.1 == c && p.2 == l && p.3 == r)
+                if let Some(p) = placed
+                    .iter()
+                    .find(|p| p.column == c && p.lane == l && p.top == r)
                 {
                     labelled = true;
-                    covered_until[k] = r + rows;
-                    cells.push(Cell::Session { session, rows });
+                    covered_until[k] = r + p.rows;
+                    cells.push(Cell::Session {
+                        session: p.session,
+                        rows: p.rows,
+                    });
                 } else if covered_until[k] <= r {
                     cells.push(Cell::Empty);
                 }
