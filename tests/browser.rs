@@ -23,7 +23,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::http::serve;
-use common::tools::{chromium, missing, node_script, runs};
+use common::tools::{missing, node_script, playwright_chromium, runs};
 use common::*;
 use serde_json::{Value, json};
 
@@ -85,18 +85,10 @@ fn artifacts() -> PathBuf {
 
 #[test]
 fn six_languages_in_headless_chromium() {
-    let chromium = chromium();
-    let node_modules = repo().join("node_modules");
-    if missing("Chromium (apt-get install chromium)", chromium.is_none())
-        || missing("Node.js", !runs("node", "--version"))
-        || missing(
-            "playwright-core and axe-core (npm ci)",
-            !node_modules.join("playwright-core").is_dir()
-                || !node_modules.join("axe-core").is_dir(),
-        )
-    {
+    let Some(chromium) = playwright_chromium() else {
         return;
-    }
+    };
+    let node_modules = repo().join("node_modules");
     let built = build_site();
     let public = built.dir.path().join("public");
     // A page with faults axe-core must find: proof that the audit runs at all.
@@ -122,7 +114,7 @@ fn six_languages_in_headless_chromium() {
     let work = built.dir.path();
     let manifest = json!({
         "origin": origin,
-        "chromium": chromium.unwrap(),
+        "chromium": chromium,
         "axe": node_modules.join("axe-core/axe.min.js"),
         "artifacts": artifacts(),
         "pages": pages,

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use common::http::serve;
-use common::tools::{chromium, missing, node_script, runs};
+use common::tools::{missing, node_script, playwright_chromium, runs};
 use common::*;
 use serde_json::{Value, json};
 
@@ -23,18 +23,8 @@ fn built() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn measure() -> Option<Value> {
-    let chromium = chromium();
+    let chromium = playwright_chromium()?;
     let node_modules = repo().join("node_modules");
-    if missing("Chromium (apt-get install chromium)", chromium.is_none())
-        || missing("Node.js", !runs("node", "--version"))
-        || missing(
-            "playwright-core and axe-core (npm ci)",
-            !node_modules.join("playwright-core").is_dir()
-                || !node_modules.join("axe-core").is_dir(),
-        )
-    {
-        return None;
-    }
     let (site, public) = built();
     let origin = serve(public);
     let artifacts = repo().join("tests/artifacts/browser");
@@ -44,7 +34,7 @@ fn measure() -> Option<Value> {
         .collect();
     let manifest = json!({
         "origin": origin,
-        "chromium": chromium.unwrap(),
+        "chromium": chromium,
         "axe": node_modules.join("axe-core/axe.min.js"),
         "artifacts": artifacts,
         "pages": pages,

@@ -33,8 +33,6 @@ pub struct Schedule {
     pub order: Vec<usize>,
     /// Days that have sessions, in order.
     pub days: Vec<Day>,
-    /// The timetable of each day of `days`.
-    pub timetables: Vec<timetable::Timetable>,
     /// Person id → their sessions, in time order.
     pub by_person: BTreeMap<String, Vec<usize>>,
     /// Organization id → sessions that name it or one of its people, in time order.
@@ -47,10 +45,6 @@ impl Schedule {
         let mut order: Vec<usize> = (0..data.sessions.len()).collect();
         order.sort_by_key(|&i| sort_key(&data.sessions[i]));
         let days = days_of(data, order.iter().copied());
-        let timetables = days
-            .iter()
-            .map(|day| timetable::timetable(data, day.date, &day.sessions))
-            .collect();
         let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_organization: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let organization_of: BTreeMap<&str, &str> = data
@@ -77,7 +71,6 @@ impl Schedule {
         Schedule {
             order,
             days,
-            timetables,
             by_person,
             by_organization,
         }

@@ -9,6 +9,7 @@ use super::text::LangCtx;
 use crate::error::Diagnostics;
 use crate::event::Schedule;
 use crate::event::format::Times;
+use crate::event::timetable::{Timetable, timetable};
 use crate::i18n::Localizer;
 use crate::site::Site;
 
@@ -18,6 +19,8 @@ pub struct Shared {
     pub schedule: Schedule,
     /// Time formatters.
     pub times: Times,
+    /// The timetable of each day of the schedule (the schedule by day).
+    pub timetables: Vec<Timetable>,
     /// Per language (same order as `site.langs`): one card per session.
     cards: Vec<Vec<Value>>,
 }
@@ -55,8 +58,15 @@ impl Shared {
             }
             cards.push(lang_cards);
         }
+        let schedule = Schedule::new(&site.data);
+        let timetables = schedule
+            .days
+            .iter()
+            .map(|day| timetable(&site.data, day.date, &day.sessions))
+            .collect();
         Shared {
-            schedule: Schedule::new(&site.data),
+            schedule,
+            timetables,
             times,
             cards,
         }

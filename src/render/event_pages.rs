@@ -50,6 +50,7 @@ pub fn context(
                     &shared.times,
                     &cx,
                     &shared.schedule,
+                    &shared.timetables,
                     cards,
                     page.grouping(),
                 ),

@@ -258,12 +258,16 @@ pub fn days_of<'a>(
 }
 
 /// The schedule, by day (`by` is `None`) or grouped by track, room or format.
+// The programme's parts come one by one, from `cards::Shared`, which itself depends on
+// this module's cards.
+#[allow(clippy::too_many_arguments)]
 pub fn schedule<'a>(
     site: &'a Site,
     localizer: &Localizer,
     times: &Times,
     cx: &LangCtx,
     schedule: &Schedule,
+    timetables: &[crate::event::timetable::Timetable],
     cards: &[tera::Value],
     by: Option<Grouping>,
 ) -> ScheduleView<'a> {
@@ -296,7 +300,7 @@ pub fn schedule<'a>(
             cards,
             schedule.order.iter().copied(),
         );
-        for (day, table) in view.days.iter_mut().zip(&schedule.timetables) {
+        for (day, table) in view.days.iter_mut().zip(timetables) {
             day.timetable = Some(super::timetable_view::timetable(
                 site, localizer, times, cx, table, cards,
             ));

@@ -56,3 +56,18 @@ pub fn node_script(script: &str, manifest: &Value, work: &Path) -> Value {
     let text = std::fs::read_to_string(work.join("results.json")).unwrap();
     serde_json::from_str(&text).unwrap()
 }
+
+/// Chromium, when it, Node, playwright-core and axe-core (`npm ci`) are all there: what
+/// the playwright scripts of `tests/browser/` need. `None` (with the reason) outside CI.
+pub fn playwright_chromium() -> Option<PathBuf> {
+    let chromium = chromium();
+    let node_modules = super::repo().join("node_modules");
+    let absent = missing("Chromium (apt-get install chromium)", chromium.is_none())
+        || missing("Node.js", !runs("node", "--version"))
+        || missing(
+            "playwright-core and axe-core (npm ci)",
+            !node_modules.join("playwright-core").is_dir()
+                || !node_modules.join("axe-core").is_dir(),
+        );
+    if absent { None } else { chromium }
+}
