@@ -367,3 +367,52 @@ fn sessions_at_once_in_one_room_get_lanes_side_by_side() {
     assert_eq!(rows_of("overlap-a", 3), 2);
     assert_eq!(rows_of("overlap-b", 4), 4);
 }
+
+#[test]
+fn a_sites_card_is_rendered_once_per_day_or_in_the_page_when_it_needs_more_of_it() {
+    // A card that uses what a list gives it (`s`, `day`) is rendered once per session
+    // and day; its text is the same in every list and on every day it is listed.
+    let site = fixture_with_forum_theme("venue");
+    let templates = site.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("session_card.html"),
+        "<li class=\"session-card\" data-session=\"{{ s.id }}\">{{ s.id }} {{ day.date }} {{ lang }}</li>\n",
+    )
+    .unwrap();
+    build(site.path()).unwrap();
+    let public = site.path().join("public");
+    let doc = page(&public, "fr/sessions/index.html");
+    assert_eq!(
+        texts(&doc, "[data-session=\"night-hack\"]"),
+        ["night-hack 2025-03-15 fr", "night-hack 2025-03-16 fr"]
+    );
+    let by_room = page(&public, "fr/sessions/rooms/index.html");
+    assert!(
+        texts(&by_room, "[data-session=\"night-hack\"]")
+            .contains(&"night-hack 2025-03-16 fr".to_string())
+    );
+
+    // A card that needs more of the page (`kind`) is included in each page instead,
+    // and sees all of it (alone, the test of `kind` would be false, not an error).
+    std::fs::write(
+        templates.join("session_card.html"),
+        "<li class=\"session-card\" data-session=\"{{ s.id }}\">{{ s.id }} {{ kind }}{% if kind == \"person\" %} on a person's page{% endif %}</li>\n",
+    )
+    .unwrap();
+    build(site.path()).unwrap();
+    let doc = page(&public, "fr/sessions/index.html");
+    assert_eq!(
+        texts(&doc, "[data-session=\"night-hack\"]"),
+        ["night-hack schedule", "night-hack schedule"]
+    );
+    let with_speaker = std::fs::read_dir(public.join("fr/people"))
+        .unwrap()
+        .filter_map(|e| std::fs::read_to_string(e.unwrap().path().join("index.html")).ok())
+        .find(|html| html.contains("data-session="))
+        .expect("a person's page lists a session");
+    assert!(
+        with_speaker.contains(" person on a person's page</li>"),
+        "{with_speaker}"
+    );
+}

@@ -392,6 +392,7 @@ fn render_site(
     let contexts = contexts(
         site,
         &loaded.localizer,
+        &loaded.templates,
         &plan,
         &candidates,
         &mut diagnostics,
@@ -493,7 +494,14 @@ fn verify_others(
         .cloned()
         .collect();
     let mut ignored = Diagnostics::default();
-    let contexts = contexts(site, &loaded.localizer, plan, &others, &mut ignored);
+    let contexts = contexts(
+        site,
+        &loaded.localizer,
+        &loaded.templates,
+        plan,
+        &others,
+        &mut ignored,
+    );
     for (job, context) in others.iter().zip(contexts) {
         if last
             .jobs

@@ -1,11 +1,26 @@
 //! The session cards of every language, built once per build and shared by every page
 //! that lists sessions (the schedules, people, organizations, the home page's data).
+//!
+//! A card is also rendered once, with the site's `session_card.html`, into its `html`:
+//! the theme's lists print that instead of including the template again for every
+//! session of every page (a programme of 2,000 sessions lists each about eight times
+//! per language). The card is rendered on first use, with what a list gives it in a
+//! page: `s`, `lang`, `dir`, `site` and `day`, the day the session is listed under; a
+//! session over several days has one rendering per day. A site's card that uses more
+//! of the page (or fails alone) has no `html`, and the lists include the template in
+//! the page, as before.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
-use tera::Value;
+use serde::Serialize;
+use tera::{Context, Value};
 
+use super::Templates;
 use super::event_views::session_card;
 use super::text::LangCtx;
+use crate::content::PageDate;
 use crate::error::Diagnostics;
 use crate::event::Schedule;
 use crate::event::format::Times;
@@ -13,8 +28,14 @@ use crate::event::timetable::{Timetable, timetable};
 use crate::i18n::Localizer;
 use crate::site::Site;
 
+/// The template a card is rendered with.
+const CARD_TEMPLATE: &str = "session_card.html";
+
+/// What a card rendered alone sees.
+const CARD_SEES: [&str; 5] = ["s", "day", "lang", "dir", "site"];
+
 /// What every event page of a language shares: the schedule and the session cards.
-pub struct Shared {
+pub struct Shared<'t> {
     /// The programme's order and groups.
     pub schedule: Schedule,
     /// Time formatters.
@@ -23,11 +44,54 @@ pub struct Shared {
     pub timetables: Vec<Timetable>,
     /// Per language (same order as `site.langs`): one card per session.
     cards: Vec<Vec<Value>>,
+    /// Per language and session: the card with its `html`, on its first day.
+    listed: Vec<Vec<OnceLock<Value>>>,
+    /// Per language: the card with its `html` on each later day of a session over
+    /// several days.
+    later: Vec<HashMap<(usize, PageDate), OnceLock<Value>>>,
+    /// Per session: its first day (the day its card is listed under).
+    first_days: Vec<PageDate>,
+    /// What cards are rendered with, when the site has a card template.
+    renderer: Option<Renderer<'t>>,
 }
 
-impl Shared {
-    /// Builds the cards of every session in every language.
-    pub fn build(site: &Site, localizer: &Localizer, out: &mut Diagnostics) -> Shared {
+/// The card template and what it sees in each language.
+struct Renderer<'t> {
+    templates: &'t Templates,
+    /// Per language: `lang`, `dir` and `site`.
+    base: Vec<Context>,
+    /// Per language: its code, and each day as the schedule names it.
+    days: Vec<(String, HashMap<PageDate, String>)>,
+}
+
+/// The `day` a card is rendered under (the part of a schedule's day that a card uses).
+#[derive(Serialize)]
+struct CardDay<'a> {
+    date: String,
+    display: &'a str,
+}
+
+/// Whether the card template (with the templates it includes) uses only what it sees
+/// when rendered alone: in Tera, a test of an unknown variable (`kind == "person"`)
+/// is false rather than an error, so a card that reads the page would render wrong.
+fn alone(templates: &Templates) -> bool {
+    templates.has(CARD_TEMPLATE)
+        && templates
+            .tera
+            .get_template_variables(CARD_TEMPLATE)
+            .is_ok_and(|vars| vars.iter().all(|v| CARD_SEES.contains(v)))
+}
+
+impl<'t> Shared<'t> {
+    /// Builds the cards of every session in every language, to be rendered (on first
+    /// use) with `templates` and `site_values`, the `site` of each language's pages.
+    pub fn build(
+        site: &Site,
+        localizer: &Localizer,
+        templates: &'t Templates,
+        site_values: &[Value],
+        out: &mut Diagnostics,
+    ) -> Shared<'t> {
         let times = Times::new(&site.config);
         // Languages in parallel; diagnostics kept in language order.
         let per_lang: Vec<(Vec<Value>, Vec<crate::error::Diagnostic>)> = site
@@ -64,17 +128,113 @@ impl Shared {
             .iter()
             .map(|day| timetable(&site.data, day.date, &day.sessions))
             .collect();
+        let sessions = &site.data.sessions;
+        let first_days: Vec<PageDate> = sessions.iter().map(|s| s.when.first_day()).collect();
+        let later_days: Vec<(usize, PageDate)> = sessions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.when.days().into_iter().skip(1).map(move |d| (i, d)))
+            .collect();
+        let renderer = (alone(templates) && !sessions.is_empty()).then(|| Renderer {
+            templates,
+            base: site
+                .config
+                .languages
+                .iter()
+                .zip(site_values)
+                .map(|(language, site_value)| {
+                    let mut ctx = Context::new();
+                    ctx.insert("lang", &language.code);
+                    ctx.insert("dir", language.direction.as_str());
+                    ctx.insert_value("site", site_value.clone());
+                    ctx
+                })
+                .collect(),
+            days: site
+                .langs
+                .iter()
+                .map(|ls| {
+                    let names = first_days
+                        .iter()
+                        .chain(later_days.iter().map(|(_, d)| d))
+                        .map(|&d| (d, localizer.dates.with_weekday(&ls.lang, d)))
+                        .collect();
+                    (ls.lang.clone(), names)
+                })
+                .collect(),
+        });
         Shared {
             schedule,
             timetables,
             times,
+            listed: cards
+                .iter()
+                .map(|c| c.iter().map(|_| OnceLock::new()).collect())
+                .collect(),
+            later: cards
+                .iter()
+                .map(|_| {
+                    later_days
+                        .iter()
+                        .map(|&key| (key, OnceLock::new()))
+                        .collect()
+                })
+                .collect(),
+            first_days,
+            renderer,
             cards,
         }
     }
 
-    /// The session cards of language `l`.
+    /// The session cards of language `l`, without their `html` (a session's page).
     pub fn cards(&self, l: usize) -> &[Value] {
         &self.cards[l]
+    }
+
+    /// The card of session `i` in language `l` as a list shows it on `day` (its first
+    /// day when `None`), with its `html` when it renders.
+    pub fn card(&self, l: usize, i: usize, day: Option<PageDate>) -> Value {
+        let first = self.first_days[i];
+        let day = day.unwrap_or(first);
+        let cell = if day == first {
+            &self.listed[l][i]
+        } else {
+            match self.later[l].get(&(i, day)) {
+                Some(cell) => cell,
+                None => &self.listed[l][i],
+            }
+        };
+        cell.get_or_init(|| self.rendered(l, i, day)).clone()
+    }
+
+    /// The card of session `i` in language `l` with the `html` of `session_card.html`
+    /// rendered under `day`; the bare card when that fails.
+    fn rendered(&self, l: usize, i: usize, day: PageDate) -> Value {
+        let card = &self.cards[l][i];
+        let Some(r) = &self.renderer else {
+            return card.clone();
+        };
+        if card.is_none() {
+            return card.clone();
+        }
+        let (_, names) = &r.days[l];
+        let mut ctx = r.base[l].clone();
+        ctx.insert_value("s", card.clone());
+        ctx.insert(
+            "day",
+            &CardDay {
+                date: day.iso(),
+                display: names.get(&day).map_or("", String::as_str),
+            },
+        );
+        let Ok(html) = r.templates.tera.render(CARD_TEMPLATE, &ctx) else {
+            return card.clone();
+        };
+        let Some(mut map) = card.clone().into_map() else {
+            return card.clone();
+        };
+        map.insert("html".into(), Value::safe_string(&html));
+        Value::from(map)
     }
 
     /// The schedule.

@@ -205,7 +205,7 @@ pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> V
             .schedule()
             .order
             .iter()
-            .map(|&i| event.cards(l)[i].clone())
+            .map(|&i| event.card(l, i, None))
             .collect(),
         schedule: (!data.sessions.is_empty()).then(|| ScheduleLinks {
             by_day: urls.schedule(),

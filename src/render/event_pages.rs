@@ -31,11 +31,9 @@ pub fn context(
     let data = &site.data;
     let home = &site.langs[l].entries[site.home].path;
     let cards = shared.cards(l);
+    let card = |i: usize, day: Option<crate::content::PageDate>| shared.card(l, i, day);
     let sessions_of = |list: Option<&Vec<usize>>| -> Vec<Value> {
-        list.into_iter()
-            .flatten()
-            .map(|&i| cards[i].clone())
-            .collect()
+        list.into_iter().flatten().map(|&i| card(i, None)).collect()
     };
     match page {
         EventPage::ScheduleByDay
@@ -51,7 +49,7 @@ pub fn context(
                     &cx,
                     &shared.schedule,
                     &shared.timetables,
-                    cards,
+                    &card,
                     page.grouping(),
                 ),
             );

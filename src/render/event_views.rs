@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::text::{LangCtx, PictureView, Text};
+use super::text::{CardOf, LangCtx, PictureView, Text};
 use crate::data::{Session, When};
 use crate::error::Diagnostic;
 use crate::event::Schedule;
@@ -243,7 +243,7 @@ pub fn days_of<'a>(
     site: &'a Site,
     localizer: &Localizer,
     lang: &str,
-    cards: &[tera::Value],
+    card: &CardOf,
     sessions: impl Iterator<Item = usize>,
 ) -> Vec<DayView<'a>> {
     crate::event::days_of(&site.data, sessions)
@@ -251,7 +251,11 @@ pub fn days_of<'a>(
         .map(|day| DayView {
             date: day.date.iso(),
             display: localizer.dates.with_weekday(lang, day.date),
-            sessions: day.sessions.iter().map(|&i| cards[i].clone()).collect(),
+            sessions: day
+                .sessions
+                .iter()
+                .map(|&i| card(i, Some(day.date)))
+                .collect(),
             timetable: None,
         })
         .collect()
@@ -268,7 +272,7 @@ pub fn schedule<'a>(
     cx: &LangCtx,
     schedule: &Schedule,
     timetables: &[crate::event::timetable::Timetable],
-    cards: &[tera::Value],
+    card: &CardOf,
     by: Option<Grouping>,
 ) -> ScheduleView<'a> {
     let data = &site.data;
@@ -297,12 +301,18 @@ pub fn schedule<'a>(
             site,
             localizer,
             cx.lang,
-            cards,
+            card,
             schedule.order.iter().copied(),
         );
-        for (day, table) in view.days.iter_mut().zip(timetables) {
+        for ((day, table), date) in view
+            .days
+            .iter_mut()
+            .zip(timetables)
+            .zip(schedule.days.iter().map(|d| d.date))
+        {
+            let card_on = |i: usize| card(i, Some(date));
             day.timetable = Some(super::timetable_view::timetable(
-                site, localizer, times, cx, table, cards,
+                site, localizer, times, cx, table, &card_on,
             ));
         }
         view.filters = Some(filters(site, cx, &view.days));
@@ -323,7 +333,7 @@ pub fn schedule<'a>(
                     id,
                     anchor,
                     name: text,
-                    days: days_of(site, localizer, cx.lang, cards, sessions.into_iter()),
+                    days: days_of(site, localizer, cx.lang, card, sessions.into_iter()),
                 }
             })
             .collect()

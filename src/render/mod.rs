@@ -39,7 +39,7 @@ use crate::site::{Site, alternates};
 use views::*;
 
 /// Values shared by many renders, built once.
-struct Shared {
+struct Shared<'t> {
     site: Vec<Value>,
     menu: Vec<Value>,
     homes: Value,
@@ -47,7 +47,7 @@ struct Shared {
     switchers: HashMap<usize, Value>,
     /// Per language, on themes with a search page: the search view and the switcher.
     search: Vec<Option<(Value, Value)>>,
-    event: cards::Shared,
+    event: cards::Shared<'t>,
 }
 
 /// Renders every job on all cores and hands each page to `f` as soon as it is ready
@@ -65,7 +65,7 @@ where
     R: Send,
     F: Fn(&Job, Vec<u8>) -> R + Sync,
 {
-    let shared = shared_values(site, localizer, plan, out);
+    let shared = shared_values(site, localizer, templates, plan, out);
     // A search page whose messages failed is reported once, not rendered.
     let renderable = |job: &&Job| job.kind != JobKind::Search || shared.search[job.lang].is_some();
     let results: Vec<Result<R, Diagnostic>> = plan
@@ -93,11 +93,12 @@ where
 pub fn contexts(
     site: &Site,
     localizer: &Localizer,
+    templates: &Templates,
     plan: &Plan,
     jobs: &[Job],
     out: &mut Diagnostics,
 ) -> Vec<Context> {
-    let shared = shared_values(site, localizer, plan, out);
+    let shared = shared_values(site, localizer, templates, plan, out);
     jobs.par_iter()
         .map(|job| context_for(site, localizer, &shared, job))
         .collect()
@@ -119,42 +120,56 @@ pub fn render_job(
     }
 }
 
-fn shared_values(site: &Site, localizer: &Localizer, plan: &Plan, out: &mut Diagnostics) -> Shared {
-    let mut shared = Shared {
-        site: Vec::new(),
-        menu: Vec::new(),
-        homes: Value::none(),
-        data: Vec::new(),
-        switchers: HashMap::new(),
-        search: Vec::new(),
-        event: cards::Shared::build(site, localizer, out),
-    };
+fn shared_values<'t>(
+    site: &Site,
+    localizer: &Localizer,
+    templates: &'t Templates,
+    plan: &Plan,
+    out: &mut Diagnostics,
+) -> Shared<'t> {
     let has_search = plan.search;
     let search_pages: Vec<String> = site
         .langs
         .iter()
         .map(|ls| site.config.search_page(&ls.lang))
         .collect();
+    let site_values: Vec<Value> = site
+        .langs
+        .iter()
+        .enumerate()
+        .map(|(l, lang_site)| {
+            let lang = &lang_site.lang;
+            Value::from_serializable(&SiteView {
+                title: &site.config.title[lang],
+                base_url: &site.config.base_url,
+                base_path: &site.config.base_path,
+                home: &lang_site.entries[site.home].path,
+                default_language: &site.config.default_language,
+                tags: &lang_site.tags_path,
+                feed: plan.feeds.get(l).cloned().flatten(),
+                search: has_search.then(|| search_pages[l].clone()),
+                footer: &site.config.footer,
+                home_key_dates: &site.config.home.key_dates,
+                buttons: &lang_site.buttons,
+            })
+        })
+        .collect();
+    let event = cards::Shared::build(site, localizer, templates, &site_values, out);
+    let mut shared = Shared {
+        site: site_values,
+        menu: Vec::new(),
+        homes: Value::none(),
+        data: Vec::new(),
+        switchers: HashMap::new(),
+        search: Vec::new(),
+        event,
+    };
     for (l, lang_site) in site.langs.iter().enumerate() {
-        let lang = &lang_site.lang;
         shared.search.push(
             has_search
                 .then(|| search_values(site, localizer, l, &search_pages, out))
                 .flatten(),
         );
-        shared.site.push(Value::from_serializable(&SiteView {
-            title: &site.config.title[lang],
-            base_url: &site.config.base_url,
-            base_path: &site.config.base_path,
-            home: &lang_site.entries[site.home].path,
-            default_language: &site.config.default_language,
-            tags: &lang_site.tags_path,
-            feed: plan.feeds.get(l).cloned().flatten(),
-            search: has_search.then(|| search_pages[l].clone()),
-            footer: &site.config.footer,
-            home_key_dates: &site.config.home.key_dates,
-            buttons: &lang_site.buttons,
-        }));
         shared.menu.push(Value::from_serializable(&lang_site.menu));
         shared
             .data

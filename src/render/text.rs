@@ -101,3 +101,7 @@ pub struct PictureView<'a> {
     /// The alternative text.
     pub alt: Text<'a>,
 }
+
+/// The session card of session `i` as a list shows it on a day (its first day when
+/// `None`): see [`super::cards::Shared::card`].
+pub type CardOf<'c> = dyn Fn(usize, Option<crate::content::PageDate>) -> tera::Value + Sync + 'c;

@@ -59,14 +59,14 @@ pub struct CellView {
     pub rows: usize,
 }
 
-/// The view of `table` in `cx.lang`; `cards` are the language's session cards.
+/// The view of `table` in `cx.lang`; `card` gives the card of a session on its day.
 pub fn timetable<'a>(
     site: &'a Site,
     localizer: &Localizer,
     times: &Times,
     cx: &LangCtx,
     table: &Timetable,
-    cards: &[Value],
+    card: &(dyn Fn(usize) -> Value + Sync),
 ) -> TimetableView<'a> {
     let by = match table.by {
         Some(Grouping::Room) => "room",
@@ -101,7 +101,7 @@ pub fn timetable<'a>(
                 .iter()
                 .map(|cell| match *cell {
                     Cell::Session { session, rows } => CellView {
-                        session: Some(cards[session].clone()),
+                        session: Some(card(session)),
                         rows,
                     },
                     Cell::Empty => CellView {
@@ -113,7 +113,7 @@ pub fn timetable<'a>(
         })
         .collect();
     TimetableView {
-        spanning: table.spanning.iter().map(|&i| cards[i].clone()).collect(),
+        spanning: table.spanning.iter().map(|&i| card(i)).collect(),
         by,
         columns,
         slot: table.slot,
