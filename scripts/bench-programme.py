@@ -10,7 +10,6 @@ Every text is given in the six languages; times fall on quarter hours, several
 sessions run at once in every room over the day, and some last whole days."""
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -95,15 +94,19 @@ def site(root):
 
 
 def timed(cmd):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    out = subprocess.run(cmd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if out.returncode != 0:
-        sys.exit(f"{cmd[0]} failed:\n{out.stderr[-3000:]}")
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu, out.stderr + out.stdout
+    """Wall time, CPU time, peak memory (KiB) and output of one run of `cmd`, from its
+    own resource usage (not that of earlier children, such as the compiler)."""
+    with tempfile.TemporaryFile("w+") as log:
+        start = time.perf_counter()
+        child = subprocess.Popen(cmd, stdout=log, stderr=log)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - start
+        child.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        out = log.read()
+    if child.returncode != 0:
+        sys.exit(f"{cmd[0]} failed:\n{out[-3000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out
 
 
 shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
@@ -116,11 +119,11 @@ try:
         copy = os.path.join(root, "copy")
         shutil.rmtree(copy, ignore_errors=True)
         floors.append(timed(["cp", "-r", os.path.join(root, "public"), copy]))
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    peak = max(m for _, _, m, _ in builds)
     files = sum(len(f) for _, _, f in os.walk(os.path.join(root, "public")))
     size = sum(os.path.getsize(os.path.join(d, x)) for d, _, fs in os.walk(os.path.join(root, "public")) for x in fs)
-    wall, cpu, log = min(builds)
-    floor = min(w for w, _, _ in floors)
+    wall, cpu, _, log = min(builds)
+    floor = min(w for w, _, _, _ in floors)
     print(f"programme: {sessions} sessions, {people} people, {rooms} rooms, {days} days, 6 languages")
     print(log.strip().splitlines()[-1])
     print(f"output: {files} files, {size / 1e6:.0f} MB")

@@ -17,6 +17,8 @@ pub mod sequence;
 use std::collections::BTreeMap;
 use std::time::SystemTime;
 
+use rayon::prelude::*;
+
 use sha2::{Digest, Sha256};
 
 use crate::data::{KeyDate, Localized, Session, When};
@@ -63,10 +65,11 @@ impl Calendars {
                     .map(|s| format!("session-{}@{host}", s.id)),
             )
             .collect();
+        // Languages on all cores.
         let bodies: Vec<Vec<String>> = site
             .config
             .languages
-            .iter()
+            .par_iter()
             .map(|language| {
                 let lang = Lang {
                     code: &language.code,

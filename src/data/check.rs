@@ -413,8 +413,8 @@ fn when(
         }
         (Moment::DateTime(sd, sh, sm), Moment::DateTime(ed, eh, em)) => {
             let zone = zone(place, i, r, config, out)?;
-            let start = instant(place, value("start"), &zone, (sd, sh, sm), &r.start, out);
-            let end = instant(place, value("end"), &zone, (ed, eh, em), &r.end, out);
+            let start = instant(place, &value, "start", &zone, (sd, sh, sm), &r.start, out);
+            let end = instant(place, &value, "end", &zone, (ed, eh, em), &r.end, out);
             let (start, end) = (start?, end?);
             if end <= start {
                 ends_before(out);
@@ -475,9 +475,12 @@ fn zone(
     found
 }
 
+/// A time of `key` in `zone`; a time the clocks skip or repeat is an error at the
+/// key's `value` (looked up only then: positions cost a second parse of the file).
 fn instant(
     place: &Place,
-    position: Position,
+    value: &dyn Fn(&str) -> Position,
+    key: &str,
     zone: &Zone,
     (date, h, m): (crate::content::PageDate, u8, u8),
     text: &str,
@@ -495,7 +498,7 @@ fn instant(
             };
             out.push(
                 place
-                    .error(position, format!("`{text}` in {} {why}", zone.name()))
+                    .error(value(key), format!("`{text}` in {} {why}", zone.name()))
                     .hint("choose a time outside the change of the clocks"),
             );
         })

@@ -69,11 +69,18 @@ impl Staging {
         paths: impl IntoIterator<Item = &'a OutPath>,
     ) -> Result<(), Error> {
         let dirs: BTreeSet<&str> = paths.into_iter().filter_map(OutPath::parent).collect();
+        // The folders under each top-level folder (one per language) on their own core.
+        let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for dir in dirs {
-            let full = self.dir.join(dir);
-            std::fs::create_dir_all(&full).map_err(|e| Error::io("create", &full, e))?;
+            let top = dir.split('/').next().unwrap_or(dir);
+            groups.entry(top).or_default().push(dir);
         }
-        Ok(())
+        groups.par_iter().try_for_each(|(_, dirs)| {
+            dirs.iter().try_for_each(|dir| {
+                let full = self.dir.join(dir);
+                std::fs::create_dir_all(&full).map_err(|e| Error::io("create", &full, e))
+            })
+        })
     }
 
     /// Writes one file; its folder must exist (see [`Staging::create_dirs`]).

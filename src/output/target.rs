@@ -103,22 +103,34 @@ fn unknown_files(dir: &Path) -> std::io::Result<Foreign> {
         }
     };
     let written: HashSet<&str> = manifest.files.iter().map(String::as_str).collect();
-    let mut added = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1).sort_by_file_name() {
-        let entry = entry.map_err(std::io::Error::other)?;
-        if entry.file_type().is_dir() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(entry.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        if rel != OUTPUT_MARKER && !written.contains(rel.as_str()) {
-            added.push(rel);
-        }
-    }
+    // Each top-level entry (a folder per language) walked on its own core.
+    use rayon::prelude::*;
+    let top = std::fs::read_dir(dir)?.collect::<Result<Vec<_>, _>>()?;
+    let found: Vec<Vec<String>> = top
+        .par_iter()
+        .map(|entry| -> std::io::Result<Vec<String>> {
+            let mut added = Vec::new();
+            for entry in walkdir::WalkDir::new(entry.path()).sort_by_file_name() {
+                let entry = entry.map_err(std::io::Error::other)?;
+                if entry.file_type().is_dir() {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                if rel != OUTPUT_MARKER && !written.contains(rel.as_str()) {
+                    added.push(rel);
+                }
+            }
+            Ok(added)
+        })
+        .collect::<std::io::Result<_>>()?;
+    let mut added: Vec<String> = found.into_iter().flatten().collect();
+    // In the order of a walk of the folder, by name.
+    added.sort_by(|a, b| a.split('/').cmp(b.split('/')));
     Ok(if added.is_empty() {
         Foreign::None(Some(manifest))
     } else {

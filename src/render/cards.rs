@@ -4,14 +4,13 @@
 //! A card is also rendered once, with the site's `session_card.html`, into its `html`:
 //! the theme's lists print that instead of including the template again for every
 //! session of every page (a programme of 2,000 sessions lists each about eight times
-//! per language). The card is rendered on first use, with what a list gives it in a
-//! page: `s`, `lang`, `dir`, `site` and `day`, the day the session is listed under; a
+//! per language). Every card is rendered at once, on all cores, with what a list gives
+//! it in a page: `s`, `lang`, `dir`, `site` and `day`, the day the session is listed under; a
 //! session over several days has one rendering per day. A site's card that uses more
 //! of the page (or fails alone) has no `html`, and the lists include the template in
 //! the page, as before.
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -35,7 +34,7 @@ const CARD_TEMPLATE: &str = "session_card.html";
 const CARD_SEES: [&str; 5] = ["s", "day", "lang", "dir", "site"];
 
 /// What every event page of a language shares: the schedule and the session cards.
-pub struct Shared<'t> {
+pub struct Shared {
     /// The programme's order and groups.
     pub schedule: Schedule,
     /// Time formatters.
@@ -45,14 +44,12 @@ pub struct Shared<'t> {
     /// Per language (same order as `site.langs`): one card per session.
     cards: Vec<Vec<Value>>,
     /// Per language and session: the card with its `html`, on its first day.
-    listed: Vec<Vec<OnceLock<Value>>>,
+    listed: Vec<Vec<Value>>,
     /// Per language: the card with its `html` on each later day of a session over
     /// several days.
-    later: Vec<HashMap<(usize, PageDate), OnceLock<Value>>>,
+    later: Vec<HashMap<(usize, PageDate), Value>>,
     /// Per session: its first day (the day its card is listed under).
     first_days: Vec<PageDate>,
-    /// What cards are rendered with, when the site has a card template.
-    renderer: Option<Renderer<'t>>,
 }
 
 /// The card template and what it sees in each language.
@@ -60,8 +57,8 @@ struct Renderer<'t> {
     templates: &'t Templates,
     /// Per language: `lang`, `dir` and `site`.
     base: Vec<Context>,
-    /// Per language: its code, and each day as the schedule names it.
-    days: Vec<(String, HashMap<PageDate, String>)>,
+    /// Per language: each day a session is listed under, as the schedule names it.
+    days: Vec<HashMap<PageDate, String>>,
 }
 
 /// The `day` a card is rendered under (the part of a schedule's day that a card uses).
@@ -82,16 +79,43 @@ fn alone(templates: &Templates) -> bool {
             .is_ok_and(|vars| vars.iter().all(|v| CARD_SEES.contains(v)))
 }
 
-impl<'t> Shared<'t> {
-    /// Builds the cards of every session in every language, to be rendered (on first
-    /// use) with `templates` and `site_values`, the `site` of each language's pages.
+impl Renderer<'_> {
+    /// `card` (of language `l`) with the `html` of `session_card.html` rendered under
+    /// `day`; the bare card when that fails.
+    fn render(&self, card: &Value, l: usize, day: PageDate) -> Value {
+        if card.is_none() {
+            return card.clone();
+        }
+        let mut ctx = self.base[l].clone();
+        ctx.insert_value("s", card.clone());
+        ctx.insert(
+            "day",
+            &CardDay {
+                date: day.iso(),
+                display: self.days[l].get(&day).map_or("", String::as_str),
+            },
+        );
+        let Ok(html) = self.templates.tera.render(CARD_TEMPLATE, &ctx) else {
+            return card.clone();
+        };
+        let Some(mut map) = card.clone().into_map() else {
+            return card.clone();
+        };
+        map.insert("html".into(), Value::safe_string(&html));
+        Value::from(map)
+    }
+}
+
+impl Shared {
+    /// Builds the cards of every session in every language, and renders them with
+    /// `templates` and `site_values`, the `site` of each language's pages.
     pub fn build(
         site: &Site,
         localizer: &Localizer,
-        templates: &'t Templates,
+        templates: &Templates,
         site_values: &[Value],
         out: &mut Diagnostics,
-    ) -> Shared<'t> {
+    ) -> Shared {
         let times = Times::new(&site.config);
         // Languages in parallel; diagnostics kept in language order.
         let per_lang: Vec<(Vec<Value>, Vec<crate::error::Diagnostic>)> = site
@@ -135,54 +159,70 @@ impl<'t> Shared<'t> {
             .enumerate()
             .flat_map(|(i, s)| s.when.days().into_iter().skip(1).map(move |d| (i, d)))
             .collect();
-        let renderer = (alone(templates) && !sessions.is_empty()).then(|| Renderer {
-            templates,
-            base: site
-                .config
-                .languages
+        let renderer = (alone(templates) && !sessions.is_empty()).then(|| {
+            let dates: BTreeSet<PageDate> = first_days
                 .iter()
-                .zip(site_values)
-                .map(|(language, site_value)| {
-                    let mut ctx = Context::new();
-                    ctx.insert("lang", &language.code);
-                    ctx.insert("dir", language.direction.as_str());
-                    ctx.insert_value("site", site_value.clone());
-                    ctx
-                })
-                .collect(),
-            days: site
-                .langs
-                .iter()
-                .map(|ls| {
-                    let names = first_days
-                        .iter()
-                        .chain(later_days.iter().map(|(_, d)| d))
-                        .map(|&d| (d, localizer.dates.with_weekday(&ls.lang, d)))
-                        .collect();
-                    (ls.lang.clone(), names)
-                })
-                .collect(),
+                .chain(later_days.iter().map(|(_, d)| d))
+                .copied()
+                .collect();
+            Renderer {
+                templates,
+                base: site
+                    .config
+                    .languages
+                    .iter()
+                    .zip(site_values)
+                    .map(|(language, site_value)| {
+                        let mut ctx = Context::new();
+                        ctx.insert("lang", &language.code);
+                        ctx.insert("dir", language.direction.as_str());
+                        ctx.insert_value("site", site_value.clone());
+                        ctx
+                    })
+                    .collect(),
+                days: site
+                    .langs
+                    .iter()
+                    .map(|ls| {
+                        dates
+                            .iter()
+                            .map(|&d| (d, localizer.dates.with_weekday(&ls.lang, d)))
+                            .collect()
+                    })
+                    .collect(),
+            }
         });
+        // Every page lists every card (the home page's `data.sessions`): all of them
+        // are rendered at once, on all cores.
+        let render = |l: usize, i: usize, day: PageDate| match &renderer {
+            Some(r) => r.render(&cards[l][i], l, day),
+            None => cards[l][i].clone(),
+        };
+        let listed = (0..cards.len())
+            .into_par_iter()
+            .map(|l| {
+                (0..cards[l].len())
+                    .into_par_iter()
+                    .map(|i| render(l, i, first_days[i]))
+                    .collect()
+            })
+            .collect();
+        let later = (0..cards.len())
+            .map(|l| {
+                later_days
+                    .par_iter()
+                    .map(|&(i, day)| ((i, day), render(l, i, day)))
+                    .collect()
+            })
+            .collect();
         Shared {
             schedule,
             timetables,
             times,
-            listed: cards
-                .iter()
-                .map(|c| c.iter().map(|_| OnceLock::new()).collect())
-                .collect(),
-            later: cards
-                .iter()
-                .map(|_| {
-                    later_days
-                        .iter()
-                        .map(|&key| (key, OnceLock::new()))
-                        .collect()
-                })
-                .collect(),
-            first_days,
-            renderer,
             cards,
+            listed,
+            later,
+            first_days,
         }
     }
 
@@ -194,47 +234,11 @@ impl<'t> Shared<'t> {
     /// The card of session `i` in language `l` as a list shows it on `day` (its first
     /// day when `None`), with its `html` when it renders.
     pub fn card(&self, l: usize, i: usize, day: Option<PageDate>) -> Value {
-        let first = self.first_days[i];
-        let day = day.unwrap_or(first);
-        let cell = if day == first {
-            &self.listed[l][i]
-        } else {
-            match self.later[l].get(&(i, day)) {
-                Some(cell) => cell,
-                None => &self.listed[l][i],
-            }
-        };
-        cell.get_or_init(|| self.rendered(l, i, day)).clone()
-    }
-
-    /// The card of session `i` in language `l` with the `html` of `session_card.html`
-    /// rendered under `day`; the bare card when that fails.
-    fn rendered(&self, l: usize, i: usize, day: PageDate) -> Value {
-        let card = &self.cards[l][i];
-        let Some(r) = &self.renderer else {
-            return card.clone();
-        };
-        if card.is_none() {
-            return card.clone();
+        match day.filter(|&d| d != self.first_days[i]) {
+            Some(d) => self.later[l].get(&(i, d)).unwrap_or(&self.listed[l][i]),
+            None => &self.listed[l][i],
         }
-        let (_, names) = &r.days[l];
-        let mut ctx = r.base[l].clone();
-        ctx.insert_value("s", card.clone());
-        ctx.insert(
-            "day",
-            &CardDay {
-                date: day.iso(),
-                display: names.get(&day).map_or("", String::as_str),
-            },
-        );
-        let Ok(html) = r.templates.tera.render(CARD_TEMPLATE, &ctx) else {
-            return card.clone();
-        };
-        let Some(mut map) = card.clone().into_map() else {
-            return card.clone();
-        };
-        map.insert("html".into(), Value::safe_string(&html));
-        Value::from(map)
+        .clone()
     }
 
     /// The schedule.

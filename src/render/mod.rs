@@ -39,7 +39,7 @@ use crate::site::{Site, alternates};
 use views::*;
 
 /// Values shared by many renders, built once.
-struct Shared<'t> {
+struct Shared {
     site: Vec<Value>,
     menu: Vec<Value>,
     homes: Value,
@@ -47,7 +47,7 @@ struct Shared<'t> {
     switchers: HashMap<usize, Value>,
     /// Per language, on themes with a search page: the search view and the switcher.
     search: Vec<Option<(Value, Value)>>,
-    event: cards::Shared<'t>,
+    event: cards::Shared,
 }
 
 /// Renders every job on all cores and hands each page to `f` as soon as it is ready
@@ -77,6 +77,9 @@ where
             render_job(site, templates, job, &context).map(|bytes| f(job, bytes))
         })
         .collect();
+    // Freeing the shared values (every card of every language) is left to a thread
+    // of its own, off the build's path.
+    std::thread::spawn(move || drop(shared));
     let mut made = Vec::with_capacity(results.len());
     for result in results {
         match result {
@@ -120,13 +123,13 @@ pub fn render_job(
     }
 }
 
-fn shared_values<'t>(
+fn shared_values(
     site: &Site,
     localizer: &Localizer,
-    templates: &'t Templates,
+    templates: &Templates,
     plan: &Plan,
     out: &mut Diagnostics,
-) -> Shared<'t> {
+) -> Shared {
     let has_search = plan.search;
     let search_pages: Vec<String> = site
         .langs
