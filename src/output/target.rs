@@ -210,5 +210,14 @@ mod tests {
         check_target(s.path(), &out).unwrap();
         std::fs::write(out.join("CNAME"), "example.org").unwrap();
         assert!(refused(s.path(), &out).contains("CNAME"));
+        // Added files in folders too, named in the order of a walk by name.
+        std::fs::create_dir_all(out.join("en/b")).unwrap();
+        std::fs::write(out.join("en/b/x.html"), "x").unwrap();
+        std::fs::write(out.join("en/a-b.txt"), "x").unwrap();
+        assert!(
+            refused(s.path(), &out).ends_with("delete: CNAME, en/a-b.txt, en/b/x.html"),
+            "{}",
+            refused(s.path(), &out)
+        );
     }
 }
