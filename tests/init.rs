@@ -360,36 +360,23 @@ fn the_former_theme_name_builds_and_an_unknown_theme_says_what_to_write() {
 // ---------------------------------------------------------------------------------------
 // In a browser, and against the Nu HTML Checker
 
-fn chromium() -> Option<PathBuf> {
-    ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.is_file())
-}
-
-/// Whether the browser tools are missing: skips outside CI, fails under CI.
-fn tools_missing(jar: &Path) -> bool {
-    let node = Command::new("node").arg("--version").output().is_ok();
-    let java = Command::new("java").arg("-version").output().is_ok();
-    let modules = repo().join("node_modules/playwright-core").is_dir();
-    let present = chromium().is_some() && node && java && modules && jar.is_file();
-    if present {
-        return false;
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "Chromium, Node, Java and npm ci are required under CI"
-    );
-    eprintln!("skipped: Chromium, Node, Java or node_modules is missing");
-    true
+/// Chromium when every tool of the browser test is there (playwright's, and Java with
+/// the Nu checker's jar); `None` outside CI when one is missing, a failure under CI.
+fn browser_tools(jar: &Path) -> Option<PathBuf> {
+    let chromium = tools::playwright_chromium()?;
+    let absent = tools::missing(
+        "Java (apt-get install default-jre-headless)",
+        !tools::runs("java", "-version"),
+    ) || tools::missing("the Nu checker's jar (npm ci)", !jar.is_file());
+    (!absent).then_some(chromium)
 }
 
 #[test]
 fn new_sites_in_headless_chromium_and_the_nu_checker() {
     let jar = repo().join("node_modules/vnu-jar/build/dist/vnu.jar");
-    if tools_missing(&jar) {
+    let Some(chromium) = browser_tools(&jar) else {
         return;
-    }
+    };
     for (name, options) in cases() {
         let dir = made(&options);
         let site = root(&dir);
@@ -397,12 +384,12 @@ fn new_sites_in_headless_chromium_and_the_nu_checker() {
         let generated = hexaglot::generate(&options).unwrap();
         hexaglot::output::write_atomically(&site, &options.out_dir(), &generated.files).unwrap();
         let public = site.join("public");
-        browser(name, &generated.site, &public, dir.path());
+        browser(name, &chromium, &generated.site, &public, dir.path());
         vnu(name, &jar, &public);
     }
 }
 
-fn browser(name: &str, site: &hexaglot::site::Site, public: &Path, work: &Path) {
+fn browser(name: &str, chromium: &Path, site: &hexaglot::site::Site, public: &Path, work: &Path) {
     let origin = http::serve(public.to_path_buf());
     let lang_of = |path: &str| -> String {
         site.langs
@@ -436,24 +423,14 @@ fn browser(name: &str, site: &hexaglot::site::Site, public: &Path, work: &Path) 
     std::fs::create_dir_all(&artifacts).unwrap();
     let manifest = json!({
         "origin": origin,
-        "chromium": chromium().unwrap(),
+        "chromium": chromium,
         "axe": repo().join("node_modules/axe-core/axe.min.js"),
         "artifacts": artifacts,
         "pages": pages,
         "homes": homes,
         "switcher": switcher,
     });
-    std::fs::write(work.join("manifest.json"), manifest.to_string()).unwrap();
-    let status = Command::new("node")
-        .arg(repo().join("tests/browser/run.mjs"))
-        .arg(work.join("manifest.json"))
-        .arg(work.join("results.json"))
-        .current_dir(repo())
-        .status()
-        .unwrap();
-    assert!(status.success(), "{name}: the browser script failed");
-    let results: Value =
-        serde_json::from_str(&std::fs::read_to_string(work.join("results.json")).unwrap()).unwrap();
+    let results = tools::node_script("run.mjs", &manifest, work);
     let mut problems = Vec::new();
     let measured = results["pages"].as_object().unwrap();
     assert_eq!(
