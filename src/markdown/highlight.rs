@@ -5,10 +5,13 @@
 //! Highlighting is a function of the language and the code alone, and syntect (with
 //! its pure-Rust regexes) takes milliseconds for even a short block, while the same
 //! block comes back in every translation of a page and in every fallback entry: each
-//! result is kept, in a cache bounded in size, and a block is highlighted once per run.
+//! result is kept, in a cache bounded in size. The cache is each thread's own, so that
+//! threads never wait on each other: a block is highlighted at most once per thread of
+//! the pool (two on two cores), and kept between the rebuilds of `serve`.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
 use syntect::parsing::SyntaxSet;
@@ -22,30 +25,27 @@ fn syntaxes() -> &'static SyntaxSet {
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
 }
 
-/// The highlighted blocks kept, at most (their code is short: a few MiB in all).
+/// The highlighted blocks kept per thread, at most (their code is short: a few MiB).
 const CACHED: usize = 4096;
 
-type Cache = Mutex<HashMap<(String, String), Option<String>>>;
-
-fn cache() -> &'static Cache {
-    static CACHE: OnceLock<Cache> = OnceLock::new();
-    CACHE.get_or_init(Cache::default)
+thread_local! {
+    static CACHE: RefCell<HashMap<(String, String), Option<String>>> = RefCell::default();
 }
 
 /// The highlighted HTML of `code` in `language` (a fence's info string: `rust`, `yaml`,
 /// `sh`), or `None` when no syntax has that name or extension.
 pub fn highlight(code: &str, language: &str) -> Option<String> {
     let key = (language.to_string(), code.to_string());
-    // A poisoned lock only means another thread panicked while inserting: the map is whole.
-    if let Some(hit) = cache().lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
-        return hit.clone();
+    if let Some(hit) = CACHE.with_borrow(|cache| cache.get(&key).cloned()) {
+        return hit;
     }
     let html = highlight_uncached(code, language);
-    let mut cache = cache().lock().unwrap_or_else(|e| e.into_inner());
-    if cache.len() >= CACHED {
-        cache.clear();
-    }
-    cache.insert(key, html.clone());
+    CACHE.with_borrow_mut(|cache| {
+        if cache.len() >= CACHED {
+            cache.clear();
+        }
+        cache.insert(key, html.clone());
+    });
     html
 }
 
