@@ -38,13 +38,14 @@ impl Direction {
         }
     }
 
-    /// The usual direction of a language's script, from its primary subtag.
+    /// The direction of a language's script as CLDR knows it (its likely script, unless
+    /// the tag names one: `ha-Arab` is right-to-left, `ha` left-to-right): the default of
+    /// a language of `site.yaml` that does not say its `direction`.
     pub fn of_language(code: &str) -> Direction {
-        let primary = code.split('-').next().unwrap_or(code);
-        match primary {
-            "ar" | "arc" | "ckb" | "dv" | "fa" | "he" | "ps" | "sd" | "ug" | "ur" | "yi" => {
-                Direction::Rtl
-            }
+        static DIRECTIONALITY: icu_locale::LocaleDirectionality =
+            icu_locale::LocaleDirectionality::new_extended();
+        match code.parse::<icu_locale::LanguageIdentifier>() {
+            Ok(tag) if DIRECTIONALITY.is_right_to_left(&tag) => Direction::Rtl,
             _ => Direction::Ltr,
         }
     }
@@ -510,5 +511,17 @@ mod tests {
     fn arabic_is_right_to_left() {
         assert_eq!(Direction::of_language("ar"), Direction::Rtl);
         assert_eq!(Direction::of_language("zh-Hant"), Direction::Ltr);
+        // From CLDR, not from a list: languages and scripts a list would miss.
+        for rtl in [
+            "fa", "he", "ur", "ps", "ckb", "dv", "yi", "sd", "ug", "syr", "nqo", "ha-Arab",
+            "az-Arab",
+        ] {
+            assert_eq!(Direction::of_language(rtl), Direction::Rtl, "{rtl}");
+        }
+        for ltr in [
+            "en", "fr-CA", "ru", "es-419", "ku", "az", "sr-Latn", "ha", "und",
+        ] {
+            assert_eq!(Direction::of_language(ltr), Direction::Ltr, "{ltr}");
+        }
     }
 }
