@@ -34,6 +34,8 @@ pub(super) fn resolve(
         .collect();
     all.sort_by(|a, b| a.0.cmp(b.0));
     let mut found: Vec<(bool, Diagnostic)> = Vec::new();
+    // A record or page that clashes in every language is named once, at its first URL.
+    let mut named = std::collections::HashSet::new();
     for pair in all.windows(2) {
         let ((path, first), (_, second)) = (&pair[0], &pair[1]);
         if pair[0].0 != pair[1].0 {
@@ -51,6 +53,16 @@ pub(super) fn resolve(
         } else {
             (a, b)
         };
+        let clash = (
+            blamed.file.clone(),
+            blamed.position,
+            blamed.fallback,
+            blamed.what.clone(),
+            other.what.clone(),
+        );
+        if !named.insert(clash) {
+            continue;
+        }
         let mut d = Diagnostic::error(
             &blamed.file,
             format!(
