@@ -466,10 +466,11 @@ fn browser(name: &str, chromium: &Path, site: &hexaglot::site::Site, public: &Pa
     for c in clicks {
         let from = c["from"].as_str().unwrap();
         let target = c["target"].as_str().unwrap();
-        let g = (0..site.groups.len())
-            .find(|&g| site.langs.iter().any(|l| l.entries[g].path == from))
+        let (g, _) = site
+            .each_group()
+            .find(|&(g, _)| site.langs.iter().any(|l| l.entries[g].path == from))
             .unwrap();
-        let want = &site.lang(target).entries[g].path;
+        let want = &site.langs[site.lang_id(target).unwrap()].entries[g].path;
         if c["landed"].as_str() != Some(want) || c["lang"].as_str() != Some(target) {
             problems.push(format!("switcher on {from} to {target}: {c}"));
         }

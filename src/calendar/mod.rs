@@ -24,6 +24,7 @@ use sha2::{Digest, Sha256};
 use crate::data::{KeyDate, Localized, Session, When};
 use crate::event::{Schedule, Urls};
 use crate::site::Site;
+use crate::site::{LangId, PerLang};
 use crate::sources::marker::Published;
 use crate::zone::next_day;
 use ics::Writer;
@@ -37,7 +38,7 @@ pub struct Calendars {
     key_dates: usize,
     /// Per language of the site, per event: the lines after SEQUENCE, `END:VEVENT`
     /// included.
-    bodies: Vec<Vec<String>>,
+    bodies: PerLang<Vec<String>>,
     /// Per event: its SEQUENCE.
     numbers: Vec<u32>,
     /// What to keep for the next build (see [`sequence`]).
@@ -66,7 +67,7 @@ impl Calendars {
             )
             .collect();
         // Languages on all cores.
-        let bodies: Vec<Vec<String>> = site
+        let bodies: PerLang<Vec<String>> = site
             .config
             .languages
             .par_iter()
@@ -87,7 +88,7 @@ impl Calendars {
                     .collect()
             })
             .collect();
-        let versions = versions(&uids, &bodies);
+        let versions = versions(&uids, bodies.as_slice());
         let floor = sequence::floor_of(data_changed);
         let (numbers, published) = sequence::assign(published, &versions, floor);
         Calendars {
@@ -100,7 +101,7 @@ impl Calendars {
     }
 
     /// The calendar of session `session` in language `l` (indexes).
-    pub fn session_file(&self, site: &Site, l: usize, session: usize) -> Vec<u8> {
+    pub fn session_file(&self, site: &Site, l: LangId, session: usize) -> Vec<u8> {
         let mut w = calendar_start(site, self.lang(site, l));
         self.event(&mut w, l, self.key_dates + session);
         w.end("VCALENDAR");
@@ -109,7 +110,7 @@ impl Calendars {
 
     /// The calendar of the whole programme in language `l`: the key dates marked
     /// `calendar: true`, then every session in time order.
-    pub fn programme_file(&self, site: &Site, schedule: &Schedule, l: usize) -> Vec<u8> {
+    pub fn programme_file(&self, site: &Site, schedule: &Schedule, l: LangId) -> Vec<u8> {
         let mut w = calendar_start(site, self.lang(site, l));
         for i in 0..self.key_dates {
             self.event(&mut w, l, i);
@@ -121,7 +122,7 @@ impl Calendars {
         w.finish().into_bytes()
     }
 
-    fn lang<'a>(&self, site: &'a Site, l: usize) -> Lang<'a> {
+    fn lang<'a>(&self, site: &'a Site, l: LangId) -> Lang<'a> {
         let language = &site.config.languages[l];
         Lang {
             code: &language.code,
@@ -129,7 +130,7 @@ impl Calendars {
         }
     }
 
-    fn event(&self, w: &mut Writer, l: usize, i: usize) {
+    fn event(&self, w: &mut Writer, l: LangId, i: usize) {
         w.begin("VEVENT");
         w.raw("UID", &[], &self.uids[i]);
         w.raw("SEQUENCE", &[], &self.numbers[i].to_string());

@@ -14,7 +14,7 @@ use crate::content::Page;
 use crate::error::Diagnostic;
 use crate::output::OutputFile;
 use crate::plan::OutPath;
-use crate::site::Site;
+use crate::site::{GroupId, LangId, Site};
 
 /// One generated HTML page and what is known of it.
 struct Output<'a> {
@@ -46,9 +46,9 @@ pub fn check(
     findings: &mut Findings,
 ) {
     let base_path = &site.config.base_path;
-    let mut entries: HashMap<String, (usize, usize)> = HashMap::new();
-    for (l, lang_site) in site.langs.iter().enumerate() {
-        for (g, entry) in lang_site.entries.iter().enumerate() {
+    let mut entries: HashMap<String, (LangId, GroupId)> = HashMap::new();
+    for (l, lang_site) in site.each_lang() {
+        for (g, entry) in lang_site.each_entry() {
             if let Ok(out) = OutPath::of_url(base_path, &entry.path) {
                 entries.insert(out.as_str().to_string(), (l, g));
             }

@@ -19,7 +19,8 @@ use crate::incremental::{Cache, Files, LastGood, Stages, deps, digest};
 use crate::output::OutputFile;
 use crate::plan::{Job, JobKind, Plan};
 use crate::render::{contexts, files, render_job};
-use crate::site::Site;
+use crate::site::{GroupId, Site};
+use crate::site::{LangId, PageId};
 use crate::sources::{Body, Sources};
 
 /// What one rebuild did.
@@ -171,6 +172,7 @@ fn text_only(
             .pages
             .iter()
             .position(|p| p.source.path == page.source.path)
+            .map(PageId::new)
             .expect("checked by text_edits");
         site.pages[i] = page;
         pages.insert(i);
@@ -205,7 +207,7 @@ fn text_only(
     );
     stages.markdown.take_back(site, entries);
     if result.is_ok() {
-        let groups: Vec<usize> = (0..site.groups.len())
+        let groups: Vec<GroupId> = GroupId::all(site.groups.len())
             .filter(|&g| {
                 site.langs
                     .iter()
@@ -243,7 +245,7 @@ fn has_search(sources: &Sources) -> bool {
 }
 
 fn has_feed(site: &Site) -> bool {
-    (0..site.langs.len()).any(|l| crate::feed::path(site, l).is_some())
+    LangId::all(site.langs.len()).any(|l| crate::feed::path(site, l).is_some())
 }
 
 /// Every stage, each reusing what its cache holds.

@@ -20,6 +20,7 @@ use crate::data::{Localized, Session, When};
 use crate::event::{Schedule as Order, Urls};
 use crate::i18n::Localizer;
 use crate::i18n::messages::{EXCHANGE_NO_ROOM, EXCHANGE_REGISTRATION, EXCHANGE_STREAM};
+use crate::site::LangId;
 use crate::site::Site;
 use crate::zone::{Instant, Zone, next_day};
 
@@ -47,7 +48,7 @@ struct Piece {
 }
 
 /// The schedule of the site in language `l` (index into `site.langs`).
-pub fn build(site: &Site, localizer: &Localizer, order: &Order, l: usize) -> Schedule {
+pub fn build(site: &Site, localizer: &Localizer, order: &Order, l: LangId) -> Schedule {
     let config = &site.config;
     let code = site.langs[l].lang.as_str();
     let fallback = config

@@ -8,6 +8,7 @@
 
 use crate::i18n::{ArgValue, Localizer, fluent_args};
 use crate::site::Site;
+use crate::site::{GroupId, LangId};
 use crate::xml::{escape, iri_to_uri};
 
 /// Entries per feed: the most recent ones. Readers only need what is new, and a feed of
@@ -16,7 +17,7 @@ pub const ENTRIES: usize = 20;
 
 /// The URL path of language `l`'s feed, if it has one (some dated page is translated
 /// into it).
-pub fn path(site: &Site, l: usize) -> Option<String> {
+pub fn path(site: &Site, l: LangId) -> Option<String> {
     let lang = &site.langs[l].lang;
     (!dated_entries(site, l).is_empty())
         .then(|| format!("{}atom.xml", site.config.lang_prefix(lang)))
@@ -24,13 +25,13 @@ pub fn path(site: &Site, l: usize) -> Option<String> {
 
 /// Group indexes of the dated pages (not sections) translated into language `l`, newest
 /// first, then in content order.
-fn dated_entries(site: &Site, l: usize) -> Vec<usize> {
+fn dated_entries(site: &Site, l: LangId) -> Vec<GroupId> {
     let lang_site = &site.langs[l];
-    let mut groups: Vec<usize> = (0..site.groups.len())
+    let mut groups: Vec<GroupId> = GroupId::all(site.groups.len())
         .filter(|&g| !site.groups[g].is_section && !lang_site.entries[g].fallback)
         .filter(|&g| site.pages[lang_site.entries[g].source].date.is_some())
         .collect();
-    let date = |g: usize| site.pages[lang_site.entries[g].source].date;
+    let date = |g: GroupId| site.pages[lang_site.entries[g].source].date;
     groups.sort_by(|&a, &b| {
         date(b)
             .cmp(&date(a))
@@ -41,11 +42,11 @@ fn dated_entries(site: &Site, l: usize) -> Vec<usize> {
 
 /// Language `l`'s feed, at the URL path `path` ([`path`]). The title is the Fluent
 /// message `feed-title` (with `$site`), or the site's title where it is missing.
-pub fn file(site: &Site, localizer: &Localizer, l: usize, path: &str) -> Vec<u8> {
+pub fn file(site: &Site, localizer: &Localizer, l: LangId, path: &str) -> Vec<u8> {
     feed(site, localizer, l, path).into_bytes()
 }
 
-fn feed(site: &Site, localizer: &Localizer, l: usize, path: &str) -> String {
+fn feed(site: &Site, localizer: &Localizer, l: LangId, path: &str) -> String {
     let lang_site = &site.langs[l];
     let lang = lang_site.lang.as_str();
     let site_title = &site.config.title[lang];
@@ -78,7 +79,7 @@ fn feed(site: &Site, localizer: &Localizer, l: usize, path: &str) -> String {
     xml
 }
 
-fn entry(site: &Site, l: usize, g: usize) -> String {
+fn entry(site: &Site, l: LangId, g: GroupId) -> String {
     let entry = &site.langs[l].entries[g];
     let lang = site.langs[l].lang.as_str();
     let page = &site.pages[entry.source];

@@ -25,7 +25,7 @@ use super::digest as hash;
 
 use super::markdown::MarkdownCache;
 use crate::plan::{Job, JobKind};
-use crate::site::Site;
+use crate::site::{GroupId, PerLang, Site};
 
 /// Digests of one build of the site.
 #[derive(Default)]
@@ -39,13 +39,13 @@ impl Digests {
     /// The digests of `site`; `data` is a digest of the event data.
     pub fn of(site: &Site, markdown: &MarkdownCache, data: u64) -> Digests {
         let mut digests = Digests::default();
-        digests.update_groups(site, markdown, 0..site.groups.len());
+        digests.update_groups(site, markdown, GroupId::all(site.groups.len()));
         let homes: Vec<(&String, bool)> = site
             .langs
             .iter()
             .map(|ls| (&ls.entries[site.home].path, ls.entries[site.home].fallback))
             .collect();
-        for (l, lang_site) in site.langs.iter().enumerate() {
+        for (l, lang_site) in site.each_lang() {
             let menu: Vec<(&str, &str)> = lang_site
                 .menu
                 .iter()
@@ -73,7 +73,7 @@ impl Digests {
         &mut self,
         site: &Site,
         markdown: &MarkdownCache,
-        groups: impl IntoIterator<Item = usize>,
+        groups: impl IntoIterator<Item = GroupId>,
     ) {
         for g in groups {
             let group = &site.groups[g];
@@ -107,14 +107,14 @@ impl Digests {
 /// The jobs of `site` that may show a change between the builds `old` and `new`.
 pub struct Reach<'a> {
     site: &'a Site,
-    /// Group index → changed.
+    /// Group → changed, by [`GroupId::index`].
     groups: Vec<bool>,
-    /// Language index → changed.
-    langs: Vec<bool>,
-    /// Language index → slugs of the changed tags.
-    terms: Vec<HashSet<&'a str>>,
-    /// Language index → whether its set of tags changed.
-    term_sets: Vec<bool>,
+    /// Language → changed.
+    langs: PerLang<bool>,
+    /// Language → slugs of the changed tags.
+    terms: PerLang<HashSet<&'a str>>,
+    /// Language → whether its set of tags changed.
+    term_sets: PerLang<bool>,
 }
 
 impl<'a> Reach<'a> {
@@ -130,32 +130,34 @@ impl<'a> Reach<'a> {
             .iter()
             .map(|ls| old.langs.get(&ls.lang) != new.langs.get(&ls.lang))
             .collect();
-        let mut terms = Vec::new();
-        let mut term_sets = Vec::new();
-        for lang_site in &site.langs {
-            let changed: HashSet<&str> = lang_site
-                .terms
-                .iter()
-                .filter(|t| {
-                    let key = (lang_site.lang.clone(), t.slug.clone());
-                    old.terms.get(&key) != new.terms.get(&key)
-                })
-                .map(|t| t.slug.as_str())
-                .collect();
-            let count_old = old
-                .terms
-                .keys()
-                .filter(|(l, _)| *l == lang_site.lang)
-                .count();
-            term_sets.push(!changed.is_empty() || count_old != lang_site.terms.len());
-            terms.push(changed);
-        }
+        let (terms, term_sets): (Vec<_>, Vec<_>) = site
+            .langs
+            .iter()
+            .map(|lang_site| {
+                let changed: HashSet<&str> = lang_site
+                    .terms
+                    .iter()
+                    .filter(|t| {
+                        let key = (lang_site.lang.clone(), t.slug.clone());
+                        old.terms.get(&key) != new.terms.get(&key)
+                    })
+                    .map(|t| t.slug.as_str())
+                    .collect();
+                let count_old = old
+                    .terms
+                    .keys()
+                    .filter(|(l, _)| *l == lang_site.lang)
+                    .count();
+                let set_changed = !changed.is_empty() || count_old != lang_site.terms.len();
+                (changed, set_changed)
+            })
+            .unzip();
         Reach {
             site,
             groups,
             langs,
-            terms,
-            term_sets,
+            terms: terms.into_iter().collect(),
+            term_sets: term_sets.into_iter().collect(),
         }
     }
 
@@ -171,12 +173,12 @@ impl<'a> Reach<'a> {
             JobKind::Entry(g) | JobKind::Pager { group: g, .. } => {
                 let group = &site.groups[g];
                 let page = &site.pages[lang_site.entries[g].source];
-                self.groups[g]
+                self.groups[g.index()]
                     || group
                         .pages
                         .iter()
                         .chain(&group.subsections)
-                        .any(|&c| self.groups[c])
+                        .any(|&c| self.groups[c.index()])
                     || page
                         .front
                         .tags
@@ -186,7 +188,7 @@ impl<'a> Reach<'a> {
             JobKind::Term(t) => {
                 let term = &lang_site.terms[t];
                 self.terms[l].contains(term.slug.as_str())
-                    || term.pages.iter().any(|&g| self.groups[g])
+                    || term.pages.iter().any(|&g| self.groups[g.index()])
             }
             JobKind::TagIndex => self.term_sets[l],
             // The search page shows config and Fluent messages only.

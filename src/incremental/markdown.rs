@@ -15,6 +15,7 @@ use crate::error::Diagnostics;
 use crate::markdown::{Answer, Query, Rendered};
 use crate::site::Site;
 use crate::site::markdown::{Shortcodes, answer, render_entry, report_broken_links};
+use crate::site::{GroupId, LangId, PageId};
 
 /// The page's source path and the language it is rendered in.
 type Key = (PathBuf, String);
@@ -48,7 +49,7 @@ impl MarkdownCache {
     pub fn render(
         &mut self,
         site: &mut Site,
-        only: Option<&HashSet<usize>>,
+        only: Option<&HashSet<PageId>>,
         shortcodes: Shortcodes<'_>,
         out: &mut Diagnostics,
     ) -> usize {
@@ -124,7 +125,7 @@ impl MarkdownCache {
 
     /// Moves the HTML back from the site into the cache once the site has been rendered
     /// (the same entries as [`MarkdownCache::render`]), so that it is kept without a copy.
-    pub fn take_back(&mut self, site: &mut Site, only: Option<&HashSet<usize>>) {
+    pub fn take_back(&mut self, site: &mut Site, only: Option<&HashSet<PageId>>) {
         for (l, g) in entries(site, only) {
             let key = (
                 site.pages[site.langs[l].entries[g].source]
@@ -141,9 +142,9 @@ impl MarkdownCache {
 }
 
 /// Every (language, group) entry, or those that show one of the pages `only`.
-fn entries(site: &Site, only: Option<&HashSet<usize>>) -> Vec<(usize, usize)> {
-    (0..site.langs.len())
-        .flat_map(|l| (0..site.groups.len()).map(move |g| (l, g)))
+fn entries(site: &Site, only: Option<&HashSet<PageId>>) -> Vec<(LangId, GroupId)> {
+    LangId::all(site.langs.len())
+        .flat_map(|l| GroupId::all(site.groups.len()).map(move |g| (l, g)))
         .filter(|&(l, g)| only.is_none_or(|pages| pages.contains(&site.langs[l].entries[g].source)))
         .collect()
 }

@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::error::Diagnostics;
 use crate::plan::Job;
 use crate::render::Theme as Loaded;
+use crate::site::PerLang;
 use crate::sources::Sources;
 
 /// The loaded Fluent bundles and templates, with their fingerprints.
@@ -22,7 +23,7 @@ pub struct Theme {
     /// Template name → fingerprint of it and of every template it depends on.
     templates_hash: HashMap<String, u64>,
     /// Language index → fingerprint of the Fluent files of its chain.
-    chains: Vec<u64>,
+    chains: PerLang<u64>,
     /// Fingerprint of the static files: their published names, which `asset()` gives
     /// every page, follow their content.
     statics: u64,
@@ -35,7 +36,7 @@ impl Theme {
     pub fn fingerprint(&self, job: &Job) -> u64 {
         hash(&(
             self.templates_hash.get(&job.template),
-            self.chains.get(job.lang),
+            self.chains[job.lang],
             self.statics,
         ))
     }

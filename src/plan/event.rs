@@ -119,7 +119,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
     pages.extend((0..data.people.len()).map(EventPage::Person));
     pages.extend((0..data.organizations.len()).map(EventPage::Organization));
     pages.retain(|page| has_template(page.template()));
-    for (l, lang_site) in site.langs.iter().enumerate() {
+    for (l, lang_site) in site.each_lang() {
         for &page in &pages {
             let url = page.path(site, &lang_site.lang);
             // The same message in every language: reported once.

@@ -5,6 +5,7 @@
 use super::{Derived, OutPath, Planner};
 use crate::assets::Assets;
 use crate::error::Diagnostic;
+use crate::site::LangId;
 use crate::sources::Sources;
 
 /// URLs per sitemap file; past this the sitemap becomes an index of several files.
@@ -34,17 +35,17 @@ pub(super) fn plan(
     }
     p.file(path("robots.txt"), Derived::Robots);
     let mut feeds = Vec::new();
-    for l in 0..site.langs.len() {
+    for l in LangId::all(site.langs.len()) {
         let feed = crate::feed::path(site, l);
         if let Some(url) = &feed
-            && let Ok(out) = OutPath::of_url(&site.config.base_path, url)
+            && let Some(out) = p.made(url)
         {
             p.file(out, Derived::Feed { lang: l });
         }
         feeds.push(feed);
         if search {
             let url = crate::search::index_path(&site.config, &site.langs[l].lang);
-            if let Ok(out) = OutPath::of_url(&site.config.base_path, &url) {
+            if let Some(out) = p.made(&url) {
                 p.file(out, Derived::SearchIndex { lang: l });
             }
         }
@@ -95,8 +96,8 @@ fn static_display(sources: &Sources, name: &str) -> std::path::PathBuf {
 /// One redirect page per alias of every translation.
 fn aliases(p: &mut Planner<'_, '_>) {
     let site = p.site;
-    for (l, lang_site) in site.langs.iter().enumerate() {
-        for (g, entry) in lang_site.entries.iter().enumerate() {
+    for (l, lang_site) in site.each_lang() {
+        for (g, entry) in lang_site.each_entry() {
             if entry.fallback {
                 continue;
             }
@@ -145,7 +146,7 @@ fn calendars(p: &mut Planner<'_, '_>) {
     let site = p.site;
     let data = &site.data;
     let has_key_dates = data.key_dates.iter().any(|k| k.calendar);
-    for (l, lang_site) in site.langs.iter().enumerate() {
+    for (l, lang_site) in site.each_lang() {
         let urls = crate::event::Urls::new(&site.config, &lang_site.lang);
         for (i, s) in data.sessions.iter().enumerate() {
             // A bad id is reported with its page (see `event::plan`).
@@ -165,13 +166,13 @@ fn calendars(p: &mut Planner<'_, '_>) {
                 (urls.exchange_json(), Derived::ExchangeJson { lang: l }),
             ];
             for (url, what) in exchange {
-                if let Ok(out) = OutPath::of_url(&site.config.base_path, &url) {
+                if let Some(out) = p.made(&url) {
                     p.file(out, what);
                 }
             }
         }
         if (!data.sessions.is_empty() || has_key_dates)
-            && let Ok(out) = OutPath::of_url(&site.config.base_path, &urls.programme_ics())
+            && let Some(out) = p.made(&urls.programme_ics())
         {
             p.file(out, Derived::ProgrammeCalendar { lang: l });
         }

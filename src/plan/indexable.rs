@@ -8,6 +8,7 @@
 //! original's) and `noindex` pages (404, search) are left out. URLs are percent-encoded.
 
 use super::{Job, JobKind};
+use crate::site::GroupId;
 use crate::site::{Site, alternates};
 use crate::xml::iri_to_uri;
 
@@ -21,7 +22,7 @@ pub struct Indexable {
 
 /// How many URLs [`each`] gives, without building them.
 pub fn count(site: &Site, jobs: &[Job]) -> usize {
-    let pages: usize = (0..site.groups.len())
+    let pages: usize = GroupId::all(site.groups.len())
         .map(|g| {
             site.langs
                 .iter()
@@ -29,7 +30,7 @@ pub fn count(site: &Site, jobs: &[Job]) -> usize {
                 .count()
         })
         .sum();
-    let default = default_lang(site);
+    let default = site.default_lang();
     let events = jobs
         .iter()
         .filter(|j| j.lang == default && matches!(j.kind, JobKind::Event(_)))
@@ -46,7 +47,7 @@ pub fn count(site: &Site, jobs: &[Job]) -> usize {
 
 /// Calls `f` with every URL of the sitemap, in order.
 pub fn each(site: &Site, jobs: &[Job], mut f: impl FnMut(Indexable)) {
-    for g in 0..site.groups.len() {
+    for g in GroupId::all(site.groups.len()) {
         let (list, x_default) = alternates(site, g);
         let mut links: Vec<(String, String)> = list
             .iter()
@@ -62,7 +63,7 @@ pub fn each(site: &Site, jobs: &[Job], mut f: impl FnMut(Indexable)) {
             });
         }
     }
-    let default = default_lang(site);
+    let default = site.default_lang();
     for job in jobs.iter().filter(|j| j.lang == default) {
         let JobKind::Event(page) = job.kind else {
             continue;
@@ -81,7 +82,7 @@ pub fn each(site: &Site, jobs: &[Job], mut f: impl FnMut(Indexable)) {
             .iter()
             .map(|(l, h)| (l.to_string(), h.clone()))
             .collect();
-        links.push(("x-default".to_string(), hrefs[default].1.clone()));
+        links.push(("x-default".to_string(), hrefs[default.index()].1.clone()));
         for (_, href) in &hrefs {
             f(Indexable {
                 loc: href.clone(),
@@ -102,11 +103,4 @@ pub fn each(site: &Site, jobs: &[Job], mut f: impl FnMut(Indexable)) {
             });
         }
     }
-}
-
-fn default_lang(site: &Site) -> usize {
-    site.langs
-        .iter()
-        .position(|ls| ls.lang == site.config.default_language)
-        .unwrap_or(0)
 }

@@ -27,14 +27,14 @@ pub use path::{OutPath, PathError};
 
 use crate::assets::Assets;
 use crate::error::Diagnostics;
-use crate::site::Site;
+use crate::site::{GroupId, LangId, PageId, PerLang, Site};
 use crate::sources::Sources;
 
 /// What one rendered page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JobKind {
-    /// A page or section (group index).
-    Entry(usize),
+    /// A page or section.
+    Entry(GroupId),
     /// The language's tag index.
     TagIndex,
     /// One tag's page (term index).
@@ -50,7 +50,7 @@ pub enum JobKind {
     /// Page `page` (from 2) of a paginated section (group index).
     Pager {
         /// The section.
-        group: usize,
+        group: GroupId,
         /// The page number, 2 or more (page 1 is the section's own URL).
         page: usize,
     },
@@ -61,8 +61,8 @@ pub enum JobKind {
 pub struct Job {
     /// Where it is written.
     pub out_path: OutPath,
-    /// Index into `site.langs`.
-    pub lang: usize,
+    /// Its language.
+    pub lang: LangId,
     /// What it shows.
     pub kind: JobKind,
     /// Template name.
@@ -75,34 +75,34 @@ pub enum Derived {
     /// A redirect page to group `group` in language `lang`, for one of the aliases of
     /// the translation `page`.
     Alias {
-        /// Language index.
-        lang: usize,
+        /// Its language.
+        lang: LangId,
         /// Page group.
-        group: usize,
-        /// The translation that names the alias (index into `site.pages`).
-        page: usize,
+        group: GroupId,
+        /// The translation that names the alias.
+        page: PageId,
     },
     /// The calendar of one session in one language.
     SessionCalendar {
-        /// Language index.
-        lang: usize,
+        /// Its language.
+        lang: LangId,
         /// Index into `site.data.sessions`.
         session: usize,
     },
     /// The calendar of the whole programme in one language.
     ProgrammeCalendar {
-        /// Language index.
-        lang: usize,
+        /// Its language.
+        lang: LangId,
     },
     /// The programme of one language in the schedule exchange format, as XML.
     ExchangeXml {
-        /// Language index.
-        lang: usize,
+        /// Its language.
+        lang: LangId,
     },
     /// The same, as JSON.
     ExchangeJson {
-        /// Language index.
-        lang: usize,
+        /// Its language.
+        lang: LangId,
     },
     /// Part `part` (0-based) of the sitemap; the only part is `sitemap.xml` itself.
     Sitemap {
@@ -115,13 +115,13 @@ pub enum Derived {
     Robots,
     /// A language's Atom feed.
     Feed {
-        /// Language index.
-        lang: usize,
+        /// Its language.
+        lang: LangId,
     },
     /// A language's search index.
     SearchIndex {
-        /// Language index.
-        lang: usize,
+        /// Its language.
+        lang: LangId,
     },
     /// A static file of the site or the theme, by name (`style.css`).
     Static {
@@ -176,7 +176,7 @@ pub struct Plan {
     /// Whether the theme has a search page (then every language has one and an index).
     pub search: bool,
     /// Per language: the URL path of its Atom feed, when it has one.
-    pub feeds: Vec<Option<String>>,
+    pub feeds: PerLang<Option<String>>,
 }
 
 impl Plan {
@@ -227,7 +227,7 @@ pub fn plan(site: &Site, sources: &Sources, assets: &Assets, out: &mut Diagnosti
         jobs,
         files,
         search,
-        feeds,
+        feeds: feeds.into_iter().collect(),
     }
 }
 
@@ -257,7 +257,19 @@ impl Planner<'_, '_> {
         }
     }
 
-    fn job(&mut self, out_path: OutPath, lang: usize, kind: JobKind, template: &str) {
+    /// The output path of a URL path that the generator makes (a tag page, a feed, a
+    /// calendar); one that cannot be an output path is reported, never dropped.
+    fn made(&mut self, url: &str) -> Option<OutPath> {
+        self.out_path(url, |e| {
+            crate::error::Diagnostic::error(
+                crate::config::CONFIG_FILE,
+                format!("the URL `{url}` of a generated page or file {e}"),
+            )
+            .hint("check `base_url` and the URLs set in content/site.yaml")
+        })
+    }
+
+    fn job(&mut self, out_path: OutPath, lang: LangId, kind: JobKind, template: &str) {
         self.jobs.push(Job {
             out_path,
             lang,

@@ -7,13 +7,9 @@ use crate::error::Diagnostic;
 /// Adds the content's pages to the plan.
 pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool) {
     let site = p.site;
-    let default = site
-        .langs
-        .iter()
-        .position(|l| l.lang == site.config.default_language)
-        .unwrap_or(0);
-    for (l, lang_site) in site.langs.iter().enumerate() {
-        for (g, entry) in lang_site.entries.iter().enumerate() {
+    let default = site.default_lang();
+    for (l, lang_site) in site.each_lang() {
+        for (g, entry) in lang_site.each_entry() {
             let page = &site.pages[entry.source];
             let template = match &page.front.template {
                 Some(t) => {
@@ -32,12 +28,12 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
             }
         }
         if !lang_site.terms.is_empty() {
-            if let Ok(out) = OutPath::of_url(&site.config.base_path, &lang_site.tags_path) {
+            if let Some(out) = p.made(&lang_site.tags_path) {
                 p.job(out, l, JobKind::TagIndex, "tags.html");
             }
             for (t, term) in lang_site.terms.iter().enumerate() {
                 // Tag slugs are made by `slug::slugify`, which keeps no separator.
-                if let Ok(out) = OutPath::of_url(&site.config.base_path, &term.path) {
+                if let Some(out) = p.made(&term.path) {
                     p.job(out, l, JobKind::Term(t), "tag.html");
                 }
             }
@@ -45,14 +41,12 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
         let home = site.config.lang_prefix(&lang_site.lang);
         let at_root = site.config.default_language_at_root && l == default;
         // At the root, the root 404 page below stands for the default language's.
-        if !at_root
-            && let Ok(out) = OutPath::of_url(&site.config.base_path, &format!("{home}404.html"))
-        {
+        if !at_root && let Some(out) = p.made(&format!("{home}404.html")) {
             p.job(out, l, JobKind::NotFound, "404.html");
         }
         if has_template("search.html") {
             let url = site.config.search_page(&lang_site.lang);
-            if let Ok(out) = OutPath::of_url(&site.config.base_path, &url) {
+            if let Some(out) = p.made(&url) {
                 p.job(out, l, JobKind::Search, "search.html");
             }
         }

@@ -5,11 +5,12 @@
 
 use super::{JobKind, Planner};
 use crate::error::Diagnostic;
+use crate::site::GroupId;
 
 /// Adds pages 2… of every paginated section in every language.
 pub(super) fn plan(p: &mut Planner<'_, '_>) {
     let site = p.site;
-    for (g, group) in site.groups.iter().enumerate() {
+    for (g, group) in site.each_group() {
         if !group.is_section {
             continue;
         }
@@ -17,7 +18,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>) {
             continue;
         };
         let pages = group.pages.len().div_ceil(per_page).max(1);
-        for (l, lang_site) in site.langs.iter().enumerate() {
+        for (l, lang_site) in site.each_lang() {
             let entry = &lang_site.entries[g];
             let template = site.pages[entry.source]
                 .front
@@ -32,6 +33,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>) {
                 });
             for page in 2..=pages {
                 let url = pager_url(&entry.path, page);
+                // Under the section's own URL: a bad one is reported with the section.
                 if let Ok(out) = crate::plan::OutPath::of_url(&site.config.base_path, &url) {
                     p.job(out, l, JobKind::Pager { group: g, page }, &template);
                 }
@@ -50,7 +52,7 @@ pub fn pager_url(section: &str, page: usize) -> String {
 }
 
 /// The section's `paginate_by`, reported when it is zero.
-fn per_page(site: &crate::site::Site, g: usize, p: &mut Planner<'_, '_>) -> Option<usize> {
+fn per_page(site: &crate::site::Site, g: GroupId, p: &mut Planner<'_, '_>) -> Option<usize> {
     let page = site.representative(g);
     match page.front.paginate_by {
         Some(0) => {

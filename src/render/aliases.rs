@@ -3,10 +3,11 @@
 
 use crate::i18n::bidi::escape_into;
 use crate::site::Site;
+use crate::site::{GroupId, LangId, PageId};
 
 /// The redirect page of an alias of translation `page`, to group `group` in language
 /// `lang` (both indexes).
-pub fn redirect(site: &Site, lang: usize, group: usize, page: usize) -> Vec<u8> {
+pub fn redirect(site: &Site, lang: LangId, group: GroupId, page: PageId) -> Vec<u8> {
     let entry = &site.langs[lang].entries[group];
     let source_lang = &site.pages[page].source.lang;
     redirect_page(source_lang, &site.config.absolute(&entry.path)).into_bytes()

@@ -26,6 +26,7 @@ use crate::event::format::Times;
 use crate::event::timetable::{Timetable, timetable};
 use crate::i18n::Localizer;
 use crate::site::Site;
+use crate::site::{LangId, PerLang};
 
 /// The template a card is rendered with.
 const CARD_TEMPLATE: &str = "session_card.html";
@@ -42,12 +43,12 @@ pub struct Shared {
     /// The timetable of each day of the schedule (the schedule by day).
     pub timetables: Vec<Timetable>,
     /// Per language (same order as `site.langs`): one card per session.
-    cards: Vec<Vec<Value>>,
+    cards: PerLang<Vec<Value>>,
     /// Per language and session: the card with its `html`, on its first day.
-    listed: Vec<Vec<Value>>,
+    listed: PerLang<Vec<Value>>,
     /// Per language: the card with its `html` on each later day of a session over
     /// several days.
-    later: Vec<HashMap<(usize, PageDate), Value>>,
+    later: PerLang<HashMap<(usize, PageDate), Value>>,
     /// Per session: its first day (the day its card is listed under).
     first_days: Vec<PageDate>,
 }
@@ -56,9 +57,9 @@ pub struct Shared {
 struct Renderer<'t> {
     templates: &'t Templates,
     /// Per language: `lang`, `dir` and `site`.
-    base: Vec<Context>,
+    base: PerLang<Context>,
     /// Per language: each day a session is listed under, as the schedule names it.
-    days: Vec<HashMap<PageDate, String>>,
+    days: PerLang<HashMap<PageDate, String>>,
 }
 
 /// The `day` a card is rendered under (the part of a schedule's day that a card uses).
@@ -82,7 +83,7 @@ fn alone(templates: &Templates) -> bool {
 impl Renderer<'_> {
     /// `card` (of language `l`) with the `html` of `session_card.html` rendered under
     /// `day`; the bare card when that fails.
-    fn render(&self, card: &Value, l: usize, day: PageDate) -> Value {
+    fn render(&self, card: &Value, l: LangId, day: PageDate) -> Value {
         if card.is_none() {
             return card.clone();
         }
@@ -113,7 +114,7 @@ impl Shared {
         site: &Site,
         localizer: &Localizer,
         templates: &Templates,
-        site_values: &[Value],
+        site_values: &PerLang<Value>,
         out: &mut Diagnostics,
     ) -> Shared {
         let times = Times::new(&site.config);
@@ -139,13 +140,13 @@ impl Shared {
                 (lang_cards, problems)
             })
             .collect();
-        let mut cards = Vec::with_capacity(per_lang.len());
-        for (lang_cards, problems) in per_lang {
-            for d in problems {
-                out.push(d);
-            }
-            cards.push(lang_cards);
-        }
+        let cards: PerLang<Vec<Value>> = per_lang
+            .into_iter()
+            .map(|(lang_cards, problems)| {
+                out.extend(problems);
+                lang_cards
+            })
+            .collect();
         let schedule = Schedule::new(&site.data);
         let timetables = schedule
             .days
@@ -194,21 +195,23 @@ impl Shared {
         });
         // Every page lists every card (the home page's `data.sessions`): all of them
         // are rendered at once, on all cores.
-        let render = |l: usize, i: usize, day: PageDate| match &renderer {
+        let render = |l: LangId, i: usize, day: PageDate| match &renderer {
             Some(r) => r.render(&cards[l][i], l, day),
             None => cards[l][i].clone(),
         };
-        let listed = (0..cards.len())
-            .into_par_iter()
-            .map(|l| {
+        let langs: Vec<LangId> = LangId::all(cards.len()).collect();
+        let listed: Vec<Vec<Value>> = langs
+            .par_iter()
+            .map(|&l| {
                 (0..cards[l].len())
                     .into_par_iter()
                     .map(|i| render(l, i, first_days[i]))
                     .collect()
             })
             .collect();
-        let later = (0..cards.len())
-            .map(|l| {
+        let later = langs
+            .iter()
+            .map(|&l| {
                 later_days
                     .par_iter()
                     .map(|&(i, day)| ((i, day), render(l, i, day)))
@@ -220,20 +223,20 @@ impl Shared {
             timetables,
             times,
             cards,
-            listed,
+            listed: listed.into_iter().collect(),
             later,
             first_days,
         }
     }
 
     /// The session cards of language `l`, without their `html` (a session's page).
-    pub fn cards(&self, l: usize) -> &[Value] {
+    pub fn cards(&self, l: LangId) -> &[Value] {
         &self.cards[l]
     }
 
     /// The card of session `i` in language `l` as a list shows it on `day` (its first
     /// day when `None`), with its `html` when it renders.
-    pub fn card(&self, l: usize, i: usize, day: Option<PageDate>) -> Value {
+    pub fn card(&self, l: LangId, i: usize, day: Option<PageDate>) -> Value {
         match day.filter(|&d| d != self.first_days[i]) {
             Some(d) => self.later[l].get(&(i, d)).unwrap_or(&self.listed[l][i]),
             None => &self.listed[l][i],

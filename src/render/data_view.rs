@@ -11,6 +11,7 @@ use super::cards::Shared;
 use super::text::{LangCtx, Text};
 use crate::data::{Precision, Tier};
 use crate::i18n::Localizer;
+use crate::site::LangId;
 use crate::site::Site;
 
 #[derive(Serialize)]
@@ -112,7 +113,7 @@ struct EventView<'a> {
 }
 
 /// The data view of language `l`, as a Tera value shared by every page of that language.
-pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: usize) -> Value {
+pub fn build(site: &Site, _localizer: &Localizer, event: &Shared, l: LangId) -> Value {
     let lang = site.langs[l].lang.as_str();
     let cx = LangCtx::new(site, lang);
     let text = |l| cx.text(l);

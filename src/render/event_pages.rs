@@ -15,6 +15,7 @@ use super::views::Alternate;
 use crate::data::Tier;
 use crate::i18n::Localizer;
 use crate::plan::EventPage;
+use crate::site::LangId;
 use crate::site::Site;
 
 /// Fills the context of an event page; returns its canonical URL.
@@ -22,7 +23,7 @@ pub fn context(
     site: &Site,
     localizer: &Localizer,
     shared: &Shared,
-    l: usize,
+    l: LangId,
     page: EventPage,
     ctx: &mut Context,
 ) -> String {

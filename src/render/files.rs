@@ -9,6 +9,7 @@ use crate::i18n::Localizer;
 use crate::output::OutputFile;
 use crate::plan::{Derived, FileJob, Plan};
 use crate::site::Site;
+use crate::site::{LangId, PerLang};
 use crate::sitemap::Sitemap;
 use crate::sources::marker::Published;
 use crate::sources::{Body, Sources};
@@ -21,7 +22,7 @@ pub struct Shared {
     pub calendars: Option<Calendars>,
     /// Per language, the programme in the exchange format's model, made by whichever of
     /// `schedule.xml` and `schedule.json` is written first.
-    exchange: Vec<OnceLock<crate::exchange::Schedule>>,
+    exchange: PerLang<OnceLock<crate::exchange::Schedule>>,
 }
 
 impl Shared {
@@ -49,7 +50,12 @@ impl Shared {
     }
 
     /// The programme of language `l` in the exchange format's model.
-    fn exchange(&self, site: &Site, localizer: &Localizer, l: usize) -> &crate::exchange::Schedule {
+    fn exchange(
+        &self,
+        site: &Site,
+        localizer: &Localizer,
+        l: LangId,
+    ) -> &crate::exchange::Schedule {
         self.exchange[l].get_or_init(|| crate::exchange::build(site, localizer, &self.schedule, l))
     }
 

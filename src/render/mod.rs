@@ -35,18 +35,19 @@ pub use theme::Theme;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
 use crate::plan::{Job, JobKind, Plan};
+use crate::site::{GroupId, LangId, PerLang};
 use crate::site::{Site, alternates};
 use views::*;
 
 /// Values shared by many renders, built once.
 struct Shared {
-    site: Vec<Value>,
-    menu: Vec<Value>,
+    site: PerLang<Value>,
+    menu: PerLang<Value>,
     homes: Value,
-    data: Vec<Value>,
-    switchers: HashMap<usize, Value>,
+    data: PerLang<Value>,
+    switchers: HashMap<GroupId, Value>,
     /// Per language, on themes with a search page: the search view and the switcher.
-    search: Vec<Option<(Value, Value)>>,
+    search: PerLang<Option<(Value, Value)>>,
     event: cards::Shared,
 }
 
@@ -131,15 +132,13 @@ fn shared_values(
     out: &mut Diagnostics,
 ) -> Shared {
     let has_search = plan.search;
-    let search_pages: Vec<String> = site
+    let search_pages: PerLang<String> = site
         .langs
         .iter()
         .map(|ls| site.config.search_page(&ls.lang))
         .collect();
-    let site_values: Vec<Value> = site
-        .langs
-        .iter()
-        .enumerate()
+    let site_values: PerLang<Value> = site
+        .each_lang()
         .map(|(l, lang_site)| {
             let lang = &lang_site.lang;
             Value::from_serializable(&SiteView {
@@ -149,7 +148,7 @@ fn shared_values(
                 home: &lang_site.entries[site.home].path,
                 default_language: &site.config.default_language,
                 tags: &lang_site.tags_path,
-                feed: plan.feeds.get(l).cloned().flatten(),
+                feed: plan.feeds[l].clone(),
                 search: has_search.then(|| search_pages[l].clone()),
                 footer: &site.config.footer,
                 home_key_dates: &site.config.home.key_dates,
@@ -158,33 +157,35 @@ fn shared_values(
         })
         .collect();
     let event = cards::Shared::build(site, localizer, templates, &site_values, out);
-    let mut shared = Shared {
-        site: site_values,
-        menu: Vec::new(),
-        homes: Value::none(),
-        data: Vec::new(),
-        switchers: HashMap::new(),
-        search: Vec::new(),
-        event,
-    };
-    for (l, lang_site) in site.langs.iter().enumerate() {
-        shared.search.push(
+    let search = site
+        .each_lang()
+        .map(|(l, _)| {
             has_search
                 .then(|| search_values(site, localizer, l, &search_pages, out))
-                .flatten(),
-        );
-        shared.menu.push(Value::from_serializable(&lang_site.menu));
-        shared
-            .data
-            .push(data_view::build(site, localizer, &shared.event, l));
+                .flatten()
+        })
+        .collect();
+    let menu = site
+        .langs
+        .iter()
+        .map(|lang_site| Value::from_serializable(&lang_site.menu))
+        .collect();
+    let data = site
+        .each_lang()
+        .map(|(l, _)| data_view::build(site, localizer, &event, l))
+        .collect();
+    let switchers = GroupId::all(site.groups.len())
+        .map(|g| (g, Value::from_serializable(&switcher(site, g))))
+        .collect();
+    Shared {
+        site: site_values,
+        menu,
+        homes: Value::from_serializable(&switcher(site, site.home)),
+        data,
+        switchers,
+        search,
+        event,
     }
-    shared.homes = Value::from_serializable(&switcher(site, site.home));
-    for g in 0..site.groups.len() {
-        shared
-            .switchers
-            .insert(g, Value::from_serializable(&switcher(site, g)));
-    }
-    shared
 }
 
 /// The search page's view and language switcher for language `l`; a missing message
@@ -192,8 +193,8 @@ fn shared_values(
 fn search_values(
     site: &Site,
     localizer: &Localizer,
-    l: usize,
-    pages: &[String],
+    l: LangId,
+    pages: &PerLang<String>,
     out: &mut Diagnostics,
 ) -> Option<(Value, Value)> {
     let language = &site.config.languages[l];
@@ -233,7 +234,7 @@ fn search_values(
     ))
 }
 
-fn switcher(site: &Site, g: usize) -> Vec<LanguageLink<'_>> {
+fn switcher(site: &Site, g: GroupId) -> Vec<LanguageLink<'_>> {
     site.config
         .languages
         .iter()

@@ -7,6 +7,7 @@ use tera::Value;
 use super::views::{LanguageLink, Summary};
 use crate::plan::pager_url;
 use crate::site::Site;
+use crate::site::{GroupId, LangId};
 
 /// What a page of a paginated list knows of the others.
 #[derive(Serialize)]
@@ -38,8 +39,8 @@ pub struct PagerLink {
 /// its paginator; the whole list and none when the section is not paginated.
 pub fn slice<'a>(
     site: &Site,
-    l: usize,
-    g: usize,
+    l: LangId,
+    g: GroupId,
     number: usize,
     pages: Vec<Summary<'a>>,
 ) -> (Vec<Summary<'a>>, Option<Paginator>) {
@@ -72,7 +73,7 @@ pub fn slice<'a>(
 
 /// The language switcher of page `number` of section `g`: the same page of the list
 /// in each language.
-pub fn switcher(site: &Site, g: usize, number: usize) -> Value {
+pub fn switcher(site: &Site, g: GroupId, number: usize) -> Value {
     let links: Vec<LanguageLink<'_>> = super::switcher(site, g);
     let hrefs: Vec<String> = links.iter().map(|l| pager_url(l.href, number)).collect();
     let links: Vec<LanguageLink<'_>> = links

@@ -14,13 +14,14 @@ use crate::i18n::messages::{
 use crate::i18n::{ArgValue, Localizer, fluent_args};
 use crate::plan::{EventPage, JobKind, Plan};
 use crate::search::{DESCRIPTION_WEIGHT, Doc, TITLE_WEIGHT};
+use crate::site::LangId;
 use crate::site::Site;
 
 /// How much a speaker's name, a room or a track counts in a session (1 in the body).
 const SPEAKER_WEIGHT: u32 = 3;
 
 /// The documents of language `l`'s programme, in the plan's order.
-pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: usize) -> Vec<Doc> {
+pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: LangId) -> Vec<Doc> {
     let lang = site.langs[l].lang.as_str();
     let cx = LangCtx::new(site, lang);
     let times = Times::new(&site.config);

@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::content::{Page, TranslationKind};
 use crate::markdown::Heading;
 use crate::site::{Entry, Site};
+use crate::site::{GroupId, LangId};
 
 /// The site as a template sees it, per language.
 #[derive(Serialize)]
@@ -154,7 +155,7 @@ pub struct FallbackView<'a> {
 }
 
 /// A summary of entry `g` in the language site `l`.
-pub fn summary<'a>(site: &'a Site, l: usize, g: usize) -> Summary<'a> {
+pub fn summary<'a>(site: &'a Site, l: LangId, g: GroupId) -> Summary<'a> {
     let lang_site = &site.langs[l];
     let entry = &lang_site.entries[g];
     let page = &site.pages[entry.source];
@@ -171,8 +172,8 @@ pub fn summary<'a>(site: &'a Site, l: usize, g: usize) -> Summary<'a> {
 /// The page view of entry `g` in language `l`.
 pub fn page_info<'a>(
     site: &'a Site,
-    l: usize,
-    g: usize,
+    l: LangId,
+    g: GroupId,
     entry: &'a Entry,
     page: &'a Page,
 ) -> PageInfo<'a> {

@@ -30,6 +30,7 @@ pub use messages::{SearchMessages, messages};
 pub use text::plain_text;
 
 use crate::config::Config;
+use crate::site::LangId;
 use crate::site::Site;
 
 /// Version of the index format, checked by the script.
@@ -106,7 +107,7 @@ fn weigh(texts: &[(&str, u32)]) -> Vec<(String, u32)> {
 
 /// Builds the index of language `l`: the pages are analysed on all cores, then their
 /// terms merged in page order, then those of `docs` (the programme).
-pub fn build_index(site: &Site, l: usize, docs: Vec<Doc>) -> SearchIndex {
+pub fn build_index(site: &Site, l: LangId, docs: Vec<Doc>) -> SearchIndex {
     let lang_site = &site.langs[l];
     let mut analysed: Vec<Analysed> = lang_site
         .entries
@@ -192,6 +193,6 @@ fn excerpt(body: &str) -> String {
 }
 
 /// Language `l`'s index as JSON, with the programme's `docs`.
-pub fn file(site: &Site, l: usize, docs: Vec<Doc>) -> Vec<u8> {
+pub fn file(site: &Site, l: LangId, docs: Vec<Doc>) -> Vec<u8> {
     serde_json::to_vec(&build_index(site, l, docs)).expect("the index serializes")
 }

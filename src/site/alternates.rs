@@ -1,13 +1,13 @@
 //! The hreflang alternates of a page: computed once here for both the sitemap and the
 //! pages' `<link rel="alternate">`, so the two always agree.
 
-use super::Site;
+use super::{GroupId, Site};
 
 /// The hreflang alternates of page group `g`: (language, absolute URL) for each real
 /// translation, in the order of the languages, and the `x-default` URL: for the home
 /// pages the site's root (the language chooser, or the default language's home there),
 /// for the others the default language's translation, or the first there is.
-pub fn alternates(site: &Site, g: usize) -> (Vec<(&str, String)>, Option<String>) {
+pub fn alternates(site: &Site, g: GroupId) -> (Vec<(&str, String)>, Option<String>) {
     let list: Vec<(&str, String)> = site
         .langs
         .iter()

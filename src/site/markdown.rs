@@ -4,6 +4,7 @@
 
 use rayon::prelude::*;
 
+use super::{GroupId, LangId};
 use super::{Site, targets};
 use crate::config::Direction;
 use crate::error::{Diagnostic, Diagnostics};
@@ -14,8 +15,8 @@ pub type Shortcodes<'a> = &'a (dyn Fn(&str, &Call) -> Result<String, (String, St
 
 /// Renders the Markdown of every entry of every language, in parallel.
 pub fn render_all(site: &mut Site, shortcodes: Shortcodes<'_>, out: &mut Diagnostics) {
-    let jobs: Vec<(usize, usize)> = (0..site.langs.len())
-        .flat_map(|l| (0..site.groups.len()).map(move |g| (l, g)))
+    let jobs: Vec<(LangId, GroupId)> = LangId::all(site.langs.len())
+        .flat_map(|l| GroupId::all(site.groups.len()).map(move |g| (l, g)))
         .collect();
     let site_ref: &Site = site;
     let results: Vec<_> = jobs
@@ -32,8 +33,8 @@ pub fn render_all(site: &mut Site, shortcodes: Shortcodes<'_>, out: &mut Diagnos
 /// `resolve`.
 pub fn render_entry(
     site: &Site,
-    l: usize,
-    g: usize,
+    l: LangId,
+    g: GroupId,
     resolve: &dyn Fn(&Query) -> Answer,
 ) -> crate::markdown::Rendered {
     let page = &site.pages[site.langs[l].entries[g].source];
@@ -49,8 +50,8 @@ pub fn render_entry(
 /// The answer to `query` asked by the text of entry `g` in language `l`.
 pub fn answer(
     site: &Site,
-    l: usize,
-    g: usize,
+    l: LangId,
+    g: GroupId,
     shortcodes: Shortcodes<'_>,
     query: &Query,
 ) -> Answer {
@@ -65,7 +66,7 @@ pub fn answer(
 /// What the relative `target` names from the folder of group `g`, in language `l`: a
 /// file named for the language (`map.ar.png`, then along the fallback chain) before the
 /// file for all (`map.png`); a `.md` file is the page.
-pub fn file(site: &Site, l: usize, g: usize, target: &str) -> FileRef {
+pub fn file(site: &Site, l: LangId, g: GroupId, target: &str) -> FileRef {
     let dir = super::dir_of(&site.groups[g].key);
     let Some(path) = join(dir, target) else {
         return FileRef::Missing;
@@ -137,8 +138,8 @@ fn percent_decode(text: &str) -> String {
 /// Reports the broken `@/` links and the other problems of entry `g` of language `l`.
 pub fn report_broken_links(
     site: &Site,
-    l: usize,
-    g: usize,
+    l: LangId,
+    g: GroupId,
     rendered: &crate::markdown::Rendered,
     out: &mut Diagnostics,
 ) {

@@ -7,6 +7,7 @@
 //! the page in that language.
 
 mod alternates;
+pub mod ids;
 pub mod markdown;
 mod pictures;
 mod tags;
@@ -23,6 +24,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
 pub use alternates::alternates;
+pub use ids::{GroupId, LangId, PageId, PerLang};
 pub use pictures::check_data_pictures;
 pub use tags::Term;
 pub use targets::{Link, Made};
@@ -34,21 +36,21 @@ pub struct Group {
     pub key: String,
     /// Whether this is a section (`_index`).
     pub is_section: bool,
-    /// Language → index into [`Site::pages`].
-    pub translations: BTreeMap<String, usize>,
+    /// Language → its translation.
+    pub translations: BTreeMap<String, PageId>,
     /// The section this page or section belongs to.
-    pub parent: Option<usize>,
+    pub parent: Option<GroupId>,
     /// Sections: the pages directly in it, in display order.
-    pub pages: Vec<usize>,
+    pub pages: Vec<GroupId>,
     /// Sections: the sections directly in it.
-    pub subsections: Vec<usize>,
+    pub subsections: Vec<GroupId>,
 }
 
 /// One page as published in one language.
 #[derive(Debug, Clone, Default)]
 pub struct Entry {
-    /// Index into [`Site::pages`] of the text shown: the translation, or the fallback.
-    pub source: usize,
+    /// The translation whose text is shown: the page's own, or the fallback.
+    pub source: PageId,
     /// Whether the text is another language's (no translation exists).
     pub fallback: bool,
     /// URL path including the base path (`/wsis/fr/a-propos/`).
@@ -74,6 +76,18 @@ pub struct LangSite {
     pub buttons: Vec<Link>,
 }
 
+impl LangSite {
+    /// Every page and section as published in this language, with its group.
+    pub fn each_entry(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (GroupId, &Entry)> + ExactSizeIterator {
+        self.entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (GroupId::new(i), e))
+    }
+}
+
 /// The assembled site.
 pub struct Site {
     /// Configuration.
@@ -82,16 +96,16 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Pages and sections, sorted by key.
     pub groups: Vec<Group>,
-    /// Key → index into `groups`.
-    pub by_key: HashMap<String, usize>,
+    /// Key → its group.
+    pub by_key: HashMap<String, GroupId>,
     /// One per language, in the order of `config.languages`.
     pub langs: Vec<LangSite>,
     /// Event data.
     pub data: EventData,
     /// Files copied as they are.
     pub assets: Vec<Source>,
-    /// Index of the home section in `groups`.
-    pub home: usize,
+    /// The home section.
+    pub home: GroupId,
     /// Which generated pages the theme makes.
     pub made: Made,
     /// The images of `content/`, measured (set by the driver's image stage).
@@ -125,9 +139,11 @@ impl Site {
                     pages: Vec::new(),
                     subsections: Vec::new(),
                 });
-                groups.len() - 1
+                GroupId::new(groups.len() - 1)
             });
-            groups[g].translations.insert(page.source.lang.clone(), i);
+            groups[g]
+                .translations
+                .insert(page.source.lang.clone(), PageId::new(i));
         }
         let Some(&home) = by_key.get("_index.md") else {
             out.push(
@@ -152,7 +168,7 @@ impl Site {
         };
         site.sort_children();
         for language in &site.config.languages {
-            let entries = urls::entries(&site, &language.code, out);
+            let entries = urls::entries(&site, language, out);
             let tags_path = format!("{}tags/", site.config.lang_prefix(&language.code));
             let mut lang_site = LangSite {
                 lang: language.code.clone(),
@@ -174,7 +190,7 @@ impl Site {
     /// `site.yaml`.
     fn resolve_links(&mut self, out: &mut Diagnostics) {
         let mut reported = std::collections::HashSet::new();
-        for l in 0..self.langs.len() {
+        for l in LangId::all(self.langs.len()) {
             let lang = self.langs[l].lang.clone();
             let menu = targets::links(self, &lang, &self.config.menu, &mut reported, out);
             let buttons =
@@ -220,16 +236,42 @@ impl Site {
             .is_ok()
     }
 
-    /// The language site for `code`.
-    pub fn lang(&self, code: &str) -> &LangSite {
+    /// The site's languages with their ids, in the order of `site.yaml`.
+    pub fn each_lang(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (LangId, &LangSite)> + ExactSizeIterator {
         self.langs
             .iter()
-            .find(|l| l.lang == code)
-            .expect("language of the site")
+            .enumerate()
+            .map(|(i, l)| (LangId::new(i), l))
+    }
+
+    /// The pages and sections with their ids.
+    pub fn each_group(
+        &self,
+    ) -> impl DoubleEndedIterator<Item = (GroupId, &Group)> + ExactSizeIterator {
+        self.groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (GroupId::new(i), g))
+    }
+
+    /// The default language.
+    pub fn default_lang(&self) -> LangId {
+        self.lang_id(&self.config.default_language)
+            .unwrap_or_default()
+    }
+
+    /// The id of language `code`, if it is one of the site's.
+    pub fn lang_id(&self, code: &str) -> Option<LangId> {
+        self.langs
+            .iter()
+            .position(|l| l.lang == code)
+            .map(LangId::new)
     }
 
     /// The group's translation in `lang`, if one exists (not a fallback).
-    pub fn translation(&self, group: usize, lang: &str) -> Option<&Page> {
+    pub fn translation(&self, group: GroupId, lang: &str) -> Option<&Page> {
         self.groups[group]
             .translations
             .get(lang)
@@ -237,7 +279,7 @@ impl Site {
     }
 
     fn sort_children(&mut self) {
-        for s in 0..self.groups.len() {
+        for s in GroupId::all(self.groups.len()) {
             if !self.groups[s].is_section {
                 continue;
             }
@@ -270,7 +312,7 @@ impl Site {
 
     /// The translation in the default language, or the first there is: used for what
     /// does not depend on language (order, dates).
-    pub fn representative(&self, group: usize) -> &Page {
+    pub fn representative(&self, group: GroupId) -> &Page {
         let g = &self.groups[group];
         let i = g
             .translations
@@ -282,8 +324,8 @@ impl Site {
 }
 
 /// Sets each group's parent section and fills sections' page and subsection lists.
-fn link_sections(groups: &mut [Group], by_key: &HashMap<String, usize>) {
-    for g in 0..groups.len() {
+fn link_sections(groups: &mut [Group], by_key: &HashMap<String, GroupId>) {
+    for g in GroupId::all(groups.len()) {
         let key = groups[g].key.clone();
         let own_dir = dir_of(&key);
         let mut dir = if groups[g].is_section || bundle_dir(&key).is_some() {

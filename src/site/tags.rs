@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{LangSite, Site};
+use super::{GroupId, LangSite, Site};
 use crate::slug::slugify;
 
 /// One tag of one language.
@@ -16,13 +16,13 @@ pub struct Term {
     /// URL path.
     pub path: String,
     /// Groups of the pages that carry it, in section order.
-    pub pages: Vec<usize>,
+    pub pages: Vec<GroupId>,
 }
 
 /// Collects the tags of the pages translated into `lang_site`'s language.
 pub fn collect(site: &Site, lang_site: &LangSite) -> Vec<Term> {
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
-    for (g, entry) in lang_site.entries.iter().enumerate() {
+    for (g, entry) in lang_site.each_entry() {
         if entry.fallback {
             continue;
         }

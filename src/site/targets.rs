@@ -236,7 +236,7 @@ pub fn resolve_or_why(site: &Site, lang: &str, target: &str) -> Result<String, S
     let url = match site.by_key.get(&key) {
         Some(&g) => {
             let lang_site = site.langs.iter().find(|l| l.lang == lang);
-            match lang_site.and_then(|ls| ls.entries.get(g)) {
+            match lang_site.and_then(|ls| ls.entries.get(g.index())) {
                 Some(entry) => entry.path.clone(),
                 None => return Err(format!("`{lang}` is not a language of the site")),
             }
@@ -250,7 +250,7 @@ pub fn resolve_or_why(site: &Site, lang: &str, target: &str) -> Result<String, S
 }
 
 /// The page group a content path names, if it names one.
-pub fn content_group(site: &Site, path: &str) -> Option<usize> {
+pub fn content_group(site: &Site, path: &str) -> Option<super::GroupId> {
     let (key, _) = normalize(site, path, &site.config.default_language);
     site.by_key.get(&key).copied()
 }

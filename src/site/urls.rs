@@ -2,16 +2,17 @@
 
 use std::collections::HashMap;
 
-use super::{Entry, Site, dir_of};
+use super::{Entry, GroupId, PageId, Site, dir_of};
+use crate::config::Language;
 use crate::error::{Diagnostic, Diagnostics};
 
-/// One entry per group for `lang`: which text to show and at which URL.
-pub fn entries(site: &Site, lang: &str, out: &mut Diagnostics) -> Vec<Entry> {
-    let language = site.config.language(lang).expect("language of the site");
+/// One entry per group for `language`: which text to show and at which URL.
+pub fn entries(site: &Site, language: &Language, out: &mut Diagnostics) -> Vec<Entry> {
+    let lang = language.code.as_str();
     let mut section_paths: HashMap<String, String> = HashMap::new();
-    let mut taken: HashMap<String, usize> = HashMap::new();
+    let mut taken: HashMap<String, GroupId> = HashMap::new();
     let mut entries = Vec::with_capacity(site.groups.len());
-    for (g, group) in site.groups.iter().enumerate() {
+    for (g, group) in site.each_group() {
         let own = group.translations.get(lang);
         let source = own
             .or_else(|| {
@@ -81,8 +82,8 @@ fn duplicate(
     site: &Site,
     lang: &str,
     path: &str,
-    first: (usize, &Entry),
-    second: (usize, usize, bool),
+    first: (GroupId, &Entry),
+    second: (GroupId, PageId, bool),
     out: &mut Diagnostics,
 ) {
     let (_, first_entry) = first;
@@ -94,7 +95,7 @@ fn duplicate(
         (first_entry.source, first_entry.fallback),
         (second_source, second_fallback),
     ];
-    let own: Vec<usize> = candidates
+    let own: Vec<PageId> = candidates
         .iter()
         .filter(|(_, fb)| !fb)
         .map(|(s, _)| *s)

@@ -26,6 +26,7 @@ use crate::check::catalog::Catalog;
 use crate::config::Config;
 use crate::driver::{Options, generate};
 use crate::error::Error;
+use crate::site::GroupId;
 use crate::site::Site;
 
 pub use crate::check::Format;
@@ -170,7 +171,7 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
     let site = &generated.site;
     let history = crate::sources::git::History::load(&site.config.root);
     let catalog = Catalog::load(&site.config, &generated.sources);
-    let pages = (0..site.groups.len())
+    let pages = GroupId::all(site.groups.len())
         .map(|g| page_row(site, g, history.as_ref()))
         .collect::<Vec<_>>();
     let messages = message_rows(&site.config, &catalog);
@@ -205,7 +206,7 @@ pub fn status(options: &Options) -> Result<StatusReport, Error> {
     })
 }
 
-fn page_row(site: &Site, g: usize, history: Option<&crate::sources::git::History>) -> PageRow {
+fn page_row(site: &Site, g: GroupId, history: Option<&crate::sources::git::History>) -> PageRow {
     let group = &site.groups[g];
     let default = &site.config.default_language;
     let source = site.translation(g, default);
