@@ -1,5 +1,44 @@
-//! Percent-decoding of URL paths, shared by the preview server (which refuses a bad
-//! escape) and `check` (which keeps a link with one as it is written).
+//! Segments and percent-decoding of URL paths: the rules shared by the plan (output
+//! paths), ids and slugs, the preview server (which refuses a bad escape) and `check`
+//! and the Markdown links (which keep a link with one as it is written).
+
+/// Why a text cannot be one segment of a path, by the rule every path of the site
+/// follows; ids and slugs add rules of their own (`slug::check_segment`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegmentError {
+    /// It is empty (`a//b`).
+    Empty,
+    /// It is `.` or `..`.
+    Dot,
+    /// It holds a slash or a backslash.
+    Separator,
+    /// It holds NUL or another control character.
+    Control,
+}
+
+/// Checks one segment of a path (after decoding, where the path was encoded).
+pub fn check_segment(segment: &str) -> Result<(), SegmentError> {
+    if segment.is_empty() {
+        Err(SegmentError::Empty)
+    } else if segment == "." || segment == ".." {
+        Err(SegmentError::Dot)
+    } else if segment.contains(['/', '\\']) {
+        Err(SegmentError::Separator)
+    } else if segment.chars().any(char::is_control) {
+        Err(SegmentError::Control)
+    } else {
+        Ok(())
+    }
+}
+
+/// Decodes `%XX` escapes (`b%20c.pdf` names `b c.pdf`); a text with a bad escape, or
+/// that decodes to bytes that are not UTF-8, is kept as written.
+pub fn percent_decode_or_keep(text: &str) -> String {
+    percent_decode(text)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| text.to_string())
+}
 
 /// Why a text cannot be percent-decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

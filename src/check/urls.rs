@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use crate::plan::OutPath;
+use crate::url::percent_decode_or_keep;
 
 /// Where a URL of a page leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub fn resolve(base_url: &str, base_path: &str, page: &str, href: &str) -> Targe
     let href = href.trim();
     let origin = &base_url[..base_url.len() - base_path.len()];
     let (without_fragment, fragment) = match href.split_once('#') {
-        Some((u, f)) => (u, Some(percent_decode(f))),
+        Some((u, f)) => (u, Some(percent_decode_or_keep(f))),
         None => (href, None),
     };
     let without_query = without_fragment.split('?').next().unwrap_or("");
@@ -45,7 +46,7 @@ pub fn resolve(base_url: &str, base_path: &str, page: &str, href: &str) -> Targe
         let dir = &page[..page.rfind('/').map_or(0, |i| i + 1)];
         format!("{dir}{without_query}")
     };
-    let path = normalize(&percent_decode(&path));
+    let path = normalize(&percent_decode_or_keep(&path));
     if !path.starts_with(base_path) {
         return Target::Outside(path);
     }
@@ -85,15 +86,6 @@ fn normalize(path: &str) -> String {
         out.push('/');
     }
     out
-}
-
-/// Decodes `%XX` escapes; a text with a bad escape, or that decodes to bytes that are
-/// not UTF-8, is kept as written.
-pub fn percent_decode(text: &str) -> String {
-    crate::url::percent_decode(text)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_else(|| text.to_string())
 }
 
 /// The output file a site path is served from, if there is one: `/wsis/fr/` →

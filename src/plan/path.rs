@@ -102,16 +102,12 @@ impl AsRef<str> for OutPath {
 
 /// Checks one segment of a path (a slug, an id, a file name).
 pub fn check_segment(segment: &str) -> Result<(), PathError> {
-    if segment.is_empty() {
-        return Err(PathError::EmptySegment);
-    }
-    if segment == "." || segment == ".." {
-        return Err(PathError::DotSegment);
-    }
-    if segment.chars().any(|c| c == '\\' || c.is_control()) {
-        return Err(PathError::BadCharacter);
-    }
-    Ok(())
+    use crate::url::SegmentError;
+    crate::url::check_segment(segment).map_err(|e| match e {
+        SegmentError::Empty => PathError::EmptySegment,
+        SegmentError::Dot => PathError::DotSegment,
+        SegmentError::Separator | SegmentError::Control => PathError::BadCharacter,
+    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! module makes sure that only one spelling of each path of the site is accepted, and
 //! that traversal attempts are refused rather than quietly resolved.
 
+use crate::url::SegmentError;
 /// Why a request path is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
@@ -39,15 +40,12 @@ pub fn normalize(raw: &str) -> Result<String, Refused> {
             return Err(Refused::EmptySegment);
         }
         let decoded = decode(segment)?;
-        if decoded == "." || decoded == ".." {
-            return Err(Refused::DotSegment);
-        }
-        if decoded.contains(['/', '\\']) {
-            return Err(Refused::Separator);
-        }
-        if decoded.chars().any(char::is_control) {
-            return Err(Refused::Control);
-        }
+        crate::url::check_segment(&decoded).map_err(|e| match e {
+            SegmentError::Empty => Refused::EmptySegment,
+            SegmentError::Dot => Refused::DotSegment,
+            SegmentError::Separator => Refused::Separator,
+            SegmentError::Control => Refused::Control,
+        })?;
         if i > 0 {
             path.push('/');
         }

@@ -111,7 +111,7 @@ fn for_language(path: &str, code: &str) -> Option<String> {
 
 /// `dir` + `target`, with `.` and `..` applied; `None` when it leaves `content/`.
 fn join(dir: &str, target: &str) -> Option<String> {
-    let decoded = percent_decode(target);
+    let decoded = crate::url::percent_decode_or_keep(target);
     let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
     for segment in decoded.split('/') {
         match segment {
@@ -124,15 +124,6 @@ fn join(dir: &str, target: &str) -> Option<String> {
     }
     let joined = parts.join("/");
     (!joined.is_empty()).then_some(joined)
-}
-
-/// Decodes `%XX` escapes (`b%20c.pdf` names `b c.pdf`); a text with an invalid one
-/// stays as written.
-fn percent_decode(text: &str) -> String {
-    crate::url::percent_decode(text)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_else(|| text.to_string())
 }
 
 /// Reports the broken `@/` links and the other problems of entry `g` of language `l`.
