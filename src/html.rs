@@ -7,6 +7,26 @@
 //! …), which is passed through whole up to the element's closing tag. Pages parsed to
 //! be *checked* go through a real HTML parser (`scraper`, in [`crate::check`]).
 
+/// Escapes `<`, `>`, `&` and `"` for HTML text and (double-quoted) attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_into(text, &mut out);
+    out
+}
+
+/// [`escape`], appending to `out`.
+pub fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
 /// A piece of an HTML document, borrowing from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Token<'a> {

@@ -32,6 +32,7 @@
 //! and as `21-17` after an Arabic word; with it, it reads the same everywhere: in
 //! Markdown, in data texts and in dates and times formatted by Fluent and CLDR.
 
+use crate::html::escape_into;
 use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 
 /// Escapes `text` for HTML and wraps its left-to-right islands in `<bdo dir="ltr">`:
@@ -380,19 +381,6 @@ fn needs_isolation(island: &str) -> bool {
             levels.iter().any(|l| *l != levels[0] || l.is_rtl())
         })
     })
-}
-
-/// Escapes `<`, `>`, `&` and `"` for HTML text and attribute values.
-pub fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
 }
 
 #[cfg(test)]

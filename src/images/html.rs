@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Format, ImageInfo};
+use crate::html::escape;
 
 /// A processed image as pages show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -109,21 +110,6 @@ fn url(base_path: &str, rel: &str) -> String {
             ' ' => out.push_str("%20"),
             ',' => out.push_str("%2C"),
             '"' => out.push_str("%22"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes text for an HTML attribute.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
             c => out.push(c),
         }
     }

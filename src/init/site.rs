@@ -231,7 +231,7 @@ fn theme_language_names() -> Vec<String> {
         .flat_map(|(_, bytes)| {
             String::from_utf8_lossy(bytes)
                 .lines()
-                .filter_map(|l| l.strip_prefix("language-"))
+                .filter_map(|l| l.strip_prefix(crate::i18n::messages::LANGUAGE_PREFIX))
                 .filter_map(|l| l.split_once(" =").map(|(code, _)| code.to_string()))
                 .collect::<Vec<_>>()
         })

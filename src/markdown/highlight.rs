@@ -60,7 +60,7 @@ fn highlight_uncached(code: &str, language: &str) -> Option<String> {
             .parse_html_for_line_which_includes_newline(line)
             .ok()?;
     }
-    let language = crate::images::html::escape(language);
+    let language = crate::html::escape(language);
     Some(format!(
         "<pre class=\"highlight\" data-lang=\"{language}\"><code class=\"language-{language}\">{}</code></pre>\n",
         generator.finalize()

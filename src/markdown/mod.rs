@@ -362,7 +362,7 @@ fn image_html(
 ) -> String {
     *images += 1;
     let lazy = *images > 1;
-    let esc = crate::images::html::escape;
+    let esc = crate::html::escape;
     let plain = |src: &str| {
         let mut html = format!(r#"<img src="{}" alt="{}""#, esc(src), esc(alt));
         if !title.is_empty() {
@@ -405,7 +405,7 @@ fn highlighted(language: &str, text: &str, at: usize, out: &mut Rendered) -> Str
         "name a known language after the fence (rust, yaml, html, css, js, sh, json, python…), or `text`",
         true,
     ));
-    let esc = crate::images::html::escape;
+    let esc = crate::html::escape;
     format!(
         "<pre><code class=\"language-{}\">{}</code></pre>\n",
         esc(language),

@@ -1,7 +1,7 @@
 //! Redirect pages for `aliases`: former URLs of a page that send visitors (and search
 //! engines, through `rel=canonical`) to where the page lives now.
 
-use crate::i18n::bidi::escape_into;
+use crate::html::escape_into;
 use crate::site::Site;
 use crate::site::{GroupId, LangId, PageId};
 

@@ -50,6 +50,15 @@ pub struct Messages {
     words: HashMap<&'static str, OverlayWords>,
 }
 
+/// The ids of the overlay's messages, in the `.ftl` files of `src/serve/locales/` (the
+/// preview server's own, not the site's).
+mod ids {
+    pub const TITLE: &str = "live-error-title";
+    pub const KEPT: &str = "live-error-kept";
+    pub const HIDE: &str = "live-error-hide";
+    pub const HOST_REFUSED: &str = "host-refused";
+}
+
 const LOCALES: [(&str, &str); 6] = [
     ("ar", include_str!("locales/ar.ftl")),
     ("en", include_str!("locales/en.ftl")),
@@ -83,10 +92,10 @@ impl Messages {
                 OverlayWords {
                     lang: lang.to_string(),
                     dir,
-                    title: format("live-error-title"),
-                    kept: format("live-error-kept"),
-                    hide: format("live-error-hide"),
-                    refused: format_with("host-refused", Some(&url)),
+                    title: format(ids::TITLE),
+                    kept: format(ids::KEPT),
+                    hide: format(ids::HIDE),
+                    refused: format_with(ids::HOST_REFUSED, Some(&url)),
                 },
             );
         }
@@ -135,15 +144,7 @@ pub fn encode(event: &LiveEvent, words: &OverlayWords) -> (&'static str, String)
 
 /// `html` with the live-reload script before its last `</body>` (or at its end).
 pub fn inject(html: &[u8], file: &str) -> Vec<u8> {
-    let escaped: String = file
-        .chars()
-        .map(|c| match c {
-            '"' => "&quot;".to_string(),
-            '&' => "&amp;".to_string(),
-            '<' => "&lt;".to_string(),
-            c => c.to_string(),
-        })
-        .collect();
+    let escaped = crate::html::escape(file);
     let tag = format!("<script src=\"{SCRIPT_PATH}\" data-file=\"{escaped}\"></script>\n");
     let at = find_last_body_end(html).unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + tag.len());
