@@ -181,7 +181,7 @@ fn text_only(
     // Verification compares every context, and the search indexes and Atom feeds read
     // the HTML of every entry: then every entry needs it (cached HTML is moved, not
     // rendered again).
-    let whole = verify || has_search(&sources) || has_feed(site);
+    let whole = verify || site.made.search || has_feed(site);
     let entries = if whole { None } else { Some(&pages) };
     // Shortcodes are templates: the theme is refreshed before the Markdown.
     let theme = stages
@@ -238,10 +238,6 @@ fn shortcodes(
         let dir = directions.get(lang).copied().unwrap_or("ltr");
         templates.shortcode(lang, dir, call)
     }
-}
-
-fn has_search(sources: &Sources) -> bool {
-    sources.templates.contains_key("search.html")
 }
 
 fn has_feed(site: &Site) -> bool {

@@ -213,7 +213,7 @@ pub fn plan(site: &Site, sources: &Sources, assets: &Assets, out: &mut Diagnosti
     pages::plan(&mut planner, &has_template);
     paginate::plan(&mut planner);
     event::plan(&mut planner, &has_template);
-    let search = has_template("search.html");
+    let search = site.made.search;
     let feeds = files::plan(&mut planner, sources, assets, search);
     images::plan(&mut planner);
     let Planner {

@@ -44,7 +44,7 @@ pub(super) fn plan(p: &mut Planner<'_, '_>, has_template: &dyn Fn(&str) -> bool)
         if !at_root && let Some(out) = p.made(&format!("{home}404.html")) {
             p.job(out, l, JobKind::NotFound, "404.html");
         }
-        if has_template("search.html") {
+        if site.made.search {
             let url = site.config.search_page(&lang_site.lang);
             if let Some(out) = p.made(&url) {
                 p.job(out, l, JobKind::Search, "search.html");
