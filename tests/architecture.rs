@@ -203,3 +203,34 @@ fn only_the_edges_touch_the_disk() {
         found.join("\n")
     );
 }
+
+/// The user guide's architecture page names every folder of `src/` and nothing that is
+/// not there, so that its picture of the stages follows the code.
+#[test]
+fn the_architecture_page_names_what_src_holds() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = std::fs::read_to_string(root.join("docs/architecture.md")).unwrap();
+    let named: BTreeSet<String> = page
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| s.starts_with("src/"))
+        .map(|s| s.split(['#', ' ']).next().unwrap().to_string())
+        .collect();
+    let missing: Vec<&String> = named
+        .iter()
+        .filter(|p| !root.join(p.trim_end_matches("::")).exists())
+        .collect();
+    assert!(missing.is_empty(), "named but not in src/: {missing:?}");
+    let folders: Vec<String> = std::fs::read_dir(root.join("src"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_dir())
+        .map(|e| format!("src/{}/", e.file_name().to_string_lossy()))
+        .filter(|f| !named.contains(f))
+        .collect();
+    assert!(
+        folders.is_empty(),
+        "folders of src/ the page does not name: {folders:?}"
+    );
+}
