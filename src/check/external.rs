@@ -181,13 +181,16 @@ fn reason(e: &ureq::Error) -> String {
     }
 }
 
-/// The host (and port) of a URL, for the per-host limit.
+/// The host and port of a URL, for the per-host limit (the URL itself when it has none).
 fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    rest.split(['/', '?', '#'])
-        .next()
-        .unwrap_or(rest)
-        .to_ascii_lowercase()
+    match url::Url::parse(url) {
+        Ok(u) => match (u.host_str(), u.port()) {
+            (Some(host), Some(port)) => format!("{host}:{port}"),
+            (Some(host), None) => host.to_string(),
+            (None, _) => url.to_string(),
+        },
+        Err(_) => url.to_string(),
+    }
 }
 
 /// Every external URL of the generated pages, with the pages it is on.

@@ -78,6 +78,8 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url` (`/wsis/`), prefixed to every internal link.
     pub base_path: String,
+    /// The host of `base_url` ([`Config::host`]).
+    host: String,
     /// Theme folder name under `themes/`: as written in `site.yaml` until the snapshot
     /// resolves it (see [`crate::sources::theme`]); `None`: the site's own templates only.
     pub theme: Option<String>,
@@ -271,7 +273,21 @@ impl Config {
     /// (`https://example.org:8443/wsis/` → `example.org`, `http://[::1]:1111/` →
     /// `[::1]`): what makes calendar UIDs and feed ids unique to the site.
     pub fn host(&self) -> &str {
-        host_of(&self.base_url)
+        &self.host
+    }
+
+    /// Replaces the base URL (`--base-url`, the preview's address), with its path and
+    /// host; `None`, changing nothing, when `url` is not an absolute http(s) URL.
+    pub fn set_base_url(&mut self, url: &str) -> Option<()> {
+        let url = if url.ends_with('/') {
+            url.to_string()
+        } else {
+            format!("{url}/")
+        };
+        self.base_path = base_path_of(&url)?;
+        self.host = host_of(&url);
+        self.base_url = url;
+        Some(())
     }
 
     /// An absolute URL for a root-relative `path` that already includes the base path.
@@ -426,6 +442,7 @@ fn check(root: &Path, raw: RawConfig, text: &str, out: &mut Diagnostics) -> Conf
     Config {
         root: root.to_path_buf(),
         title,
+        host: host_of(&base_url),
         base_url,
         base_path,
         theme: raw.theme,
@@ -457,17 +474,13 @@ pub fn base_path_of(url: &str) -> Option<String> {
     Some(rest[slash..].to_string())
 }
 
-/// The host of an absolute URL (see [`Config::host`]).
-fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    let host = authority
-        .rsplit_once('@')
-        .map_or(authority, |(_, host)| host);
-    match host.find(']') {
-        Some(end) if host.starts_with('[') => &host[..=end],
-        _ => host.split(':').next().unwrap_or(host),
-    }
+/// The host of an absolute URL (see [`Config::host`]), by the WHATWG URL parser: an IPv6
+/// address keeps its brackets, a name is lowercased.
+fn host_of(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -482,6 +495,7 @@ mod tests {
             ("http://[::1]:1111/", "[::1]"),
             ("http://[2001:db8::5]/", "[2001:db8::5]"),
             ("https://user@example.org:8443/", "example.org"),
+            ("https://Example.ORG/", "example.org"),
         ] {
             assert_eq!(host_of(url), host, "{url}");
         }

@@ -59,18 +59,12 @@ pub struct Report {
 /// Applies the options that override the config (`--base-url`).
 pub fn apply_options(config: &mut Config, options: &Options) -> Result<(), Error> {
     if let Some(url) = &options.base_url {
-        let url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
-        config.base_path = crate::config::base_path_of(&url).ok_or_else(|| {
+        config.set_base_url(url).ok_or_else(|| {
             Error::Diagnostics(vec![Diagnostic::error(
                 "--base-url",
                 format!("`{url}` is not an absolute http(s) URL"),
             )])
         })?;
-        config.base_url = url;
     }
     Ok(())
 }

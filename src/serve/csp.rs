@@ -69,31 +69,29 @@ fn is_javascript(kind: Option<&str>) -> bool {
 }
 
 /// The origin of an absolute script URL (`https://cdn.example.org/x.js` →
-/// `https://cdn.example.org`); `None` for a URL on the preview itself. Only characters
-/// a host and port may hold are let through, so a URL cannot add a directive.
+/// `https://cdn.example.org`; `//maps.example.net/m.js` → `maps.example.net`, any
+/// scheme); `None` for a URL on the preview itself. The WHATWG URL parser gives the
+/// host in ASCII, and a URL whose host is not one (`https://evil.example; script-src *`)
+/// adds nothing, so a URL cannot add a directive.
 fn origin_of(src: &str) -> Option<String> {
     let src = src.trim();
-    let (scheme, rest) = if let Some(rest) = src.strip_prefix("//") {
-        ("", rest)
+    let relative = src.starts_with("//");
+    let url = if relative {
+        url::Url::parse(&format!("https:{src}")).ok()?
     } else {
-        let (scheme, rest) = src.split_once("://")?;
-        let scheme = scheme.to_ascii_lowercase();
-        if scheme != "http" && scheme != "https" {
-            return None;
-        }
-        (
-            if scheme == "http" {
-                "http://"
-            } else {
-                "https://"
-            },
-            rest,
-        )
+        url::Url::parse(src).ok()?
     };
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?;
-    let allowed = |c: char| c.is_ascii_alphanumeric() || ".-:[]".contains(c);
-    (!host.is_empty() && host.chars().all(allowed)).then(|| format!("{scheme}{host}"))
+    if !matches!(url.scheme(), "http" | "https") {
+        return None;
+    }
+    let host = url.host_str()?;
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    let scheme = if relative {
+        String::new()
+    } else {
+        format!("{}://", url.scheme())
+    };
+    Some(format!("{scheme}{host}{port}"))
 }
 
 #[cfg(test)]
