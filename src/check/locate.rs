@@ -10,7 +10,7 @@
 //! problem found nowhere is reported against the page's file (or the output file)
 //! without a line.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use crate::content::Page;
@@ -39,7 +39,8 @@ pub struct Place<'a> {
 
 /// The texts of the sources a page is made of, from the snapshot.
 pub struct Texts {
-    templates: Vec<(PathBuf, String)>,
+    /// Template name → its file and text.
+    templates: BTreeMap<String, (PathBuf, String)>,
     locales: BTreeMap<String, Vec<(PathBuf, String)>>,
     data: Vec<(PathBuf, String)>,
     config: (PathBuf, String),
@@ -54,7 +55,11 @@ impl Texts {
     ) -> Texts {
         let pair = |f: &crate::sources::File| (f.found.display.clone(), f.text().to_string());
         Texts {
-            templates: sources.templates.values().map(pair).collect(),
+            templates: sources
+                .templates
+                .iter()
+                .map(|(name, f)| (name.clone(), pair(f)))
+                .collect(),
             locales,
             data: sources
                 .content
@@ -69,12 +74,19 @@ impl Texts {
         }
     }
 
+    /// The templates by name, with their files and texts.
+    pub fn templates(&self) -> &BTreeMap<String, (PathBuf, String)> {
+        &self.templates
+    }
+
     /// Where the first of `needles` is found, trying each needle in every source before
-    /// the next needle. `page` is the text shown on the page; `fallback` names the file
-    /// to blame when nothing is found.
+    /// the next needle. `page` is the text shown on the page; `used` the templates it
+    /// was rendered with (all of them when unknown), the only ones searched; `fallback`
+    /// names the file to blame when nothing is found.
     pub fn locate<'a>(
         &'a self,
         page: Option<&'a Page>,
+        used: Option<&BTreeSet<&str>>,
         lang: &str,
         needles: &[&str],
         scope: Scope,
@@ -83,7 +95,7 @@ impl Texts {
         let page_source = page.map(|p| (p.source.display.as_path(), &*p.text, p.body_start));
         for needle in needles.iter().filter(|n| !n.is_empty()) {
             let page_last = scope == Scope::Unisolated;
-            if page_last && let Some(place) = self.in_others(needle, lang, scope) {
+            if page_last && let Some(place) = self.in_others(needle, lang, scope, used) {
                 return place;
             }
             if let Some((file, text, body_start)) = page_source {
@@ -100,7 +112,7 @@ impl Texts {
                     };
                 }
             }
-            if !page_last && let Some(place) = self.in_others(needle, lang, scope) {
+            if !page_last && let Some(place) = self.in_others(needle, lang, scope, used) {
                 return place;
             }
         }
@@ -113,8 +125,14 @@ impl Texts {
     }
 
     /// `needle` in the sources other than the page.
-    fn in_others<'a>(&'a self, needle: &str, lang: &str, scope: Scope) -> Option<Place<'a>> {
-        self.candidates(lang, scope)
+    fn in_others<'a>(
+        &'a self,
+        needle: &str,
+        lang: &str,
+        scope: Scope,
+        used: Option<&BTreeSet<&str>>,
+    ) -> Option<Place<'a>> {
+        self.candidates(lang, scope, used)
             .into_iter()
             .find_map(|(file, text)| {
                 find_whole(text, needle, true).map(|offset| Place {
@@ -125,13 +143,23 @@ impl Texts {
             })
     }
 
-    fn candidates<'a>(&'a self, lang: &str, scope: Scope) -> Vec<&'a (PathBuf, String)> {
+    fn candidates<'a>(
+        &'a self,
+        lang: &str,
+        scope: Scope,
+        used: Option<&BTreeSet<&str>>,
+    ) -> Vec<&'a (PathBuf, String)> {
         let mut files: Vec<&(PathBuf, String)> = Vec::new();
         if scope != Scope::Markup {
             files.extend(self.locales.get(lang).into_iter().flatten());
             files.extend(&self.data);
         }
-        files.extend(&self.templates);
+        files.extend(
+            self.templates
+                .iter()
+                .filter(|(name, _)| used.is_none_or(|u| u.contains(name.as_str())))
+                .map(|(_, t)| t),
+        );
         if scope != Scope::Markup {
             files.push(&self.config);
         }

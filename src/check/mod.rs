@@ -98,6 +98,7 @@ pub fn check_with(
             let mut findings = Findings::default();
             pages::check(
                 &generated.site,
+                &generated.plan,
                 &generated.files,
                 &texts,
                 external,

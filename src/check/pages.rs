@@ -1,7 +1,7 @@
 //! Checks over the generated pages: links and anchors, `hreflang` alternates, images'
 //! alternative text, and left-to-right islands left unisolated in right-to-left text.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -13,7 +13,7 @@ use super::urls::{Target, output_file, page_path, resolve};
 use crate::content::Page;
 use crate::error::Diagnostic;
 use crate::output::OutputFile;
-use crate::plan::OutPath;
+use crate::plan::{OutPath, Plan};
 use crate::site::{GroupId, LangId, Site};
 
 /// One generated HTML page and what is known of it.
@@ -27,6 +27,8 @@ struct Output<'a> {
     page: Option<&'a Page>,
     /// The language the file was rendered for.
     lang: String,
+    /// The templates it was rendered with, when it is a page of the plan.
+    templates: Option<&'a BTreeSet<&'a str>>,
 }
 
 /// Everything the page checks read.
@@ -40,6 +42,7 @@ struct Context<'a> {
 /// Runs every check over the generated HTML files.
 pub fn check(
     site: &Site,
+    plan: &Plan,
     files: &[(OutPath, OutputFile)],
     sources: &Texts,
     external: Option<&super::external::ExternalOptions>,
@@ -54,6 +57,27 @@ pub fn check(
             }
         }
     }
+    // Each page's templates, from its job: what `check` searches for text the
+    // templates wrote, so that a text in a template the page does not use is not blamed.
+    let texts = sources.templates();
+    let closures: HashMap<&str, BTreeSet<&str>> = plan
+        .jobs
+        .iter()
+        .map(|j| j.template.as_str())
+        .collect::<BTreeSet<&str>>()
+        .into_iter()
+        .map(|t| {
+            (
+                t,
+                crate::render::template_closure(texts, t, |(_, text)| text.as_str()),
+            )
+        })
+        .collect();
+    let templates_of: HashMap<&str, &BTreeSet<&str>> = plan
+        .jobs
+        .iter()
+        .filter_map(|j| Some((j.out_path.as_str(), closures.get(j.template.as_str())?)))
+        .collect();
     let outputs: Vec<Output<'_>> = files
         .par_iter()
         .filter_map(|(out, file)| match file {
@@ -74,6 +98,7 @@ pub fn check(
                     facts,
                     page,
                     lang,
+                    templates: templates_of.get(out.as_str()).copied(),
                 })
             }
             _ => None,
@@ -173,6 +198,7 @@ fn report(
 ) {
     let place = ctx.sources.locate(
         output.page,
+        output.templates,
         &output.lang,
         needles,
         scope,
@@ -366,6 +392,7 @@ fn images(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
         let src = image.src.as_str();
         let place = ctx.sources.locate(
             output.page,
+            output.templates,
             &output.lang,
             &[src],
             Scope::Markup,
@@ -392,6 +419,7 @@ fn islands(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
         let needles = [island.context.as_str(), island.token.as_str()];
         let mut place = ctx.sources.locate(
             output.page,
+            output.templates,
             &output.lang,
             &needles,
             Scope::Unisolated,

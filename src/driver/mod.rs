@@ -42,6 +42,8 @@ pub struct Generated {
     pub sources: Sources,
     /// The assembled site.
     pub site: Site,
+    /// The plan it was rendered from: what made each file (a page's template).
+    pub plan: Plan,
     /// Every output file, in path order.
     pub files: Vec<(OutPath, OutputFile)>,
     /// Warnings (missing translations of UI strings, …).
@@ -209,6 +211,7 @@ impl Driver {
         Ok(Generated {
             sources,
             site,
+            plan,
             files: outputs,
             warnings,
             timings: clock.1,

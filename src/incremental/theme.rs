@@ -3,13 +3,14 @@
 //! jobs whose template extends, includes or imports it; a Fluent change affects the
 //! languages whose fallback chain reads that language's files.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::digest as hash;
 use crate::config::Config;
 use crate::error::Diagnostics;
 use crate::plan::Job;
 use crate::render::Theme as Loaded;
+use crate::render::template_closure as closure;
 use crate::site::PerLang;
 use crate::sources::Sources;
 
@@ -113,66 +114,25 @@ fn errors(out: &Diagnostics) -> usize {
     out.0.iter().filter(|d| d.is_error()).count()
 }
 
-/// Template name → fingerprint of the template, of what it extends, includes or
-/// imports (transitively), and of every template that defines a component, since a
-/// component can be called from any template.
+/// Template name → fingerprint of the template and of all it is made of
+/// ([`closure`]).
 fn template_closures(templates: &BTreeMap<String, String>) -> HashMap<String, u64> {
-    let components: Vec<&String> = templates
-        .iter()
-        .filter(|(_, text)| text.contains("{% component"))
-        .map(|(n, _)| n)
-        .collect();
-    let mut closures = HashMap::new();
-    for name in templates.keys() {
-        let mut seen: HashSet<&str> = HashSet::new();
-        let mut stack: Vec<&str> = vec![name];
-        stack.extend(components.iter().map(|c| c.as_str()));
-        while let Some(n) = stack.pop() {
-            if seen.insert(n) {
-                stack.extend(
-                    templates
-                        .get(n)
-                        .map(|t| dependencies(t))
-                        .unwrap_or_default()
-                        .into_iter()
-                        .filter_map(|d| templates.get_key_value(d).map(|(k, _)| k.as_str())),
-                );
-            }
-        }
-        let mut closure: Vec<&str> = seen.into_iter().collect();
-        closure.sort_unstable();
-        let parts: Vec<(&str, Option<&String>)> =
-            closure.into_iter().map(|n| (n, templates.get(n))).collect();
-        closures.insert(name.clone(), hash(&parts));
-    }
-    closures
-}
-
-/// The template names quoted in `{% extends %}`, `{% include %}` and `{% import %}` tags.
-fn dependencies(text: &str) -> Vec<&str> {
-    let mut names = Vec::new();
-    for tag in text.split("{%").skip(1) {
-        let tag = tag
-            .split("%}")
-            .next()
-            .unwrap_or("")
-            .trim_start_matches('-')
-            .trim_start();
-        let keyword = tag.split_whitespace().next().unwrap_or("");
-        if matches!(keyword, "extends" | "include" | "import") {
-            for (i, part) in tag.split(['"', '\'']).enumerate() {
-                if i % 2 == 1 {
-                    names.push(part);
-                }
-            }
-        }
-    }
-    names
+    templates
+        .keys()
+        .map(|name| {
+            let parts: Vec<(&str, Option<&String>)> = closure(templates, name, String::as_str)
+                .into_iter()
+                .map(|n| (n, templates.get(n)))
+                .collect();
+            (name.clone(), hash(&parts))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::template_dependencies as dependencies;
 
     #[test]
     fn dependencies_are_read_from_extends_include_and_import() {

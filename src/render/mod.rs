@@ -29,7 +29,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use tera::{Context, Value};
 
-pub use templates::Templates;
+pub use templates::{
+    Templates, closure as template_closure, dependencies as template_dependencies,
+};
 pub use theme::Theme;
 
 use crate::error::{Diagnostic, Diagnostics};

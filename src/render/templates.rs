@@ -7,7 +7,7 @@
 //! template being rendered. A template that is not UTF-8 is reported by the snapshot and
 //! compiled all the same, so that the templates extending it do not report it missing.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -206,4 +206,55 @@ fn split_place(place: &str) -> Option<(&str, usize, usize)> {
     let column = parts.next()?.trim().parse().ok()?;
     let line = parts.next()?.parse().ok()?;
     Some((parts.next()?, line, column))
+}
+
+/// The templates a page rendered with `name` is made of: `name`, what it extends,
+/// includes or imports (transitively), and every template that defines a component,
+/// since any template may call one. `templates` maps names to what `text` reads the
+/// template's text from.
+pub fn closure<'a, T>(
+    templates: &'a BTreeMap<String, T>,
+    name: &str,
+    text: impl Fn(&'a T) -> &'a str,
+) -> BTreeSet<&'a str> {
+    let mut seen: BTreeSet<&'a str> = BTreeSet::new();
+    let mut stack: Vec<&'a str> = templates
+        .iter()
+        .filter(|(_, t)| text(t).contains("{% component"))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    stack.extend(templates.get_key_value(name).map(|(n, _)| n.as_str()));
+    while let Some(n) = stack.pop() {
+        if seen.insert(n) {
+            let body = templates.get(n).map_or("", &text);
+            stack.extend(
+                dependencies(body)
+                    .into_iter()
+                    .filter_map(|d| templates.get_key_value(d).map(|(k, _)| k.as_str())),
+            );
+        }
+    }
+    seen
+}
+
+/// The template names quoted in `{% extends %}`, `{% include %}` and `{% import %}` tags.
+pub fn dependencies(text: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag
+            .split("%}")
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('-')
+            .trim_start();
+        let keyword = tag.split_whitespace().next().unwrap_or("");
+        if matches!(keyword, "extends" | "include" | "import") {
+            for (i, part) in tag.split(['"', '\'']).enumerate() {
+                if i % 2 == 1 {
+                    names.push(part);
+                }
+            }
+        }
+    }
+    names
 }
