@@ -2,15 +2,16 @@
 //!
 //! ```text
 //! Sources::load → Config::parse → discover → parse → data::assemble → Site::assemble
-//!   → Markdown → Localizer, Assets, Templates → plan → render + files → output
+//!   → images → Localizer, Assets, Templates → Markdown → plan → render + files → output
 //! ```
 //!
-//! [`Driver::new`] runs it once with no caches: `build` writes the output folder,
-//! `generate` keeps the site in memory for `check` and `status`. [`Driver::incremental`]
-//! is the preview server's: it keeps each stage's cache ([`crate::incremental`]),
-//! keyed by the versions of the sources, and [`Driver::rebuild`] runs the same stages
-//! again after a change, reusing what the change cannot reach. Only
-//! [`crate::sources`] reads the disk and only [`crate::output`] writes it.
+//! The stages up to the plan are one function, [`stages::prepare`], run with caches
+//! ([`crate::incremental::Stages`]). [`Driver::new`] runs it once with empty caches
+//! and drops them: `build` writes the output folder, `generate` keeps the site in
+//! memory for `check` and `status`. [`Driver::incremental`] is the preview server's:
+//! it keeps the caches, keyed by the versions of the sources, and [`Driver::rebuild`]
+//! runs the same function again after a change, reusing what the change cannot reach.
+//! Only [`crate::sources`] reads the disk and only [`crate::output`] writes it.
 
 mod options;
 mod rebuild;
@@ -68,6 +69,12 @@ pub(crate) struct Prepared {
     pub(crate) templates: Arc<Templates>,
     pub(crate) plan: Plan,
     pub(crate) diagnostics: Diagnostics,
+    /// Whether the theme was loaded in this run (not taken from the cache).
+    pub(crate) reloaded: bool,
+    /// How many content files were parsed in this run.
+    pub(crate) reparsed: usize,
+    /// How many page texts went through Markdown in this run.
+    pub(crate) markdown: usize,
 }
 
 /// Milliseconds per stage, as they pass.
@@ -130,7 +137,13 @@ impl Driver {
             templates,
             plan,
             mut diagnostics,
-        } = stages::prepare(&self.options, snapshot, &mut clock)?;
+            ..
+        } = stages::prepare(
+            &self.options,
+            snapshot,
+            &mut crate::incremental::Stages::one_off(),
+            &mut clock,
+        )?;
         let staging = Staging::new(&out_dir)?;
         staging.create_dirs(plan.paths())?;
         let written = render_each(
@@ -180,7 +193,13 @@ impl Driver {
             templates,
             plan,
             mut diagnostics,
-        } = stages::prepare(&self.options, snapshot, &mut clock)?;
+            ..
+        } = stages::prepare(
+            &self.options,
+            snapshot,
+            &mut crate::incremental::Stages::one_off(),
+            &mut clock,
+        )?;
         let pages = render_each(
             &site,
             &localizer,

@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use tera::Context;
 
 use super::Options;
-use super::stages::{self, Parsed, failure, snapshot};
+use super::Prepared;
+use super::stages::{self, Snapshot, failure, snapshot};
 use crate::content::{Page, parse_page};
-use crate::discover::discover;
 use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::incremental::theme::Theme;
 use crate::incremental::{Cache, Files, LastGood, Stages, deps, digest};
@@ -188,23 +188,34 @@ fn text_only(
         .theme
         .refresh(&site.config, &sources, &mut diagnostics);
     let reloaded = theme.reloaded;
-    let shortcodes = shortcodes(&site.config, theme.loaded.templates.clone());
+    let assets = theme.loaded.assets.clone();
+    let shortcodes = stages::shortcodes(&site.config, theme.loaded.templates.clone());
     let markdown = stages
         .markdown
         .render(site, entries, &shortcodes, &mut diagnostics);
     let candidate = |job: &Job| matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source));
-    let result = render_site(
-        &mut stages.theme,
-        &mut stages.statics,
-        last,
+    let result = match stages::planned(
         site,
         &sources,
-        &stages.published,
-        &candidate,
-        verify,
-        reloaded,
-        diagnostics,
-    );
+        &assets,
+        &mut diagnostics,
+        &mut super::Clock::start(),
+    ) {
+        Ok(plan) => render_site(
+            &mut stages.theme,
+            &mut stages.statics,
+            last,
+            site,
+            &sources,
+            &stages.published,
+            plan,
+            &candidate,
+            verify,
+            reloaded,
+            diagnostics,
+        ),
+        Err(()) => Err(failure(diagnostics)),
+    };
     stages.markdown.take_back(site, entries);
     if result.is_ok() {
         let groups: Vec<GroupId> = GroupId::all(site.groups.len())
@@ -224,27 +235,13 @@ fn text_only(
     })
 }
 
-/// The shortcodes of `templates`, in the direction of each language of `config`.
-fn shortcodes(
-    config: &crate::config::Config,
-    templates: Arc<crate::render::Templates>,
-) -> impl Fn(&str, &crate::markdown::Call) -> Result<String, (String, String)> + Sync + use<> {
-    let directions: HashMap<String, &'static str> = config
-        .languages
-        .iter()
-        .map(|l| (l.code.clone(), l.direction.as_str()))
-        .collect();
-    move |lang: &str, call: &crate::markdown::Call| {
-        let dir = directions.get(lang).copied().unwrap_or("ltr");
-        templates.shortcode(lang, dir, call)
-    }
-}
-
 fn has_feed(site: &Site) -> bool {
     LangId::all(site.langs.len()).any(|l| crate::feed::path(site, l).is_some())
 }
 
-/// Every stage, each reusing what its cache holds.
+/// Every stage, each reusing what its cache holds: the driver's one run of the stages
+/// up to the plan ([`stages::prepare`]) with the preview server's caches, then the
+/// pages the change can reach.
 fn whole(
     options: &Options,
     stages: &mut Stages,
@@ -252,63 +249,31 @@ fn whole(
     sources: Sources,
     config: crate::config::Config,
     verify: bool,
-    mut diagnostics: Diagnostics,
+    diagnostics: Diagnostics,
 ) -> Result<Outcome, Error> {
-    let images = stages.site.as_ref().map(|s| s.images.clone());
-    let previous: HashMap<PathBuf, Page> = stages
-        .site
-        .take()
-        .map(|s| s.pages)
-        .unwrap_or_default()
-        .into_iter()
-        .chain(stages.drafts.drain(..))
-        .map(|p| (p.source.path.clone(), p))
-        .collect();
-    let found = discover(&config, &sources, &mut diagnostics);
-    let (parsed, reparsed) = stages.parse.update(found, previous, &mut diagnostics);
-    let Parsed {
-        pages,
-        data,
-        assets,
-    } = parsed;
     let data_digest = digest(
-        &data
+        &sources
+            .content
             .iter()
-            .map(|d| (d.display().to_path_buf(), d.version()))
+            .filter(|f| f.found.rel.starts_with("data/"))
+            .map(|f| (f.display().to_path_buf(), f.version))
             .collect::<Vec<_>>(),
     );
-    let (drafts, pages): (Vec<Page>, Vec<Page>) = pages
-        .into_iter()
-        .partition(|p| p.front.draft && !options.drafts);
-    stages.drafts = drafts;
-    let parsed = Parsed {
-        pages,
-        data,
-        assets,
+    let snapshot = Snapshot {
+        sources,
+        config,
+        diagnostics,
     };
-    let mut site = match stages::assemble(config, parsed, true, &sources, &mut diagnostics) {
-        Ok(site) => site,
-        Err(e) => {
-            stages.sources = Some(sources);
-            return Err(e);
-        }
-    };
-    site.images = Arc::new(crate::images::Images::scan(
-        &sources,
-        &site.config,
-        images.as_deref(),
-        &mut diagnostics,
-    ));
-    crate::site::check_data_pictures(&site, &sources, &mut diagnostics);
-    // Shortcodes are templates: the theme is refreshed before the Markdown.
-    let theme = stages
-        .theme
-        .refresh(&site.config, &sources, &mut diagnostics);
-    let reloaded = theme.reloaded;
-    let shortcodes = shortcodes(&site.config, theme.loaded.templates.clone());
-    let markdown = stages
-        .markdown
-        .render(&mut site, None, &shortcodes, &mut diagnostics);
+    let Prepared {
+        sources,
+        site,
+        plan,
+        diagnostics,
+        reloaded,
+        reparsed,
+        markdown,
+        ..
+    } = stages::prepare(options, snapshot, stages, &mut super::Clock::start())?;
     let digests = deps::Digests::of(&site, &stages.markdown, data_digest);
     let reach = deps::Reach::new(&site, &last.digests, &digests);
     let candidate = |job: &Job| reach.reaches(job);
@@ -319,6 +284,7 @@ fn whole(
         &site,
         &sources,
         &stages.published,
+        plan,
         &candidate,
         verify,
         reloaded,
@@ -328,9 +294,7 @@ fn whole(
         last.digests = digests;
     }
     drop(reach);
-    stages.markdown.take_back(&mut site, None);
-    stages.site = Some(site);
-    stages.sources = Some(sources);
+    stages.keep(site, sources);
     result.map(|mut outcome| {
         outcome.parsed = reparsed;
         outcome.markdown = markdown;
@@ -349,6 +313,7 @@ fn render_site(
     site: &Site,
     sources: &Sources,
     published: &std::collections::BTreeMap<String, crate::sources::marker::Published>,
+    plan: Plan,
     candidate: &(dyn Fn(&Job) -> bool + Sync),
     verify: bool,
     reloaded: bool,
@@ -356,14 +321,6 @@ fn render_site(
 ) -> Result<Outcome, Error> {
     let theme: &Theme = theme.refresh(&site.config, sources, &mut diagnostics);
     let loaded = &theme.loaded;
-    let plan = stages::plan(site, sources, &loaded.assets, &mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(failure(diagnostics));
-    }
-    site.images.produce(&mut diagnostics);
-    if diagnostics.has_errors() {
-        return Err(failure(diagnostics));
-    }
     let config_digest = digest(&sources.config.as_ref().map(|c| c.version));
     let known = |job: &Job| {
         last.files.contains_key(job.out_path.as_str())

@@ -1,15 +1,18 @@
-//! The stages up to the plan, each a function of what the previous ones made. The
-//! one-off run ([`prepare`]) chains them; the preview server's run chains the same
-//! functions with its caches.
+//! The stages up to the plan, each a function of what the previous ones made, chained
+//! once by [`prepare`] for every command: with empty caches for a one-off run, with the
+//! caches the preview server keeps between runs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::{Clock, Options, Prepared, options::apply_options};
 use crate::assets::Assets;
 use crate::config::Config;
+use crate::content::Page;
 use crate::discover::discover;
 use crate::error::{Diagnostics, Error};
+use crate::incremental::Stages;
 pub use crate::parse::{Parsed, parse};
 use crate::plan::Plan;
 pub use crate::render::Theme;
@@ -51,11 +54,6 @@ pub fn assemble(
         .ok_or_else(|| failure(std::mem::take(out)))
 }
 
-/// Loads the theme from the snapshot (see [`Theme::load`]).
-pub fn theme(config: &Config, sources: &Sources, out: &mut Diagnostics) -> Theme {
-    Theme::load(config, sources, out)
-}
-
 /// The sources and configuration of a site, read once, with the problems found while
 /// reading them.
 pub struct Snapshot {
@@ -78,10 +76,15 @@ pub fn read(options: &Options) -> Result<Snapshot, Error> {
     })
 }
 
-/// Runs every stage up to the plan once; fails with every problem found so far.
+/// Runs every stage up to the plan, each with its cache in `caches`: a one-off run
+/// (`build`, `check`, `status`) passes empty caches and drops them after; the preview
+/// server keeps them from one run to the next, so that a stage makes again only what a
+/// change reaches. Fails with every problem found so far; the snapshot and the site
+/// are then left in `caches` for the next run.
 pub(crate) fn prepare(
     options: &Options,
     snapshot: Snapshot,
+    caches: &mut Stages,
     clock: &mut Clock,
 ) -> Result<Prepared, Error> {
     let Snapshot {
@@ -90,61 +93,112 @@ pub(crate) fn prepare(
         mut diagnostics,
     } = snapshot;
     clock.lap("sources");
-    let parsed = parse(
-        discover(&config, &sources, &mut diagnostics),
-        &mut diagnostics,
-    );
+    let images = caches.site.as_ref().map(|s| s.images.clone());
+    let previous: HashMap<PathBuf, Page> = caches
+        .site
+        .take()
+        .map(|s| s.pages)
+        .unwrap_or_default()
+        .into_iter()
+        .chain(caches.drafts.drain(..))
+        .map(|p| (p.source.path.clone(), p))
+        .collect();
+    let found = discover(&config, &sources, &mut diagnostics);
+    let (parsed, reparsed) = caches.parse.update(found, previous, &mut diagnostics);
     clock.lap("parse");
-    let mut site = assemble(config, parsed, options.drafts, &sources, &mut diagnostics)?;
+    let (drafts, pages): (Vec<Page>, Vec<Page>) = parsed
+        .pages
+        .into_iter()
+        .partition(|p| p.front.draft && !options.drafts);
+    caches.drafts = drafts;
+    let parsed = Parsed { pages, ..parsed };
+    let mut site = match assemble(config, parsed, true, &sources, &mut diagnostics) {
+        Ok(site) => site,
+        Err(e) => {
+            caches.sources = Some(sources);
+            return Err(e);
+        }
+    };
     clock.lap("assemble");
-    site.images = std::sync::Arc::new(crate::images::Images::scan(
+    site.images = Arc::new(crate::images::Images::scan(
         &sources,
         &site.config,
-        None,
+        images.as_deref(),
         &mut diagnostics,
     ));
     crate::site::check_data_pictures(&site, &sources, &mut diagnostics);
     clock.lap("images");
     // Shortcodes are templates: the theme is loaded before the Markdown.
+    let theme = caches
+        .theme
+        .refresh(&site.config, &sources, &mut diagnostics);
+    let reloaded = theme.reloaded;
     let Theme {
         localizer,
         assets,
         templates,
-    } = theme(&site.config, &sources, &mut diagnostics);
-    markdown(&mut site, &templates, &mut diagnostics);
+    } = theme.loaded.clone();
+    let shortcodes = shortcodes(&site.config, templates.clone());
+    let markdown = caches
+        .markdown
+        .render(&mut site, None, &shortcodes, &mut diagnostics);
     clock.lap("markdown");
-    let plan = crate::plan::plan(&site, &sources, &assets, &mut diagnostics);
-    clock.lap("plan");
-    if diagnostics.has_errors() {
-        return Err(failure(diagnostics));
+    let plan = planned(&site, &sources, &assets, &mut diagnostics, clock);
+    match plan {
+        Ok(plan) => Ok(Prepared {
+            sources,
+            site,
+            localizer,
+            templates,
+            plan,
+            diagnostics,
+            reloaded,
+            reparsed,
+            markdown,
+        }),
+        Err(()) => {
+            caches.keep(site, sources);
+            Err(failure(diagnostics))
+        }
     }
-    site.images.produce(&mut diagnostics);
-    clock.lap("resize");
-    if diagnostics.has_errors() {
-        return Err(failure(diagnostics));
-    }
-    Ok(Prepared {
-        sources,
-        site,
-        localizer,
-        templates,
-        plan,
-        diagnostics,
-    })
 }
 
-/// Renders the Markdown of every entry, with the shortcodes of `templates`.
-pub fn markdown(site: &mut Site, templates: &crate::render::Templates, out: &mut Diagnostics) {
-    let directions: std::collections::HashMap<String, &'static str> = site
-        .config
+/// The plan of `site`, and the image versions it needs made (in the cache); `Err`
+/// when `out` holds an error.
+pub(crate) fn planned(
+    site: &Site,
+    sources: &Sources,
+    assets: &Assets,
+    out: &mut Diagnostics,
+    clock: &mut Clock,
+) -> Result<Plan, ()> {
+    let plan = crate::plan::plan(site, sources, assets, out);
+    clock.lap("plan");
+    if out.has_errors() {
+        return Err(());
+    }
+    site.images.produce(out);
+    clock.lap("resize");
+    if out.has_errors() {
+        return Err(());
+    }
+    Ok(plan)
+}
+
+/// The shortcodes of `templates`, in the direction of each language of `config`.
+pub(crate) fn shortcodes(
+    config: &Config,
+    templates: Arc<crate::render::Templates>,
+) -> impl Fn(&str, &crate::markdown::Call) -> Result<String, (String, String)> + Sync + use<> {
+    let directions: HashMap<String, &'static str> = config
         .languages
         .iter()
         .map(|l| (l.code.clone(), l.direction.as_str()))
         .collect();
-    let shortcodes = |lang: &str, call: &crate::markdown::Call| {
-        templates.shortcode(lang, directions.get(lang).copied().unwrap_or("ltr"), call)
-    };
-    site.render_markdown(&shortcodes, out);
+    move |lang: &str, call: &crate::markdown::Call| {
+        let dir = directions.get(lang).copied().unwrap_or("ltr");
+        templates.shortcode(lang, dir, call)
+    }
 }
 
 /// The error made of every diagnostic collected.
@@ -153,9 +207,4 @@ pub fn failure(diagnostics: Diagnostics) -> Error {
         .into_result()
         .err()
         .unwrap_or_else(|| Error::Diagnostics(Vec::new()))
-}
-
-/// The plan of `site` (see [`crate::plan::plan`]).
-pub fn plan(site: &Site, sources: &Sources, assets: &Assets, out: &mut Diagnostics) -> Plan {
-    crate::plan::plan(site, sources, assets, out)
 }

@@ -35,6 +35,9 @@ struct Cached {
 pub struct MarkdownCache {
     entries: HashMap<Key, Cached>,
     generations: u64,
+    /// A one-off run's: renders every entry and keeps nothing (nor records what the
+    /// texts ask, which only a next run would compare).
+    one_off: bool,
 }
 
 enum Outcome {
@@ -43,6 +46,14 @@ enum Outcome {
 }
 
 impl MarkdownCache {
+    /// The cache of a run that has no next: it keeps nothing.
+    pub fn one_off() -> MarkdownCache {
+        MarkdownCache {
+            one_off: true,
+            ..MarkdownCache::default()
+        }
+    }
+
     /// Fills the `content` of every entry (or, with `only`, of the entries showing those
     /// pages), rendering only what changed; broken links go to `out`. Returns how many
     /// entries were rendered.
@@ -64,6 +75,10 @@ impl MarkdownCache {
                 let page = &site_ref.pages[site_ref.langs[l].entries[g].source];
                 let key = (page.source.path.clone(), lang.clone());
                 let version = page.source.version;
+                if self.one_off {
+                    let rendered = render_entry(site_ref, l, g, &ask);
+                    return (key, version, Outcome::New(Vec::new(), rendered));
+                }
                 if let Some(cached) = entries.get(&key) {
                     let same_links = cached.links.iter().all(|(query, was)| ask(query) == *was);
                     if cached.version == version && same_links {
@@ -103,6 +118,9 @@ impl MarkdownCache {
             };
             report_broken_links(site, l, g, &rendered, out);
             site.langs[l].entries[g].content = rendered;
+            if self.one_off {
+                continue;
+            }
             self.entries.insert(
                 key,
                 Cached {

@@ -79,6 +79,25 @@ pub struct Stages {
     pub published: std::collections::BTreeMap<String, crate::sources::marker::Published>,
 }
 
+impl Stages {
+    /// The caches of a run that has no next (`build`, `check`, `status`): empty, and
+    /// the Markdown stage keeps nothing.
+    pub fn one_off() -> Stages {
+        Stages {
+            markdown: markdown::MarkdownCache::one_off(),
+            ..Stages::default()
+        }
+    }
+
+    /// Keeps the site and the snapshot of a run for the next: the site's Markdown HTML
+    /// goes back into its cache, where the next run finds it.
+    pub fn keep(&mut self, mut site: Site, sources: Sources) {
+        self.markdown.take_back(&mut site, None);
+        self.site = Some(site);
+        self.sources = Some(sources);
+    }
+}
+
 /// The last site that built, the context and fingerprint each page was rendered with,
 /// and the digests of its model.
 #[derive(Default)]

@@ -11,6 +11,7 @@ use crate::i18n::Localizer;
 use crate::sources::Sources;
 
 /// The Fluent bundles, the static files' published names and the templates.
+#[derive(Clone)]
 pub struct Theme {
     /// Fluent bundles and CLDR formatters.
     pub localizer: Arc<Localizer>,

@@ -2,8 +2,6 @@
 //! what the text asks (see [`crate::markdown::resolve`]): `@/` links, files beside the
 //! page (a page bundle's files), shortcodes.
 
-use rayon::prelude::*;
-
 use super::{GroupId, LangId};
 use super::{Site, targets};
 use crate::config::Direction;
@@ -12,22 +10,6 @@ use crate::markdown::{Answer, Call, FileRef, Query, RenderContext, to_html};
 
 /// Renders a shortcode call in a language: the HTML, or a message and a hint.
 pub type Shortcodes<'a> = &'a (dyn Fn(&str, &Call) -> Result<String, (String, String)> + Sync);
-
-/// Renders the Markdown of every entry of every language, in parallel.
-pub fn render_all(site: &mut Site, shortcodes: Shortcodes<'_>, out: &mut Diagnostics) {
-    let jobs: Vec<(LangId, GroupId)> = LangId::all(site.langs.len())
-        .flat_map(|l| GroupId::all(site.groups.len()).map(move |g| (l, g)))
-        .collect();
-    let site_ref: &Site = site;
-    let results: Vec<_> = jobs
-        .par_iter()
-        .map(|&(l, g)| render_entry(site_ref, l, g, &|q| answer(site_ref, l, g, shortcodes, q)))
-        .collect();
-    for ((l, g), rendered) in jobs.into_iter().zip(results) {
-        report_broken_links(site, l, g, &rendered, out);
-        site.langs[l].entries[g].content = rendered;
-    }
-}
 
 /// Renders the Markdown of entry `g` of language `l`, answering its questions with
 /// `resolve`.

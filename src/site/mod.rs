@@ -2,7 +2,7 @@
 //!
 //! [`Site::assemble`] groups the translations of each page, gives every page a URL in
 //! every language (per-language slugs, sections nested), chooses the fallback text where
-//! a translation is missing, and collects tags per language. [`Site::render_markdown`]
+//! a translation is missing, and collects tags per language. The Markdown stage
 //! then turns each page's Markdown into HTML for each language, resolving `@/` links to
 //! the page in that language.
 
@@ -55,7 +55,7 @@ pub struct Entry {
     pub fallback: bool,
     /// URL path including the base path (`/wsis/fr/a-propos/`).
     pub path: String,
-    /// The body as HTML, once [`Site::render_markdown`] has run.
+    /// The body as HTML, once the Markdown stage has run.
     pub content: Rendered,
 }
 
@@ -221,12 +221,6 @@ impl Site {
                 );
             }
         }
-    }
-
-    /// Renders every entry's Markdown, with `shortcodes`; broken `@/` links, missing
-    /// files and failed shortcodes go to `out`.
-    pub fn render_markdown(&mut self, shortcodes: markdown::Shortcodes<'_>, out: &mut Diagnostics) {
-        markdown::render_all(self, shortcodes, out);
     }
 
     /// Whether `content/<rel>` is a file copied as it is (an asset, a bundle's file).
