@@ -224,6 +224,7 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         check_event(&place("event"), event, &raw.key_dates, out);
     }
     EventData {
+        named_rooms: named_rooms(&sessions),
         sessions,
         event: raw.event.clone(),
         tracks: raw.tracks,
@@ -235,6 +236,19 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         custom: raw.custom,
         failed: raw.failed,
     }
+}
+
+/// Session index → the first session that names the same room ([`EventData::named_rooms`]).
+fn named_rooms(sessions: &[crate::data::Session]) -> Vec<usize> {
+    let mut first: HashMap<&crate::data::Localized, usize> = HashMap::new();
+    sessions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match &s.room {
+            Some(name) if s.room_id.is_none() => *first.entry(name).or_insert(i),
+            _ => i,
+        })
+        .collect()
 }
 
 /// The ids sessions may refer to.

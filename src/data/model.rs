@@ -10,7 +10,7 @@ use crate::slug::RecordId;
 use super::session::{EventInfo, Session};
 
 /// Text in several languages, keyed by language code.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Deserialize)]
 #[serde(transparent)]
 pub struct Localized(pub BTreeMap<String, String>);
 
@@ -164,6 +164,10 @@ pub struct EventData {
     pub sessions: Vec<Session>,
     /// Rooms of the venue, in file order.
     pub rooms: Vec<super::Room>,
+    /// Session index → the first session that names the same room on itself (`room:
+    /// {en: Foyer}`, no `rooms.yaml` id); the session itself when it names none. Found
+    /// once, for the schedule's groups by room.
+    pub named_rooms: Vec<usize>,
     /// The event itself, when `event.yaml` exists.
     pub event: Option<EventInfo>,
     /// Data of the site's own: `content/data/<name>.yaml` files the generator does not

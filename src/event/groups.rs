@@ -41,12 +41,9 @@ impl Grouping {
                     return Heading::Room(r);
                 }
                 match &s.room {
-                    Some(name) if s.room_id.is_none() => Heading::NamedRoom(
-                        data.sessions
-                            .iter()
-                            .position(|o| o.room_id.is_none() && o.room.as_ref() == Some(name))
-                            .unwrap_or(i),
-                    ),
+                    Some(_) if s.room_id.is_none() => {
+                        Heading::NamedRoom(data.named_rooms.get(i).copied().unwrap_or(i))
+                    }
                     _ => Heading::Other,
                 }
             }
