@@ -184,35 +184,32 @@ fn a_dry_run_shows_the_diff_and_writes_nothing() {
 
 #[test]
 fn bad_inputs_name_the_file_and_place_and_write_nothing() {
-    let cases: [(&str, &str, &str); 8] = [
-        (
-            "bad/missing-title.xml",
-            ":7:7",
-            "`<event>` has no `<title>`",
-        ),
-        ("bad/not-well-formed.xml", ":5:3", "not well-formed"),
-        (
-            "bad/date-without-offset.xml",
-            ":7:7",
-            "expected a date and time with its offset",
-        ),
-        ("bad/duration-number.json", ":8:", "expected a string"),
-        (
-            "bad/sessionize-unscheduled.json",
-            "sessionize-unscheduled.json",
-            "session 1 (id 1",
-        ),
-        (
-            "bad/bad-time.csv",
-            ":3:1",
-            "line 3, column `start`: `9h` is not a time",
-        ),
-        ("bad/unknown-column.csv", ":1:1", "unknown column `colour`"),
-        ("bad/ragged.csv", ":2:1", "5 fields"),
-    ];
+    // Each bad input has, beside it, `<file>.expect`: the place its error must name
+    // (`:line:column` after the file's name, or a part of it) and a part of the message.
+    let mut cases: Vec<(String, String, String)> = Vec::new();
+    for entry in std::fs::read_dir(input("bad")).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(file) = path.to_str().and_then(|p| p.strip_suffix(".expect")) else {
+            continue;
+        };
+        let expect = std::fs::read_to_string(&path).unwrap();
+        let field = |name: &str| {
+            expect
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .unwrap_or_else(|| panic!("{}: no `{name}` line", path.display()))
+                .to_string()
+        };
+        let name = Path::new(file).file_name().unwrap().to_str().unwrap();
+        cases.push((format!("bad/{name}"), field("place: "), field("message: ")));
+    }
+    cases.sort();
+    let inputs = std::fs::read_dir(input("bad")).unwrap().count() - cases.len();
+    assert_eq!(inputs, cases.len(), "every bad input has its .expect file");
+    assert!(cases.len() >= 8, "{cases:?}");
     let site = fixture_with_forum_theme("schedule-exchange");
     let before = data_bytes(site.path());
-    for (file, place, message) in cases {
+    for (file, place, message) in &cases {
         let err = import(site.path(), &input(file), false)
             .unwrap_err()
             .to_string();
