@@ -26,7 +26,7 @@ pub mod times;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -54,9 +54,10 @@ pub struct Localizer {
     fallbacks: HashMap<String, HashMap<String, Fallback>>,
     /// Where each message was written: (language, id) → its place.
     origins: HashMap<(String, String), Origin>,
-    /// Messages that Fluent could not resolve, reported at their `.ftl` line. Taken
-    /// only when a message fails, never on the way of a message that formats.
-    unresolved: Mutex<Vec<Diagnostic>>,
+    /// (language, message id) → what Fluent could not resolve in that message, reported
+    /// at its `.ftl` line: set by the first page that fails on it, from any thread,
+    /// without a lock; never touched on the way of a message that formats.
+    unresolved: HashMap<(String, String), OnceLock<Vec<Diagnostic>>>,
     /// The site's languages in order, with their directions: the table of
     /// [`marks`].
     languages: Vec<(String, crate::config::Direction)>,
@@ -125,6 +126,11 @@ impl Localizer {
             chains.insert(language.code.clone(), chain);
         }
         let fallbacks = fallbacks(&chains, &defined);
+        let unresolved = defined
+            .iter()
+            .flat_map(|(lang, ids)| ids.iter().map(move |id| (lang.clone(), id.clone())))
+            .map(|key| (key, OnceLock::new()))
+            .collect();
         Localizer {
             bundles,
             chains,
@@ -133,7 +139,7 @@ impl Localizer {
             names: names::LanguageNames::new(config.languages.iter().map(|l| l.code.as_str())),
             fallbacks,
             origins,
-            unresolved: Mutex::new(Vec::new()),
+            unresolved,
             languages: config
                 .languages
                 .iter()
@@ -194,10 +200,15 @@ impl Localizer {
             if !errors.is_empty() {
                 // The page still renders (with Fluent's stand-in text); the build fails
                 // with the error at the message's own line.
-                let found = errors
-                    .iter()
-                    .map(|e| self.unresolved(candidate, message_id, e));
-                self.unresolved.lock().expect("poisoned").extend(found);
+                let key = (candidate.to_string(), message_id.to_string());
+                if let Some(slot) = self.unresolved.get(&key) {
+                    slot.get_or_init(|| {
+                        errors
+                            .iter()
+                            .map(|e| self.unresolved(candidate, message_id, e))
+                            .collect()
+                    });
+                }
             }
             let fallback = (candidate != lang)
                 .then(|| {
@@ -263,7 +274,16 @@ impl Localizer {
     /// (warnings) and messages that could not be resolved (errors).
     pub fn render_diagnostics(&self) -> Vec<Diagnostic> {
         let mut all = self.fallback_warnings();
-        all.extend(self.unresolved.lock().expect("poisoned").iter().cloned());
+        let mut unresolved: Vec<Diagnostic> = self
+            .unresolved
+            .values()
+            .filter_map(OnceLock::get)
+            .flatten()
+            .cloned()
+            .collect();
+        unresolved
+            .sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
+        all.extend(unresolved);
         all
     }
 
