@@ -23,8 +23,7 @@ use sha2::{Digest, Sha256};
 
 use crate::data::{KeyDate, Localized, Session, When};
 use crate::event::{Schedule, Urls};
-use crate::site::Site;
-use crate::site::{LangId, PerLang};
+use crate::site::{LangId, PerLang, Site};
 use crate::sources::marker::Published;
 use crate::zone::next_day;
 use ics::Writer;

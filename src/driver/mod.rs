@@ -121,6 +121,12 @@ impl Driver {
         self.verify = true;
     }
 
+    /// Runs the stages up to the plan once, with caches that are dropped after.
+    fn prepare_once(&self, snapshot: Snapshot, clock: &mut Clock) -> Result<Prepared, Error> {
+        let mut caches = crate::incremental::Stages::one_off();
+        stages::prepare(&self.options, snapshot, &mut caches, clock)
+    }
+
     /// Builds the site into the output folder, replacing it only when everything
     /// succeeded. Pages are written to the staging folder as they are rendered.
     pub fn build(&mut self) -> Result<Report, Error> {
@@ -138,12 +144,7 @@ impl Driver {
             plan,
             mut diagnostics,
             ..
-        } = stages::prepare(
-            &self.options,
-            snapshot,
-            &mut crate::incremental::Stages::one_off(),
-            &mut clock,
-        )?;
+        } = self.prepare_once(snapshot, &mut clock)?;
         let staging = Staging::new(&out_dir)?;
         staging.create_dirs(plan.paths())?;
         let written = render_each(
@@ -194,12 +195,7 @@ impl Driver {
             plan,
             mut diagnostics,
             ..
-        } = stages::prepare(
-            &self.options,
-            snapshot,
-            &mut crate::incremental::Stages::one_off(),
-            &mut clock,
-        )?;
+        } = self.prepare_once(snapshot, &mut clock)?;
         let pages = render_each(
             &site,
             &localizer,

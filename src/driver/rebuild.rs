@@ -19,8 +19,7 @@ use crate::incremental::{Cache, Files, LastGood, Stages, deps, digest};
 use crate::output::OutputFile;
 use crate::plan::{Job, JobKind, Plan};
 use crate::render::{contexts, files, render_job};
-use crate::site::{GroupId, Site};
-use crate::site::{LangId, PageId};
+use crate::site::{GroupId, LangId, PageId, Site};
 use crate::sources::{Body, Sources};
 
 /// What one rebuild did.

@@ -20,8 +20,7 @@ use crate::data::{Localized, Session, When};
 use crate::event::{Schedule as Order, Urls};
 use crate::i18n::Localizer;
 use crate::i18n::messages::{EXCHANGE_NO_ROOM, EXCHANGE_REGISTRATION, EXCHANGE_STREAM};
-use crate::site::LangId;
-use crate::site::Site;
+use crate::site::{LangId, Site};
 use crate::zone::{Instant, Zone, next_day};
 
 /// The texts of one language, with its fallback chain.

@@ -7,8 +7,7 @@
 //! page's date at midnight UTC, so two builds of the same content write the same feed.
 
 use crate::i18n::{ArgValue, Localizer, fluent_args};
-use crate::site::Site;
-use crate::site::{GroupId, LangId};
+use crate::site::{GroupId, LangId, Site};
 use crate::xml::{escape, iri_to_uri};
 
 /// Entries per feed: the most recent ones. Readers only need what is new, and a feed of

@@ -13,9 +13,8 @@ use rayon::prelude::*;
 
 use crate::error::Diagnostics;
 use crate::markdown::{Answer, Query, Rendered};
-use crate::site::Site;
 use crate::site::markdown::{Shortcodes, answer, render_entry, report_broken_links};
-use crate::site::{GroupId, LangId, PageId};
+use crate::site::{GroupId, LangId, PageId, Site};
 
 /// The page's source path and the language it is rendered in.
 type Key = (PathBuf, String);
@@ -73,12 +72,13 @@ impl MarkdownCache {
                 let lang = &site_ref.langs[l].lang;
                 let ask = |q: &Query| answer(site_ref, l, g, shortcodes, q);
                 let page = &site_ref.pages[site_ref.langs[l].entries[g].source];
-                let key = (page.source.path.clone(), lang.clone());
                 let version = page.source.version;
                 if self.one_off {
+                    // Nothing is kept: no key to make.
                     let rendered = render_entry(site_ref, l, g, &ask);
-                    return (key, version, Outcome::New(Vec::new(), rendered));
+                    return (Key::default(), version, Outcome::New(Vec::new(), rendered));
                 }
+                let key = (page.source.path.clone(), lang.clone());
                 if let Some(cached) = entries.get(&key) {
                     let same_links = cached.links.iter().all(|(query, was)| ask(query) == *was);
                     if cached.version == version && same_links {

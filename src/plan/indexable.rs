@@ -8,8 +8,7 @@
 //! original's) and `noindex` pages (404, search) are left out. URLs are percent-encoded.
 
 use super::{Job, JobKind};
-use crate::site::GroupId;
-use crate::site::{Site, alternates};
+use crate::site::{GroupId, Site, alternates};
 use crate::xml::iri_to_uri;
 
 /// One URL of the sitemap.

@@ -2,8 +2,7 @@
 //! engines, through `rel=canonical`) to where the page lives now.
 
 use crate::html::escape_into;
-use crate::site::Site;
-use crate::site::{GroupId, LangId, PageId};
+use crate::site::{GroupId, LangId, PageId, Site};
 
 /// The redirect page of an alias of translation `page`, to group `group` in language
 /// `lang` (both indexes).

@@ -25,8 +25,7 @@ use crate::event::Schedule;
 use crate::event::format::Times;
 use crate::event::timetable::{Timetable, timetable};
 use crate::i18n::Localizer;
-use crate::site::Site;
-use crate::site::{LangId, PerLang};
+use crate::site::{LangId, PerLang, Site};
 
 /// The template a card is rendered with.
 const CARD_TEMPLATE: &str = "session_card.html";
@@ -200,7 +199,7 @@ impl Shared {
             None => cards[l][i].clone(),
         };
         let langs: Vec<LangId> = LangId::all(cards.len()).collect();
-        let listed: Vec<Vec<Value>> = langs
+        let listed: PerLang<Vec<Value>> = langs
             .par_iter()
             .map(|&l| {
                 (0..cards[l].len())
@@ -223,7 +222,7 @@ impl Shared {
             timetables,
             times,
             cards,
-            listed: listed.into_iter().collect(),
+            listed,
             later,
             first_days,
         }

@@ -11,8 +11,7 @@ use super::cards::Shared;
 use super::text::{LangCtx, Text};
 use crate::data::{Precision, Tier};
 use crate::i18n::Localizer;
-use crate::site::LangId;
-use crate::site::Site;
+use crate::site::{LangId, Site};
 
 #[derive(Serialize)]
 struct TrackView<'a> {

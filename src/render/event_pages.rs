@@ -15,8 +15,7 @@ use super::views::Alternate;
 use crate::data::Tier;
 use crate::i18n::Localizer;
 use crate::plan::EventPage;
-use crate::site::LangId;
-use crate::site::Site;
+use crate::site::{LangId, Site};
 
 /// Fills the context of an event page; returns its canonical URL.
 pub fn context(

@@ -37,8 +37,7 @@ pub use theme::Theme;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
 use crate::plan::{Job, JobKind, Plan};
-use crate::site::{GroupId, LangId, PerLang};
-use crate::site::{Site, alternates};
+use crate::site::{GroupId, LangId, PerLang, Site, alternates};
 use views::*;
 
 /// Values shared by many renders, built once.

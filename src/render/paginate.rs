@@ -6,8 +6,7 @@ use tera::Value;
 
 use super::views::{LanguageLink, Summary};
 use crate::plan::pager_url;
-use crate::site::Site;
-use crate::site::{GroupId, LangId};
+use crate::site::{GroupId, LangId, Site};
 
 /// What a page of a paginated list knows of the others.
 #[derive(Serialize)]

@@ -14,8 +14,7 @@ use crate::i18n::messages::{
 use crate::i18n::{ArgValue, Localizer, fluent_args};
 use crate::plan::{EventPage, JobKind, Plan};
 use crate::search::{DESCRIPTION_WEIGHT, Doc, TITLE_WEIGHT};
-use crate::site::LangId;
-use crate::site::Site;
+use crate::site::{LangId, Site};
 
 /// How much a speaker's name, a room or a track counts in a session (1 in the body).
 const SPEAKER_WEIGHT: u32 = 3;

@@ -9,8 +9,7 @@ use serde::Serialize;
 
 use crate::content::{Page, TranslationKind};
 use crate::markdown::Heading;
-use crate::site::{Entry, Site};
-use crate::site::{GroupId, LangId};
+use crate::site::{Entry, GroupId, LangId, Site};
 
 /// The site as a template sees it, per language.
 #[derive(Serialize)]

@@ -30,8 +30,7 @@ pub use messages::{SearchMessages, messages};
 pub use text::plain_text;
 
 use crate::config::Config;
-use crate::site::LangId;
-use crate::site::Site;
+use crate::site::{LangId, Site};
 
 /// Version of the index format, checked by the script.
 pub const FORMAT_VERSION: u32 = 1;

@@ -92,11 +92,6 @@ id!(
 pub struct PerLang<T>(Vec<T>);
 
 impl<T> PerLang<T> {
-    /// The values with their languages, in the order of `site.yaml`.
-    pub fn each(&self) -> impl DoubleEndedIterator<Item = (LangId, &T)> + ExactSizeIterator {
-        self.0.iter().enumerate().map(|(i, t)| (LangId(i), t))
-    }
-
     /// The values, in the order of `site.yaml`.
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
         self.0.iter()
@@ -178,8 +173,7 @@ mod tests {
     fn per_lang_values_are_found_by_language() {
         let names: PerLang<&str> = ["ar", "zh", "en"].into_iter().collect();
         assert_eq!(names[LangId::new(1)], "zh");
-        let each: Vec<(LangId, &&str)> = names.each().collect();
-        assert_eq!(each[2], (LangId::new(2), &"en"));
+        assert_eq!(names.iter().collect::<Vec<_>>(), [&"ar", &"zh", &"en"]);
         assert_eq!(names.len(), 3);
     }
 }

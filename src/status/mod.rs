@@ -26,8 +26,7 @@ use crate::check::catalog::Catalog;
 use crate::config::Config;
 use crate::driver::{Options, generate};
 use crate::error::Error;
-use crate::site::GroupId;
-use crate::site::Site;
+use crate::site::{GroupId, Site};
 
 pub use crate::check::Format;
 pub use crate::data::translation::{DataRow, DataState};
