@@ -113,6 +113,23 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// The byte offset of 1-based `line` and `column` (in characters) in `text`: the inverse
+/// of [`line_column`]; past the end of a line or of the text, its end.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = &text[line_start..];
+    let line_text = rest.split('\n').next().unwrap_or("");
+    line_start
+        + line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i)
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;
@@ -259,6 +276,15 @@ impl Diagnostics {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_and_positions_are_inverse() {
+        let text = "a: 1\nب: «ج» د\n\nlast";
+        for offset in text.char_indices().map(|(i, _)| i).chain([text.len()]) {
+            let (line, column) = line_column(text, offset);
+            assert_eq!(offset_of(text, line, column), offset, "{line}:{column}");
+        }
+    }
 
     #[test]
     fn carets_count_display_columns() {

@@ -201,7 +201,8 @@ struct Located {
 
 #[derive(Debug)]
 enum Node {
-    Scalar,
+    /// A scalar, with its text when it is a string or a number.
+    Scalar(Option<String>),
     Seq(Vec<Located>),
     Map(Vec<(String, Position, Located)>),
 }
@@ -252,11 +253,56 @@ impl Tree {
     }
 }
 
+/// A text value of a YAML document, found by [`Tree::texts`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text<'t> {
+    /// Its path, written as in a diagnostic: `sessions[3].title.ar`, `[0].name.en`.
+    pub path: String,
+    /// The last key of its path (`ar`), if the value belongs to a mapping.
+    pub key: Option<&'t str>,
+    /// Where the value starts.
+    pub at: Position,
+    /// The value.
+    pub text: &'t str,
+}
+
+impl Tree {
+    /// Every string or number of the document, in document order.
+    pub fn texts(&self) -> Vec<Text<'_>> {
+        let mut out = Vec::new();
+        self.root.texts(String::new(), None, &mut out);
+        out
+    }
+}
+
 impl Located {
+    fn texts<'t>(&'t self, path: String, key: Option<&'t str>, out: &mut Vec<Text<'t>>) {
+        match &self.node {
+            Node::Scalar(Some(text)) => out.push(Text {
+                path,
+                key,
+                at: self.at,
+                text,
+            }),
+            Node::Scalar(None) => {}
+            Node::Seq(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    item.texts(format!("{path}[{i}]"), None, out);
+                }
+            }
+            Node::Map(entries) => {
+                for (k, _, value) in entries {
+                    let dot = if path.is_empty() { "" } else { "." };
+                    value.texts(format!("{path}{dot}{k}"), Some(k), out);
+                }
+            }
+        }
+    }
+
     fn shift(&mut self, lines: usize) {
         self.at.0 += lines;
         match &mut self.node {
-            Node::Scalar => {}
+            Node::Scalar(_) => {}
             Node::Seq(items) => items.iter_mut().for_each(|i| i.shift(lines)),
             Node::Map(entries) => {
                 for (_, at, value) in entries {
@@ -295,34 +341,34 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_bool<E: de::Error>(self, _: bool) -> Result<Node, E> {
-        Ok(Node::Scalar)
+        Ok(Node::Scalar(None))
     }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Scalar(Some(v.to_string())))
     }
-    fn visit_i128<E: de::Error>(self, _: i128) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Node, E> {
+        Ok(Node::Scalar(Some(v.to_string())))
     }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::Scalar(Some(v.to_string())))
     }
-    fn visit_u128<E: de::Error>(self, _: u128) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Node, E> {
+        Ok(Node::Scalar(Some(v.to_string())))
     }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Scalar(Some(v.to_string())))
     }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Node, E> {
-        Ok(Node::Scalar)
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Scalar(Some(v.to_string())))
     }
     fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Node, E> {
-        Ok(Node::Scalar)
+        Ok(Node::Scalar(None))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Node, E> {
-        Ok(Node::Scalar)
+        Ok(Node::Scalar(None))
     }
     fn visit_none<E: de::Error>(self) -> Result<Node, E> {
-        Ok(Node::Scalar)
+        Ok(Node::Scalar(None))
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Node, D::Error> {
         Node::deserialize(d)
@@ -384,6 +430,23 @@ mod tests {
     use super::*;
 
     const TEXT: &str = "# sessions\n- id: a\n  title: {en: A, de: B}\n  people: [x, yz]\n- id: b\n  title:\n    en: B\n    de: C\n  end: 2021-05-18T10:00\n  people:\n    - x\n    - \"q\"\n";
+
+    #[test]
+    fn lists_texts_with_their_paths() {
+        let t = Tree::parse(TEXT, 1).unwrap();
+        let texts = t.texts();
+        let de = texts.iter().find(|x| x.path == "[1].title.de").unwrap();
+        assert_eq!((de.key, de.at, de.text), (Some("de"), (8, 9), "C"));
+        let q = texts.iter().find(|x| x.text == "q").unwrap();
+        assert_eq!(
+            (q.path.as_str(), q.key, q.at),
+            ("[1].people[1]", None, (12, 7))
+        );
+        assert!(
+            !texts.iter().any(|x| x.text == "sessions"),
+            "comments are no values"
+        );
+    }
 
     #[test]
     fn finds_keys_nested_keys_and_items() {

@@ -70,7 +70,11 @@ fn each_broken_site_fails_with_its_message() {
         "check-broken-anchor",
         "check-broken-link",
         "check-dangling-data",
+        "check-data-provenance",
+        "check-fluent-placeable",
+        "check-fluent-unused-message",
         "check-hreflang-on-fallback",
+        "check-link-provenance",
         "check-mismatched-variables",
         "check-missing-alt",
         "check-missing-key-ru",
@@ -115,6 +119,30 @@ fn findings_point_at_the_offending_line() {
             "check-unisolated-fluent",
             "locales/ar/main.ftl",
             "nav-about",
+        ),
+        // The link the parser reads, not the code span before it with the same URL.
+        (
+            "check-link-provenance",
+            "content/about.en.md",
+            "See also [the programme]",
+        ),
+        // The data value in the page's language, not the first line with the number.
+        (
+            "check-data-provenance",
+            "content/data/tracks.yaml",
+            "ar: \"للأسئلة: +41 22 730 6240\"",
+        ),
+        // The message whose placeable showed the text, which no .ftl line holds.
+        (
+            "check-fluent-placeable",
+            "locales/ar/main.ftl",
+            "welcome = ",
+        ),
+        // The message the pages showed, not an unused one with the same text.
+        (
+            "check-fluent-unused-message",
+            "locales/ar/main.ftl",
+            "nav-about = ",
         ),
         (
             "check-missing-alt",

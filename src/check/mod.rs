@@ -84,7 +84,9 @@ pub fn check_with(
     let usages = keys::scan_templates(&snapshot.sources);
     let mut diagnostics = Vec::new();
     fluent::check(&snapshot.config, &catalog, &usages, &mut diagnostics);
-    match Driver::new(options.clone()).generate_from(snapshot) {
+    let mut driver = Driver::new(options.clone());
+    driver.record_messages();
+    match driver.generate_from(snapshot) {
         Ok(generated) => {
             // Messages that fell back to another language are reported above, with
             // the template that uses them.
@@ -94,7 +96,7 @@ pub fn check_with(
                     .into_iter()
                     .filter(|w| !w.file.starts_with("locales")),
             );
-            let texts = locate::Texts::new(&generated.sources, catalog.files.clone());
+            let texts = locate::Texts::new(&generated.sources, &generated.site, generated.shown);
             let mut findings = Findings::default();
             pages::check(
                 &generated.site,

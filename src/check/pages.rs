@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::Findings;
 use super::html::Facts;
-use super::locate::{Place, Scope, Texts};
+use super::locate::{Place, Scope, Texts, What};
 use super::urls::{Target, output_file, page_path, resolve};
 use crate::content::Page;
 use crate::error::Diagnostic;
@@ -439,25 +439,35 @@ fn islands(ctx: &Context<'_>, output: &Output<'_>, findings: &mut Findings) {
                 island.token
             ),
         )
-        .hint(isolation_hint(&place.file));
+        .hint(isolation_hint(&place));
         report_at(output, "bidi", &needles, place, d, findings);
     }
 }
 
-/// How to isolate a left-to-right run, in the kind of file that holds it.
-fn isolation_hint(file: &Path) -> &'static str {
-    match file.extension().and_then(|e| e.to_str()) {
-        Some("ftl") => {
-            "the bidi algorithm may reorder it: markup is escaped in a Fluent message, so put it between the Unicode isolates U+2066 and U+2069, written {\"\\u2066\"}…{\"\\u2069\"} in the message (Markdown text is isolated for you)"
-        }
-        Some("yaml" | "yml" | "toml") => {
-            "the bidi algorithm may reorder it: the template that shows this data text should pass it through the `bidi` filter, `{{ text | bidi }}`"
-        }
-        Some("md") => {
-            "the bidi algorithm may reorder it: raw HTML in Markdown is not isolated for you; wrap the text in <bdo dir=\"ltr\">…</bdo>, or write it as Markdown text"
-        }
-        _ => {
-            "the bidi algorithm may reorder it: in a template, wrap it in <bdo dir=\"ltr\">…</bdo>, or pass the text through the `bidi` filter (`{{ text | bidi }}`)"
-        }
+/// How to isolate a left-to-right run, in the kind of source that holds it.
+fn isolation_hint(place: &Place<'_>) -> String {
+    let reorder = "the bidi algorithm may reorder it";
+    match place.what {
+        Some(What::Message {
+            id,
+            placeable: None,
+        }) => format!(
+            "{reorder}: markup is escaped in a Fluent message, so put it between the Unicode isolates U+2066 and U+2069 in message `{id}`, written {{\"\\u2066\"}}…{{\"\\u2069\"}} (Markdown text is isolated for you)"
+        ),
+        Some(What::Message {
+            id,
+            placeable: Some(placeable),
+        }) => format!(
+            "{reorder}: a placeable of message `{id}` filled it in; put the placeable between the Unicode isolates U+2068 and U+2069, {{\"\\u2068\"}}{placeable}{{\"\\u2069\"}}, so that text in either direction keeps its order"
+        ),
+        Some(What::Value { path }) => format!(
+            "{reorder}: the template that shows this data text (`{path}`) should pass it through the `bidi` filter, `{{{{ text | bidi }}}}`"
+        ),
+        None if place.file.extension().is_some_and(|e| e == "md") => format!(
+            "{reorder}: raw HTML in Markdown is not isolated for you; wrap the text in <bdo dir=\"ltr\">…</bdo>, or write it as Markdown text"
+        ),
+        None => format!(
+            "{reorder}: in a template, wrap it in <bdo dir=\"ltr\">…</bdo>, or pass the text through the `bidi` filter (`{{{{ text | bidi }}}}`)"
+        ),
     }
 }

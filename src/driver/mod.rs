@@ -49,6 +49,9 @@ pub struct Generated {
     pub files: Vec<(OutPath, OutputFile)>,
     /// Warnings (missing translations of UI strings, …).
     pub warnings: Vec<Diagnostic>,
+    /// Every text a Fluent message put on the pages, when the driver was asked to
+    /// record them ([`Driver::record_messages`]); empty otherwise.
+    pub shown: Vec<crate::i18n::shown::Shown>,
     /// Stage timings.
     pub timings: Timings,
 }
@@ -58,6 +61,7 @@ pub struct Driver {
     options: Options,
     cache: Option<Cache>,
     verify: bool,
+    record: bool,
     reported: HashSet<String>,
 }
 
@@ -101,6 +105,7 @@ impl Driver {
             options,
             cache: None,
             verify: false,
+            record: false,
             reported: HashSet::new(),
         }
     }
@@ -119,6 +124,12 @@ impl Driver {
     /// costs as much as comparing every context.
     pub fn verify_dependencies(&mut self) {
         self.verify = true;
+    }
+
+    /// Makes [`Driver::generate`] record what each Fluent message put on the pages, for
+    /// `check` to name the message behind a text.
+    pub fn record_messages(&mut self) {
+        self.record = true;
     }
 
     /// Runs the stages up to the plan once, with caches that are dropped after.
@@ -196,6 +207,7 @@ impl Driver {
             mut diagnostics,
             ..
         } = self.prepare_once(snapshot, &mut clock)?;
+        let ledger = self.record.then(|| localizer.record());
         let pages = render_each(
             &site,
             &localizer,
@@ -223,12 +235,14 @@ impl Driver {
                 .map(|(path, bytes)| (path, OutputFile::Bytes(bytes))),
         );
         outputs.sort_by(|a, b| a.0.cmp(&b.0));
+        let shown = ledger.map(|l| l.shown(&localizer)).unwrap_or_default();
         Ok(Generated {
             sources,
             site,
             plan,
             files: outputs,
             warnings,
+            shown,
             timings: clock.1,
         })
     }

@@ -21,6 +21,7 @@ pub mod marks;
 pub mod messages;
 pub mod names;
 pub mod numbers;
+pub mod shown;
 pub mod times;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -61,6 +62,8 @@ pub struct Localizer {
     /// The site's languages in order, with their directions: the table of
     /// [`marks`].
     languages: Vec<(String, crate::config::Direction)>,
+    /// Where every formatted text goes once [`Localizer::record`] was called.
+    recorder: OnceLock<shown::Recorder>,
 }
 
 /// Where a message is written: its file, the file's text and the message's byte range.
@@ -145,7 +148,17 @@ impl Localizer {
                 .iter()
                 .map(|l| (l.code.clone(), l.direction))
                 .collect(),
+            recorder: OnceLock::new(),
         }
+    }
+
+    /// From now on, records every text formatted with the message it came from, for
+    /// `check` to name the message behind a text of a page (see [`shown`]).
+    pub fn record(&self) -> shown::Ledger {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        // A second call starts a ledger that stays empty; the first keeps recording.
+        let _ = self.recorder.set(sender);
+        shown::Ledger(receiver)
     }
 
     /// The site's languages in order, with their directions, for [`marks::resolve`].
@@ -209,6 +222,15 @@ impl Localizer {
                             .collect()
                     });
                 }
+            }
+            if let Some(recorder) = self.recorder.get() {
+                // The ledger is read after the render; a closed one records nothing.
+                let _ = recorder.send(shown::Formatted {
+                    lang: lang.to_string(),
+                    from: candidate.clone(),
+                    id: message_id.to_string(),
+                    text: text.to_string(),
+                });
             }
             let fallback = (candidate != lang)
                 .then(|| {

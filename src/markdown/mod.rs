@@ -21,6 +21,7 @@
 //! never published. Every other piece of raw HTML is kept as written.
 
 pub mod highlight;
+pub mod markup;
 pub mod resolve;
 pub mod shortcodes;
 
