@@ -12,6 +12,7 @@
 //! than HTML.
 
 use crate::config::Direction;
+use crate::html::Token;
 
 const OPEN: char = '\u{FDD0}';
 const CLOSE: char = '\u{FDD1}';
@@ -43,30 +44,53 @@ pub fn mark(text: &str, language: usize) -> String {
 pub type Languages<'a> = &'a [(String, Direction)];
 
 /// The document with its marks resolved: as HTML when `html` (spans in text, isolates
-/// elsewhere), as isolates everywhere otherwise.
+/// elsewhere), as isolates everywhere otherwise. HTML is read with [`crate::html::tokens`].
 pub fn resolve(doc: String, html: bool, languages: Languages<'_>) -> String {
     if !doc.contains(OPEN) {
         return doc;
     }
     let mut out = String::with_capacity(doc.len() + 64);
     let mut open: Vec<bool> = Vec::new(); // per open mark: whether it became a <span>
-    let mut context = Context::default();
-    let mut chars = doc.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    if !html {
+        resolve_in(&doc, false, languages, &mut open, &mut out);
+        return out;
+    }
+    for token in crate::html::tokens(&doc, &TEXT_ONLY) {
+        let (piece, text) = match token {
+            Token::Text(t) => (t, true),
+            Token::Tag { raw, .. } => (raw, false),
+            Token::Comment(c) | Token::Raw(c) => (c, false),
+        };
+        resolve_in(piece, text, languages, &mut open, &mut out);
+    }
+    out
+}
+
+/// Resolves the marks of `piece` into `out`: as `<span>`s when it is running text of an
+/// HTML document (`in_text`), as isolates otherwise. `open` holds, per mark opened and
+/// not yet closed (a mark may close in a later piece), whether it became a `<span>`.
+fn resolve_in(
+    piece: &str,
+    in_text: bool,
+    languages: Languages<'_>,
+    open: &mut Vec<bool>,
+    out: &mut String,
+) {
+    let mut chars = piece.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             OPEN => {
                 let mut index = 0;
                 for _ in 0..2 {
-                    let d = chars.next_if(|&(_, d)| is_mark(d) && d as u32 >= DIGIT_0);
-                    index = index * BASE + d.map_or(0, |(_, d)| (d as u32 - DIGIT_0) as usize);
+                    let d = chars.next_if(|&d| is_mark(d) && d as u32 >= DIGIT_0);
+                    index = index * BASE + d.map_or(0, |d| (d as u32 - DIGIT_0) as usize);
                 }
                 let Some((code, dir)) = languages.get(index) else {
                     open.push(false);
                     out.push('\u{2068}');
                     continue;
                 };
-                let span = html && context.in_text();
-                if span {
+                if in_text {
                     out.push_str(&format!(r#"<span lang="{code}" dir="{}">"#, dir.as_str()));
                 } else {
                     out.push(match dir {
@@ -74,7 +98,7 @@ pub fn resolve(doc: String, html: bool, languages: Languages<'_>) -> String {
                         Direction::Rtl => '\u{2067}',
                     });
                 }
-                open.push(span);
+                open.push(in_text);
             }
             CLOSE => match open.pop() {
                 Some(true) => out.push_str("</span>"),
@@ -82,81 +106,7 @@ pub fn resolve(doc: String, html: bool, languages: Languages<'_>) -> String {
                 None => {}
             },
             c if is_mark(c) => {}
-            c => {
-                if html {
-                    context.step(&doc, i, c);
-                }
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
-/// Where the scanner stands in an HTML document: in a tag (and in which quotes), or in
-/// the content of an element that holds only text, or in text.
-#[derive(Default)]
-struct Context {
-    in_tag: bool,
-    quote: Option<char>,
-    /// The name of the tag being read, lower case, while in a tag.
-    tag: String,
-    reading_name: bool,
-    closing: bool,
-    /// The text-only element whose content this is, until its end tag.
-    text_only: Option<&'static str>,
-}
-
-impl Context {
-    fn in_text(&self) -> bool {
-        !self.in_tag && self.text_only.is_none()
-    }
-
-    /// Moves past `c`, at byte `i` of `doc`.
-    fn step(&mut self, doc: &str, i: usize, c: char) {
-        if self.in_tag {
-            match (self.quote, c) {
-                (Some(q), c) if c == q => self.quote = None,
-                (Some(_), _) => {}
-                (None, '"' | '\'') if !self.reading_name => self.quote = Some(c),
-                (None, '>') => {
-                    self.in_tag = false;
-                    if !self.closing {
-                        self.text_only = TEXT_ONLY.iter().copied().find(|t| *t == self.tag);
-                    }
-                }
-                (None, c) if self.reading_name && (c.is_ascii_alphanumeric() || c == '-') => {
-                    self.tag.push(c.to_ascii_lowercase());
-                }
-                (None, _) => self.reading_name = false,
-            }
-            return;
-        }
-        if c != '<' {
-            return;
-        }
-        let rest = &doc[i + 1..];
-        if let Some(name) = self.text_only {
-            // Only the element's own end tag ends its text.
-            let ends = rest.strip_prefix('/').is_some_and(|r| {
-                r.get(..name.len())
-                    .is_some_and(|n| n.eq_ignore_ascii_case(name))
-            });
-            if !ends {
-                return;
-            }
-            self.text_only = None;
-        }
-        let closing = rest.starts_with('/');
-        let starts_tag = rest
-            .trim_start_matches('/')
-            .starts_with(|c: char| c.is_ascii_alphabetic() || c == '!');
-        if starts_tag {
-            self.in_tag = true;
-            self.closing = closing;
-            self.tag.clear();
-            self.reading_name = true;
-            self.quote = None;
+            c => out.push(c),
         }
     }
 }
