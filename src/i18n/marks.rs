@@ -28,6 +28,13 @@ pub fn is_mark(c: char) -> bool {
     ('\u{FDD0}'..='\u{FDEF}').contains(&c)
 }
 
+/// Whether `bytes` (UTF-8) may hold a mark: a fast test before reading them as text.
+pub fn may_hold_marks(bytes: &[u8]) -> bool {
+    let mut open = [0; 3];
+    OPEN.encode_utf8(&mut open);
+    memchr::memmem::find(bytes, &open).is_some()
+}
+
 /// `text` marked as written in the site's language number `language`.
 pub fn mark(text: &str, language: usize) -> String {
     let digit = |d: usize| char::from_u32(DIGIT_0 + d as u32).expect("a noncharacter");

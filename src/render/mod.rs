@@ -116,13 +116,12 @@ pub fn render_job(
     job: &Job,
     context: &Context,
 ) -> Result<Vec<u8>, Diagnostic> {
-    match templates.render(&job.template, context) {
-        Ok(html) if site.config.minify && job.out_path.as_str().ends_with(".html") => {
-            Ok(crate::assets::minify::html(&html).into_bytes())
-        }
-        Ok(html) => Ok(html.into_bytes()),
-        Err(d) => Err(d),
+    let bytes = templates.render(&job.template, context)?;
+    if site.config.minify && job.out_path.as_str().ends_with(".html") {
+        let html = String::from_utf8_lossy(&bytes);
+        return Ok(crate::assets::minify::html(&html).into_bytes());
     }
+    Ok(bytes)
 }
 
 fn shared_values(

@@ -94,21 +94,29 @@ impl Templates {
         self.sources.contains_key(name)
     }
 
-    /// Renders template `name`; an error is a diagnostic at its template's line, or at
-    /// `name` itself when Tera gives no position.
-    /// The marks of fallback messages become `lang` spans or isolates.
-    pub fn render(&self, name: &str, context: &tera::Context) -> Result<String, Diagnostic> {
-        let html = name.ends_with(".html");
-        self.tera
-            .render(name, context)
-            .map(|doc| self.resolve_marks(doc, html))
-            .map_err(|e| {
-                let mut d = self.diagnostic(&e);
-                if d.line == 0 {
-                    d.file = self.display(name);
-                }
-                d
-            })
+    /// Renders template `name` into bytes, as the writer takes them; an error is a
+    /// diagnostic at its template's line, or at `name` itself when Tera gives no
+    /// position. Tera writes straight into the buffer, and the page is read as text
+    /// again only when it holds a fallback mark, which becomes a `lang` span or isolates
+    /// (see [`crate::i18n::marks`]); most pages hold none.
+    pub fn render(&self, name: &str, context: &tera::Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut bytes = Vec::with_capacity(16 * 1024);
+        if let Err(e) = self.tera.render_to(name, context, &mut bytes) {
+            let mut d = self.diagnostic(&e);
+            if d.line == 0 {
+                d.file = self.display(name);
+            }
+            return Err(d);
+        }
+        if !crate::i18n::marks::may_hold_marks(&bytes) {
+            return Ok(bytes);
+        }
+        // Tera writes only text, so the buffer is UTF-8 and this copies nothing.
+        let doc = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        Ok(self
+            .resolve_marks(doc, name.ends_with(".html"))
+            .into_bytes())
     }
 
     /// `doc` with its fallback marks resolved (see [`crate::i18n::marks`]).
