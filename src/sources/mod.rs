@@ -33,6 +33,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rayon::prelude::*;
+
 use crate::error::{Diagnostic, Diagnostics, Error};
 pub use cache::{CACHE_FOLDER, CacheDir};
 pub use marker::OUTPUT_MARKER;
@@ -151,7 +153,7 @@ impl Sources {
             .map_err(|d| Error::Diagnostics(vec![d]))?;
         let old = Previous::of(previous);
         let file = sources
-            .take(found, Take::Text, &old, changed)
+            .take(found, Take::Text, &old, changed, None)
             .map_err(|d| Error::Diagnostics(vec![d]))?;
         sources.config = Some(file);
         Ok(sources)
@@ -174,16 +176,31 @@ impl Sources {
         out: &mut Diagnostics,
     ) {
         let old = Previous::of(previous);
-        for found in self.walk_folder(Path::new("content"), out) {
-            if found.display == Path::new(CONFIG_FILE) {
-                continue;
-            }
-            let how = if is_text_content(&found.rel) {
-                Take::Text
-            } else {
-                Take::Reference
-            };
-            if let Some(file) = self.take_or_report(found, how, &old, changed, out) {
+        let found: Vec<(Found, Take)> = self
+            .walk_folder(Path::new("content"), out)
+            .into_iter()
+            .filter(|f| f.display != Path::new(CONFIG_FILE))
+            .map(|f| {
+                let how = if is_text_content(&f.rel) {
+                    Take::Text
+                } else {
+                    Take::Reference
+                };
+                (f, how)
+            })
+            .collect();
+        // The content is most of a site's bytes: its files are read on every core, then
+        // taken in walk order, so versions and diagnostics do not depend on threads.
+        let bodies: Vec<Option<Result<Body, Diagnostic>>> = found
+            .par_iter()
+            .map(|(f, how)| {
+                old.unchanged(f, changed)
+                    .is_none()
+                    .then(|| read_body(f, *how))
+            })
+            .collect();
+        for ((found, how), body) in found.into_iter().zip(bodies) {
+            if let Some(file) = self.take_or_report(found, how, &old, changed, body, out) {
                 self.content.push(file);
             }
         }
@@ -211,7 +228,8 @@ impl Sources {
                     continue;
                 }
                 let lang = lang.to_string();
-                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, out) {
+                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, None, out)
+                {
                     self.locales.entry(lang).or_default().push(file);
                 }
             }
@@ -224,7 +242,8 @@ impl Sources {
                     continue;
                 }
                 let name = found.rel.clone();
-                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, out) {
+                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, None, out)
+                {
                     self.templates.insert(name, file);
                 }
             }
@@ -238,7 +257,7 @@ impl Sources {
                 } else {
                     Take::Reference
                 };
-                if let Some(file) = self.take_or_report(found, how, &old, changed, out) {
+                if let Some(file) = self.take_or_report(found, how, &old, changed, None, out) {
                     self.statics.insert(name, file);
                 }
             }
@@ -333,9 +352,10 @@ impl Sources {
         how: Take,
         old: &Previous<'_>,
         changed: &HashSet<PathBuf>,
+        read: Option<Result<Body, Diagnostic>>,
         out: &mut Diagnostics,
     ) -> Option<File> {
-        match self.take(found.clone(), how, old, changed) {
+        match self.take(found.clone(), how, old, changed, read) {
             Ok(file) => Some(file),
             Err(d) => {
                 out.push(d.clone());
@@ -361,13 +381,15 @@ impl Sources {
     }
 
     /// Takes one file into the snapshot: its previous content when it did not change,
-    /// else read (or referenced) again under a new version.
+    /// else what `read` holds (read ahead of time) or is read now (or referenced) again,
+    /// under a new version.
     fn take(
         &mut self,
         found: Found,
         how: Take,
         old: &Previous<'_>,
         changed: &HashSet<PathBuf>,
+        read: Option<Result<Body, Diagnostic>>,
     ) -> Result<File, Diagnostic> {
         if let Some(file) = old.unchanged(&found, changed) {
             return Ok(File {
@@ -375,10 +397,9 @@ impl Sources {
                 ..file.clone()
             });
         }
-        let body = match how {
-            Take::Text => Body::Text(Arc::from(read::read_text(&found.path, &found.display)?)),
-            Take::Bytes => Body::Bytes(Arc::from(read::read_bytes(&found.path, &found.display)?)),
-            Take::Reference => Body::File,
+        let body = match read {
+            Some(body) => body?,
+            None => read_body(&found, how)?,
         };
         self.next_version += 1;
         Ok(File {
@@ -387,6 +408,15 @@ impl Sources {
             version: self.next_version,
         })
     }
+}
+
+/// The body of `found`, read from the disk as `how` says.
+fn read_body(found: &Found, how: Take) -> Result<Body, Diagnostic> {
+    Ok(match how {
+        Take::Text => Body::Text(Arc::from(read::read_text(&found.path, &found.display)?)),
+        Take::Bytes => Body::Bytes(Arc::from(read::read_bytes(&found.path, &found.display)?)),
+        Take::Reference => Body::File,
+    })
 }
 
 /// The files of the previous snapshot, by path, for reuse.
