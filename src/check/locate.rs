@@ -22,6 +22,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::content::Page;
 use crate::i18n::shown::Shown;
@@ -77,14 +78,14 @@ struct Value {
 /// A YAML file (data or configuration) as its values.
 struct Yaml {
     file: PathBuf,
-    text: String,
+    text: Arc<str>,
     values: Vec<Value>,
 }
 
 /// The sources a page is made of, from the snapshot and the render.
 pub struct Texts {
     /// Template name → its file and text.
-    templates: BTreeMap<String, (PathBuf, String)>,
+    templates: BTreeMap<String, (PathBuf, Arc<str>)>,
     /// Page language → what the Fluent messages showed on its pages.
     shown: BTreeMap<String, Vec<Shown>>,
     data: Vec<Yaml>,
@@ -109,30 +110,25 @@ impl Texts {
             templates: sources
                 .templates
                 .iter()
-                .map(|(name, f)| {
-                    (
-                        name.clone(),
-                        (f.found.display.clone(), f.text().to_string()),
-                    )
-                })
+                .map(|(name, f)| (name.clone(), (f.found.display.clone(), f.shared_text())))
                 .collect(),
             shown: by_lang,
             data: sources
                 .content
                 .iter()
                 .filter(|f| f.found.rel.starts_with("data/") && is_yaml(Path::new(&f.found.rel)))
-                .map(|f| Yaml::new(f.found.display.clone(), f.text(), &codes))
+                .map(|f| Yaml::new(f.found.display.clone(), f.shared_text(), &codes))
                 .collect(),
             config: Yaml::new(
                 PathBuf::from(crate::config::CONFIG_FILE),
-                sources.config_text(),
+                Arc::from(sources.config_text()),
                 &codes,
             ),
         }
     }
 
     /// The templates by name, with their files and texts.
-    pub fn templates(&self) -> &BTreeMap<String, (PathBuf, String)> {
+    pub fn templates(&self) -> &BTreeMap<String, (PathBuf, Arc<str>)> {
         &self.templates
     }
 
@@ -202,7 +198,7 @@ impl Texts {
                 .find_map(|(_, (file, text))| {
                     find_whole(text, needle, true).map(|offset| Place {
                         file: file.clone(),
-                        at: Some((text.as_str(), offset)),
+                        at: Some((&**text, offset)),
                         in_page: false,
                         what: None,
                     })
@@ -274,25 +270,21 @@ impl Yaml {
     /// The values of YAML `text`, without those of a language's translation other
     /// than the page's own, which `codes` (the site's languages) tell apart: a value
     /// whose key is a language code.
-    fn new(file: PathBuf, text: &str, codes: &BTreeSet<&str>) -> Yaml {
-        let values = crate::yaml::Tree::parse(text, 1)
+    fn new(file: PathBuf, text: Arc<str>, codes: &BTreeSet<&str>) -> Yaml {
+        let values = crate::yaml::Tree::parse(&text, 1)
             .map(|tree| {
                 tree.texts()
                     .into_iter()
                     .map(|t| Value {
                         lang: t.key.filter(|k| codes.contains(k)).map(str::to_string),
                         path: t.path,
-                        offset: crate::error::offset_of(text, t.at.0, t.at.1),
+                        offset: crate::error::offset_of(&text, t.at.0, t.at.1),
                         text: t.text.to_string(),
                     })
                     .collect()
             })
             .unwrap_or_default();
-        Yaml {
-            file,
-            text: text.to_string(),
-            values,
-        }
+        Yaml { file, text, values }
     }
 
     /// The first value shown in `lang` that holds `needle`, pointing at `needle` where

@@ -69,7 +69,7 @@ pub fn check(
         .map(|t| {
             (
                 t,
-                crate::render::template_closure(texts, t, |(_, text)| text.as_str()),
+                crate::render::template_closure(texts, t, |(_, text)| &**text),
             )
         })
         .collect();
