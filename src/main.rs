@@ -175,8 +175,11 @@ fn main() -> ExitCode {
                         eprintln!("{w}");
                     }
                     if timings {
-                        for (stage, ms) in &report.timings.0 {
-                            eprintln!("{stage:>10}: {ms:8.1} ms");
+                        for lap in &report.timings.0 {
+                            let memory = lap.peak_kib.map_or(String::new(), |kib| {
+                                format!("  {:6} MiB peak", kib / 1024)
+                            });
+                            eprintln!("{:>12}: {:8.1} ms{memory}", lap.stage, lap.millis);
                         }
                     }
                     println!(

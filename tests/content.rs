@@ -62,8 +62,8 @@ fn timing(report: &hexaglot::Report, stages: &[&str]) -> f64 {
         .timings
         .0
         .iter()
-        .filter(|(s, _)| stages.contains(s))
-        .map(|(_, ms)| ms)
+        .filter(|lap| stages.contains(&lap.stage))
+        .map(|lap| lap.millis)
         .sum()
 }
 

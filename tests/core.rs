@@ -2,6 +2,7 @@
 //! links, tags, Fluent, errors, atomic and deterministic output.
 
 mod common;
+mod content_support;
 
 use common::*;
 use hexaglot::Severity;
@@ -234,6 +235,54 @@ fn two_builds_are_byte_identical() {
         read_tree(&a.path().join("public")),
         read_tree(&b.path().join("public"))
     );
+}
+
+/// `build` renders each page's Markdown with the page and drops it; `generate` renders
+/// every body first and keeps them. Both must make the same files, byte for byte: pages,
+/// further pages of lists, feeds and search indexes, which show bodies too.
+#[test]
+fn a_build_that_streams_bodies_writes_what_generate_makes() {
+    let sites = [
+        forum_site(),
+        fixture("basic"),
+        fixture_with_forum_theme("venue"),
+        content_support::site(),
+        fixture_with_forum_theme("event"),
+    ];
+    let mut paths = Vec::new();
+    for site in &sites {
+        build(site.path()).unwrap();
+        let mut written = read_tree(&site.path().join("public"));
+        written.remove(".hexaglot-output");
+        let generated: std::collections::BTreeMap<String, Vec<u8>> =
+            hexaglot::generate(&hexaglot::Options::new(site.path()))
+                .unwrap()
+                .files
+                .into_iter()
+                .map(|(path, file)| {
+                    let bytes = match file {
+                        hexaglot::output::OutputFile::Bytes(b) => b,
+                        hexaglot::output::OutputFile::Copy(p, _) => std::fs::read(p).unwrap(),
+                    };
+                    (path.as_str().to_string(), bytes)
+                })
+                .collect();
+        assert_eq!(
+            written.keys().collect::<Vec<_>>(),
+            generated.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &generated {
+            assert!(written[path] == *bytes, "{path} differs from generate's");
+        }
+        paths.extend(written.into_keys());
+    }
+    // The files that show bodies besides their own pages are among those compared.
+    for kind in ["atom.xml", "search/index.json", "/page/2/index.html"] {
+        assert!(
+            paths.iter().any(|p| p.ends_with(kind)),
+            "no {kind} compared"
+        );
+    }
 }
 
 #[test]

@@ -24,7 +24,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-pub use options::{Options, Report, Timings};
+pub use options::{Lap, Options, Report, Timings};
 pub use rebuild::Outcome;
 pub use stages::{Snapshot, read};
 
@@ -34,7 +34,7 @@ use crate::incremental::Cache;
 use crate::output::{OutputFile, Staging, check_target};
 use crate::plan::{OutPath, Plan};
 use crate::render::{Templates, files, render_each};
-use crate::site::Site;
+use crate::site::{Bodies, Site};
 use crate::sources::Sources;
 
 /// The site in memory, ready to be written or checked.
@@ -91,9 +91,11 @@ impl Clock {
 
     pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.1
-            .0
-            .push((stage, (now - self.0).as_secs_f64() * 1000.0));
+        self.1.0.push(Lap {
+            stage,
+            millis: (now - self.0).as_secs_f64() * 1000.0,
+            peak_kib: options::peak_kib(),
+        });
         self.0 = now;
     }
 }
@@ -132,14 +134,20 @@ impl Driver {
         self.record = true;
     }
 
-    /// Runs the stages up to the plan once, with caches that are dropped after.
-    fn prepare_once(&self, snapshot: Snapshot, clock: &mut Clock) -> Result<Prepared, Error> {
-        let mut caches = crate::incremental::Stages::one_off();
+    /// Runs the stages up to the plan once, with `caches` that are dropped after.
+    fn prepare_once(
+        &self,
+        snapshot: Snapshot,
+        mut caches: crate::incremental::Stages,
+        clock: &mut Clock,
+    ) -> Result<Prepared, Error> {
         stages::prepare(&self.options, snapshot, &mut caches, clock)
     }
 
     /// Builds the site into the output folder, replacing it only when everything
-    /// succeeded. Pages are written to the staging folder as they are rendered.
+    /// succeeded. Pages are written to the staging folder as they are rendered, each
+    /// page's body rendered with it and dropped after: what a build holds is the site's
+    /// model, not its text.
     pub fn build(&mut self) -> Result<Report, Error> {
         let start = Instant::now();
         let out_dir = self.options.out_dir();
@@ -155,14 +163,17 @@ impl Driver {
             plan,
             mut diagnostics,
             ..
-        } = self.prepare_once(snapshot, &mut clock)?;
+        } = self.prepare_once(snapshot, crate::incremental::Stages::build(), &mut clock)?;
         let staging = Staging::new(&out_dir)?;
         staging.create_dirs(plan.paths())?;
+        let shortcodes = stages::shortcodes(&site.config, templates.clone());
+        let bodies = Bodies::streamed(&site, &shortcodes, plan.search);
         let written = render_each(
             &site,
             &localizer,
             &templates,
             &plan,
+            &bodies,
             &mut diagnostics,
             |job, bytes| staging.write(&job.out_path, &OutputFile::Bytes(bytes)),
         );
@@ -171,7 +182,7 @@ impl Driver {
         let published = previous.map(|m| m.calendar).unwrap_or_default();
         let shared = files::Shared::new(&site, &plan, &sources, &published);
         plan.files.par_iter().try_for_each(|file| {
-            let output = files::produce(&site, &localizer, &sources, &plan, &shared, file);
+            let output = files::produce(&site, &localizer, &sources, &plan, &shared, &bodies, file);
             staging.write(&file.out_path, &output)
         })?;
         clock.lap("files");
@@ -206,13 +217,14 @@ impl Driver {
             plan,
             mut diagnostics,
             ..
-        } = self.prepare_once(snapshot, &mut clock)?;
+        } = self.prepare_once(snapshot, crate::incremental::Stages::one_off(), &mut clock)?;
         let ledger = self.record.then(|| localizer.record());
         let pages = render_each(
             &site,
             &localizer,
             &templates,
             &plan,
+            &Bodies::Ahead,
             &mut diagnostics,
             |job, bytes| (job.out_path.clone(), bytes),
         );
@@ -222,7 +234,15 @@ impl Driver {
             .files
             .par_iter()
             .map(|file| {
-                let output = files::produce(&site, &localizer, &sources, &plan, &shared, file);
+                let output = files::produce(
+                    &site,
+                    &localizer,
+                    &sources,
+                    &plan,
+                    &shared,
+                    &Bodies::Ahead,
+                    file,
+                );
                 (file.out_path.clone(), output)
             })
             .collect();

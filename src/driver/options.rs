@@ -35,9 +35,39 @@ impl Options {
     }
 }
 
-/// Milliseconds spent in each stage.
+/// Milliseconds spent in each stage, with the most memory the process had held by its
+/// end.
 #[derive(Debug, Clone, Default)]
-pub struct Timings(pub Vec<(&'static str, f64)>);
+pub struct Timings(pub Vec<Lap>);
+
+/// One stage of a run.
+#[derive(Debug, Clone)]
+pub struct Lap {
+    /// The stage's name.
+    pub stage: &'static str,
+    /// Wall time, in milliseconds.
+    pub millis: f64,
+    /// The largest resident memory of the process so far, in KiB, where the system
+    /// tells it (`getrusage`).
+    pub peak_kib: Option<u64>,
+}
+
+/// The largest resident memory of the process so far, in KiB.
+pub(crate) fn peak_kib() -> Option<u64> {
+    #[cfg(unix)]
+    {
+        let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
+        // SAFETY: getrusage fills the struct it is given and reads nothing else.
+        let filled = unsafe { libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) } == 0;
+        // SAFETY: filled by the call above when it returned 0.
+        let usage = filled.then(|| unsafe { usage.assume_init() })?;
+        // Kilobytes on Linux, bytes on macOS.
+        let scale = if cfg!(target_os = "macos") { 1024 } else { 1 };
+        u64::try_from(usage.ru_maxrss).ok().map(|m| m / scale)
+    }
+    #[cfg(not(unix))]
+    None
+}
 
 /// What a build did.
 #[derive(Debug, Clone)]

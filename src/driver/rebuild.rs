@@ -19,7 +19,7 @@ use crate::incremental::{Cache, Files, LastGood, Stages, deps, digest};
 use crate::output::OutputFile;
 use crate::plan::{Job, JobKind, Plan};
 use crate::render::{contexts, files, render_job};
-use crate::site::{GroupId, LangId, PageId, Site};
+use crate::site::{Bodies, GroupId, LangId, PageId, Site};
 use crate::sources::{Body, Sources};
 
 /// What one rebuild did.
@@ -386,7 +386,15 @@ fn render_site(
         .files
         .par_iter()
         .map(|file| {
-            let output = files::produce(site, &loaded.localizer, sources, &plan, &shared, file);
+            let output = files::produce(
+                site,
+                &loaded.localizer,
+                sources,
+                &plan,
+                &shared,
+                &Bodies::Ahead,
+                file,
+            );
             (file.out_path.as_str().to_string(), output)
         })
         .collect();

@@ -157,6 +157,9 @@ pub(crate) fn prepare(
             markdown,
         }),
         Err(()) => {
+            caches
+                .markdown
+                .report_unrendered(&site, &shortcodes, &mut diagnostics);
             caches.keep(site, sources);
             Err(failure(diagnostics))
         }

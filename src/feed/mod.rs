@@ -7,7 +7,7 @@
 //! page's date at midnight UTC, so two builds of the same content write the same feed.
 
 use crate::i18n::{ArgValue, Localizer, fluent_args};
-use crate::site::{GroupId, LangId, Site};
+use crate::site::{Bodies, GroupId, LangId, Site};
 use crate::xml::{escape, iri_to_uri};
 
 /// Entries per feed: the most recent ones. Readers only need what is new, and a feed of
@@ -41,11 +41,18 @@ fn dated_entries(site: &Site, l: LangId) -> Vec<GroupId> {
 
 /// Language `l`'s feed, at the URL path `path` ([`path`]). The title is the Fluent
 /// message `feed-title` (with `$site`), or the site's title where it is missing.
-pub fn file(site: &Site, localizer: &Localizer, l: LangId, path: &str) -> Vec<u8> {
-    feed(site, localizer, l, path).into_bytes()
+/// The pages' bodies come from `bodies`.
+pub fn file(
+    site: &Site,
+    localizer: &Localizer,
+    bodies: &Bodies<'_>,
+    l: LangId,
+    path: &str,
+) -> Vec<u8> {
+    feed(site, localizer, bodies, l, path).into_bytes()
 }
 
-fn feed(site: &Site, localizer: &Localizer, l: LangId, path: &str) -> String {
+fn feed(site: &Site, localizer: &Localizer, bodies: &Bodies<'_>, l: LangId, path: &str) -> String {
     let lang_site = &site.langs[l];
     let lang = lang_site.lang.as_str();
     let site_title = &site.config.title[lang];
@@ -72,13 +79,14 @@ fn feed(site: &Site, localizer: &Localizer, l: LangId, path: &str) -> String {
         site_title = escape(site_title),
     );
     for g in groups {
-        xml.push_str(&entry(site, l, g));
+        xml.push_str(&entry(site, l, g, &bodies.body(site, l, g).html));
     }
     xml.push_str("</feed>\n");
     xml
 }
 
-fn entry(site: &Site, l: LangId, g: GroupId) -> String {
+/// The feed's entry of group `g` in language `l`, whose body is `html`.
+fn entry(site: &Site, l: LangId, g: GroupId, html: &str) -> String {
     let entry = &site.langs[l].entries[g];
     let lang = site.langs[l].lang.as_str();
     let page = &site.pages[entry.source];
@@ -102,7 +110,7 @@ fn entry(site: &Site, l: LangId, g: GroupId) -> String {
     }
     xml.push_str(&format!(
         "    <content type=\"html\">{}</content>\n  </entry>\n",
-        escape(&entry.content.html)
+        escape(html)
     ));
     xml
 }

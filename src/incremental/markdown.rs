@@ -37,6 +37,9 @@ pub struct MarkdownCache {
     /// A one-off run's: renders every entry and keeps nothing (nor records what the
     /// texts ask, which only a next run would compare).
     one_off: bool,
+    /// A build's: renders nothing, each body is rendered with its page
+    /// ([`crate::site::Bodies::Streamed`]).
+    with_pages: bool,
 }
 
 enum Outcome {
@@ -53,6 +56,40 @@ impl MarkdownCache {
         }
     }
 
+    /// The cache of a build, which renders each body with its page: the stage renders
+    /// nothing but what [`MarkdownCache::report_unrendered`] asks.
+    pub fn with_pages() -> MarkdownCache {
+        MarkdownCache {
+            with_pages: true,
+            ..MarkdownCache::one_off()
+        }
+    }
+
+    /// When bodies are left to their pages and the pages will not be rendered (a stage
+    /// before failed), renders every body once for its problems alone, so that a failed
+    /// build reports all it can; otherwise nothing.
+    pub fn report_unrendered(
+        &self,
+        site: &Site,
+        shortcodes: Shortcodes<'_>,
+        out: &mut Diagnostics,
+    ) {
+        if !self.with_pages {
+            return;
+        }
+        let jobs = entries(site, None);
+        let reports: Vec<Diagnostics> = jobs
+            .par_iter()
+            .map(|&(l, g)| {
+                let mut found = Diagnostics::default();
+                let ask = |q: &Query| answer(site, l, g, shortcodes, q);
+                report_broken_links(site, l, g, &render_entry(site, l, g, &ask), &mut found);
+                found
+            })
+            .collect();
+        out.extend(reports.into_iter().flat_map(|d| d.0));
+    }
+
     /// Fills the `content` of every entry (or, with `only`, of the entries showing those
     /// pages), rendering only what changed; broken links go to `out`. Returns how many
     /// entries were rendered.
@@ -63,6 +100,9 @@ impl MarkdownCache {
         shortcodes: Shortcodes<'_>,
         out: &mut Diagnostics,
     ) -> usize {
+        if self.with_pages {
+            return 0;
+        }
         let jobs = entries(site, only);
         let site_ref: &Site = site;
         let entries = &self.entries;

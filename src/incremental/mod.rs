@@ -89,6 +89,15 @@ impl Stages {
         }
     }
 
+    /// The caches of a build: one-off, and the Markdown of each page is rendered with
+    /// the page rather than ahead ([`crate::site::Bodies::Streamed`]).
+    pub fn build() -> Stages {
+        Stages {
+            markdown: markdown::MarkdownCache::with_pages(),
+            ..Stages::default()
+        }
+    }
+
     /// Keeps the site and the snapshot of a run for the next: the site's Markdown HTML
     /// goes back into its cache, where the next run finds it.
     pub fn keep(&mut self, mut site: Site, sources: Sources) {

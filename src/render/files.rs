@@ -8,7 +8,7 @@ use crate::event::Schedule;
 use crate::i18n::Localizer;
 use crate::output::OutputFile;
 use crate::plan::{Derived, FileJob, Plan};
-use crate::site::{LangId, PerLang, Site};
+use crate::site::{Bodies, LangId, PerLang, Site};
 use crate::sitemap::Sitemap;
 use crate::sources::marker::Published;
 use crate::sources::{Body, Sources};
@@ -67,13 +67,15 @@ impl Shared {
     }
 }
 
-/// The content of one planned file.
+/// The content of one planned file; the page bodies it shows (a feed's, the search
+/// index's) come from `bodies`.
 pub fn produce(
     site: &Site,
     localizer: &Localizer,
     sources: &Sources,
     plan: &Plan,
     shared: &Shared,
+    bodies: &Bodies<'_>,
     file: &FileJob,
 ) -> OutputFile {
     let bytes = match &file.what {
@@ -101,10 +103,11 @@ pub fn produce(
         Derived::Robots => crate::sitemap::robots(&site.config.base_url),
         Derived::Feed { lang } => {
             let url = plan.feeds[*lang].as_deref().unwrap_or_default();
-            crate::feed::file(site, localizer, *lang, url)
+            crate::feed::file(site, localizer, bodies, *lang, url)
         }
         Derived::SearchIndex { lang } => crate::search::file(
             site,
+            bodies,
             *lang,
             super::search_docs::programme(site, localizer, plan, *lang),
         ),

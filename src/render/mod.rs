@@ -37,7 +37,7 @@ pub use theme::Theme;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::i18n::Localizer;
 use crate::plan::{Job, JobKind, Plan};
-use crate::site::{GroupId, LangId, PerLang, Site, alternates};
+use crate::site::{Bodies, GroupId, LangId, PerLang, Site, alternates};
 use views::*;
 
 /// Values shared by many renders, built once.
@@ -54,12 +54,14 @@ struct Shared {
 
 /// Renders every job on all cores and hands each page to `f` as soon as it is ready
 /// (a build writes it to disk there, so the site is never held in memory whole);
-/// returns what `f` returned, in job order. Template errors go to `out`.
+/// returns what `f` returned, in job order. Page bodies come from `bodies` (streamed,
+/// each is rendered with its page and dropped after it). Problems go to `out`.
 pub fn render_each<R, F>(
     site: &Site,
     localizer: &Localizer,
     templates: &Templates,
     plan: &Plan,
+    bodies: &Bodies<'_>,
     out: &mut Diagnostics,
     f: F,
 ) -> Vec<R>
@@ -70,20 +72,23 @@ where
     let shared = shared_values(site, localizer, templates, plan, out);
     // A search page whose messages failed is reported once, not rendered.
     let renderable = |job: &&Job| job.kind != JobKind::Search || shared.search[job.lang].is_some();
-    let results: Vec<Result<R, Diagnostic>> = plan
+    let results: Vec<(Result<R, Diagnostic>, Diagnostics)> = plan
         .jobs
         .par_iter()
         .filter(renderable)
         .map(|job| {
-            let context = context_for(site, localizer, &shared, job);
-            render_job(site, templates, job, &context).map(|bytes| f(job, bytes))
+            let mut problems = Diagnostics::default();
+            let context = context_for(site, localizer, &shared, bodies, job, &mut problems);
+            let made = render_job(site, templates, job, &context).map(|bytes| f(job, bytes));
+            (made, problems)
         })
         .collect();
     // Freeing the shared values (every card of every language) is left to a thread
     // of its own, off the build's path.
     std::thread::spawn(move || drop(shared));
     let mut made = Vec::with_capacity(results.len());
-    for result in results {
+    for (result, problems) in results {
+        out.extend(problems.0);
         match result {
             Ok(r) => made.push(r),
             Err(d) => out.push(d),
@@ -92,9 +97,10 @@ where
     made
 }
 
-/// Every job's template context, in job order: exactly what [`render_each`] gives Tera.
-/// Output is a function of the context, the templates and the Fluent messages alone, so
-/// the preview server compares contexts between builds to re-render only what changed.
+/// Every job's template context, in job order: exactly what [`render_each`] gives Tera
+/// with bodies rendered ahead. Output is a function of the context, the templates and
+/// the Fluent messages alone, so the preview server compares contexts between builds to
+/// re-render only what changed.
 pub fn contexts(
     site: &Site,
     localizer: &Localizer,
@@ -105,7 +111,10 @@ pub fn contexts(
 ) -> Vec<Context> {
     let shared = shared_values(site, localizer, templates, plan, out);
     jobs.par_iter()
-        .map(|job| context_for(site, localizer, &shared, job))
+        .map(|job| {
+            let mut ahead = Diagnostics::default();
+            context_for(site, localizer, &shared, &Bodies::Ahead, job, &mut ahead)
+        })
         .collect()
 }
 
@@ -249,7 +258,15 @@ fn switcher(site: &Site, g: GroupId) -> Vec<LanguageLink<'_>> {
         .collect()
 }
 
-fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -> Context {
+/// The context of `job`; the problems of a body rendered for it go to `out`.
+fn context_for(
+    site: &Site,
+    localizer: &Localizer,
+    shared: &Shared,
+    bodies: &Bodies<'_>,
+    job: &Job,
+    out: &mut Diagnostics,
+) -> Context {
     let lang_site = &site.langs[job.lang];
     let language = &site.config.languages[job.lang];
     let mut ctx = Context::new();
@@ -268,7 +285,17 @@ fn context_for(site: &Site, localizer: &Localizer, shared: &Shared, job: &Job) -
             };
             let entry = &lang_site.entries[g];
             let page = &site.pages[entry.source];
-            let mut info = page_info(site, job.lang, g, entry, page);
+            let body = match job.kind {
+                JobKind::Entry(_) => {
+                    let body = bodies.for_page(site, job.lang, g, out);
+                    if !entry.fallback {
+                        bodies.keep_text(job.lang, g, || crate::search::plain_text(&body.html));
+                    }
+                    body
+                }
+                _ => bodies.body(site, job.lang, g),
+            };
+            let mut info = page_info(site, job.lang, g, entry, page, &body);
             info.date_display = page.date.map(|d| localizer.dates.long(&language.code, d));
             ctx.insert("page", &info);
             ctx.insert_value("languages", shared.switchers[&g].clone());

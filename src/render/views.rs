@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::content::{Page, TranslationKind};
-use crate::markdown::Heading;
+use crate::markdown::{Heading, Rendered};
 use crate::site::{Entry, GroupId, LangId, Site};
 
 /// The site as a template sees it, per language.
@@ -168,13 +168,14 @@ pub fn summary<'a>(site: &'a Site, l: LangId, g: GroupId) -> Summary<'a> {
     }
 }
 
-/// The page view of entry `g` in language `l`.
+/// The page view of entry `g` in language `l`, whose body is `body`.
 pub fn page_info<'a>(
     site: &'a Site,
     l: LangId,
     g: GroupId,
     entry: &'a Entry,
     page: &'a Page,
+    body: &'a Rendered,
 ) -> PageInfo<'a> {
     let lang_site = &site.langs[l];
     let tags = if entry.fallback {
@@ -205,8 +206,8 @@ pub fn page_info<'a>(
     PageInfo {
         title: &page.front.title,
         description: page.front.description.as_deref(),
-        content: &entry.content.html,
-        headings: &entry.content.headings,
+        content: &body.html,
+        headings: &body.headings,
         href: &entry.path,
         date: page.date.map(|d| d.iso()),
         date_display: None,
@@ -221,7 +222,7 @@ pub fn page_info<'a>(
         },
         original,
         toc: if page.front.toc {
-            super::toc::toc(&entry.content.headings)
+            super::toc::toc(&body.headings)
         } else {
             Vec::new()
         },

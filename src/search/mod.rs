@@ -30,7 +30,7 @@ pub use messages::{SearchMessages, messages};
 pub use text::plain_text;
 
 use crate::config::Config;
-use crate::site::{LangId, Site};
+use crate::site::{Bodies, GroupId, LangId, Site};
 
 /// Version of the index format, checked by the script.
 pub const FORMAT_VERSION: u32 = 1;
@@ -106,15 +106,20 @@ fn weigh(texts: &[(&str, u32)]) -> Vec<(String, u32)> {
 
 /// Builds the index of language `l`: the pages are analysed on all cores, then their
 /// terms merged in page order, then those of `docs` (the programme).
-pub fn build_index(site: &Site, l: LangId, docs: Vec<Doc>) -> SearchIndex {
+pub fn build_index(site: &Site, bodies: &Bodies<'_>, l: LangId, docs: Vec<Doc>) -> SearchIndex {
     let lang_site = &site.langs[l];
     let mut analysed: Vec<Analysed> = lang_site
         .entries
         .par_iter()
-        .filter(|e| !e.fallback)
-        .map(|entry| {
+        .enumerate()
+        .filter(|(_, e)| !e.fallback)
+        .map(|(g, entry)| {
+            let g = GroupId::new(g);
             let page = &site.pages[entry.source];
-            let body = plain_text(&entry.content.html);
+            let body = match bodies.kept_text(l, g) {
+                Some(text) => text.to_string(),
+                None => plain_text(&bodies.body(site, l, g).html),
+            };
             let description = page.front.description.as_deref().unwrap_or("");
             let weights = weigh(&[
                 (page.front.title.as_str(), TITLE_WEIGHT),
@@ -192,6 +197,6 @@ fn excerpt(body: &str) -> String {
 }
 
 /// Language `l`'s index as JSON, with the programme's `docs`.
-pub fn file(site: &Site, l: LangId, docs: Vec<Doc>) -> Vec<u8> {
-    serde_json::to_vec(&build_index(site, l, docs)).expect("the index serializes")
+pub fn file(site: &Site, bodies: &Bodies<'_>, l: LangId, docs: Vec<Doc>) -> Vec<u8> {
+    serde_json::to_vec(&build_index(site, bodies, l, docs)).expect("the index serializes")
 }

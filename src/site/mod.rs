@@ -4,9 +4,10 @@
 //! every language (per-language slugs, sections nested), chooses the fallback text where
 //! a translation is missing, and collects tags per language. The Markdown stage
 //! then turns each page's Markdown into HTML for each language, resolving `@/` links to
-//! the page in that language.
+//! the page in that language — ahead of rendering, or with each page ([`Bodies`]).
 
 mod alternates;
+pub mod bodies;
 pub mod ids;
 pub mod markdown;
 mod pictures;
@@ -24,6 +25,7 @@ use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
 pub use alternates::alternates;
+pub use bodies::Bodies;
 pub use ids::{GroupId, LangId, PageId, PerLang};
 pub use pictures::check_data_pictures;
 pub use tags::Term;
