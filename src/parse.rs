@@ -20,39 +20,47 @@ pub struct Parsed {
     pub assets: Vec<Source>,
 }
 
+/// One source, parsed.
+enum One {
+    Page(Page),
+    Data(DataFile),
+    Asset(Source),
+}
+
 /// Parses one source (pages and data; assets are copied as they are).
-pub fn parse_one(source: Source, parsed: &mut Parsed) -> Result<(), Diagnostic> {
-    match source.kind {
-        SourceKind::Asset => parsed.assets.push(source),
+fn parse_one(source: Source) -> Result<One, Diagnostic> {
+    Ok(match source.kind {
+        SourceKind::Asset => One::Asset(source),
         SourceKind::Data => match source.unread.clone() {
             // Known to have failed, so that references to its records are not reported.
-            Some(d) => parsed.data.push(DataFile::failed(source, d)),
+            Some(d) => One::Data(DataFile::failed(source, d)),
             None => {
                 let text = source.text.to_string();
-                parsed.data.push(crate::data::parse(source, text)?);
+                One::Data(crate::data::parse(source, text)?)
             }
         },
-        SourceKind::Page | SourceKind::Section => parsed.pages.push(parse_page(source)?),
-    }
-    Ok(())
+        SourceKind::Page | SourceKind::Section => One::Page(parse_page(source)?),
+    })
 }
 
 /// Parses every source on all cores.
 pub fn parse(sources: Vec<Source>, out: &mut Diagnostics) -> Parsed {
-    let results: Vec<(Parsed, Option<Diagnostic>)> = sources
-        .into_par_iter()
-        .map(|source| {
-            let mut one = Parsed::default();
-            let failed = parse_one(source, &mut one).err();
-            (one, failed)
-        })
-        .collect();
-    let mut parsed = Parsed::default();
-    for (one, failed) in results {
-        parsed.pages.extend(one.pages);
-        parsed.data.extend(one.data);
-        parsed.assets.extend(one.assets);
-        out.extend(failed);
+    let results: Vec<Result<One, Diagnostic>> = sources.into_par_iter().map(parse_one).collect();
+    let pages = results
+        .iter()
+        .filter(|r| matches!(r, Ok(One::Page(_))))
+        .count();
+    let mut parsed = Parsed {
+        pages: Vec::with_capacity(pages),
+        ..Parsed::default()
+    };
+    for result in results {
+        match result {
+            Ok(One::Page(page)) => parsed.pages.push(page),
+            Ok(One::Data(data)) => parsed.data.push(data),
+            Ok(One::Asset(asset)) => parsed.assets.push(asset),
+            Err(d) => out.push(d),
+        }
     }
     parsed
 }

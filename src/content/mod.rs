@@ -110,9 +110,21 @@ pub struct Page {
 }
 
 impl Page {
-    /// The Markdown body.
+    /// The Markdown body, when the snapshot holds it (see [`Page::whole_text`]).
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// The whole text of the file: the snapshot's, or, when it holds only the front
+    /// matter (a build's), the file read again and checked to be the same text.
+    pub fn whole_text(&self) -> Result<std::borrow::Cow<'_, str>, Diagnostic> {
+        match self.source.body_digest {
+            None => Ok(std::borrow::Cow::Borrowed(&self.text)),
+            Some(digest) => {
+                crate::sources::read_again(&self.source.path, &self.source.display, digest)
+                    .map(std::borrow::Cow::Owned)
+            }
+        }
     }
 
     /// Where the front matter's value at `path` (`["slug"]`, `["aliases", 1]`) is in the
@@ -151,6 +163,12 @@ pub fn parse_page(source: Source) -> Result<Page, Diagnostic> {
         body_start,
         front_range: (yaml_start, yaml_end, yaml_line),
     })
+}
+
+/// How long the head of a page's `text` is: up to the end of the line that closes its
+/// front matter (the whole text when it has none, for the parser to report).
+pub fn head_length(text: &str) -> usize {
+    split_front_matter(text).map_or(text.len(), |(.., body_start)| body_start)
 }
 
 /// Why a file's front matter could not be found.
@@ -224,6 +242,7 @@ mod tests {
             kind: SourceKind::Page,
             text: Arc::from(text),
             version: 0,
+            body_digest: None,
             unread: None,
         }
     }

@@ -44,6 +44,9 @@ pub struct Source {
     pub text: Arc<str>,
     /// The snapshot's version of the file.
     pub version: u64,
+    /// When `text` is only the front matter of the file (a build's snapshot), the
+    /// digest of the whole, with which the body is read again ([`crate::sources::read_again`]).
+    pub body_digest: Option<u64>,
     /// Why the file could not be read, when it could not (data files only).
     pub unread: Option<Diagnostic>,
 }
@@ -77,6 +80,7 @@ pub fn discover(config: &Config, sources: &Sources, out: &mut Diagnostics) -> Ve
             )?;
             source.text = file.shared_text();
             source.version = file.version;
+            source.body_digest = file.head_digest();
             Some(source)
         })
         .chain(unread)
@@ -103,6 +107,7 @@ fn classify(
             kind: SourceKind::Data,
             text: Arc::from(""),
             version: 0,
+            body_digest: None,
             unread: None,
         });
     }
@@ -116,6 +121,7 @@ fn classify(
             kind: SourceKind::Asset,
             text: Arc::from(""),
             version: 0,
+            body_digest: None,
             unread: None,
         });
     };
@@ -156,6 +162,7 @@ fn classify(
         kind,
         text: Arc::from(""),
         version: 0,
+        body_digest: None,
         unread: None,
     })
 }

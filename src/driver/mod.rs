@@ -154,7 +154,10 @@ impl Driver {
         // Before any work: a folder the build must not replace is refused at once.
         let previous = check_target(&self.options.root, &out_dir)?;
         let mut clock = Clock::start();
-        let snapshot = read(&self.options)?;
+        // Of each page, only the front matter is held: its body is read again when the
+        // page is rendered.
+        let pages = crate::sources::Pages::Heads(crate::content::head_length);
+        let snapshot = stages::read_holding(&self.options, pages)?;
         let Prepared {
             sources,
             site,
@@ -187,6 +190,7 @@ impl Driver {
         })?;
         clock.lap("files");
         diagnostics.extend(localizer.render_diagnostics());
+        diagnostics.extend(bodies.problems());
         let warnings = diagnostics.into_result()?;
         staging.commit(plan.paths(), shared.published())?;
         clock.lap("commit");

@@ -55,7 +55,13 @@ pub fn run(
 ) -> Result<Outcome, Error> {
     let mut diagnostics = Diagnostics::default();
     let previous = cache.stages.sources.take();
-    let (sources, config) = match snapshot(options, previous.as_ref(), changed, &mut diagnostics) {
+    let (sources, config) = match snapshot(
+        options,
+        crate::sources::Pages::Whole,
+        previous.as_ref(),
+        changed,
+        &mut diagnostics,
+    ) {
         Ok(snapshot) => snapshot,
         Err(e) => {
             cache.stages.sources = previous;

@@ -17,12 +17,14 @@ pub use crate::parse::{Parsed, parse};
 use crate::plan::Plan;
 pub use crate::render::Theme;
 use crate::site::Site;
-use crate::sources::Sources;
+use crate::sources::{Pages, Sources};
 
 /// Reads the snapshot: the configuration first (its theme says where to look), then the
-/// rest. A folder without a site, or a configuration that does not parse, fails at once.
+/// rest, holding of each page's text what `pages` says. A folder without a site, or a
+/// configuration that does not parse, fails at once.
 pub fn snapshot(
     options: &Options,
+    pages: Pages,
     previous: Option<&Sources>,
     changed: &HashSet<PathBuf>,
     out: &mut Diagnostics,
@@ -36,7 +38,7 @@ pub fn snapshot(
         sources.config_text(),
     )
     .map_err(|d| Error::Diagnostics(vec![d]))?;
-    sources.load_rest(config.theme.as_deref(), previous, changed, out);
+    sources.load_rest(config.theme.as_deref(), pages, previous, changed, out);
     Ok((sources, config))
 }
 
@@ -65,10 +67,16 @@ pub struct Snapshot {
     pub diagnostics: Diagnostics,
 }
 
-/// Reads the sources of the site in `options` once.
+/// Reads the sources of the site in `options` once, whole.
 pub fn read(options: &Options) -> Result<Snapshot, Error> {
+    read_holding(options, Pages::Whole)
+}
+
+/// Reads the sources of the site in `options` once, holding of each page's text what
+/// `pages` says.
+pub(crate) fn read_holding(options: &Options, pages: Pages) -> Result<Snapshot, Error> {
     let mut diagnostics = Diagnostics::default();
-    let (sources, config) = snapshot(options, None, &HashSet::new(), &mut diagnostics)?;
+    let (sources, config) = snapshot(options, pages, None, &HashSet::new(), &mut diagnostics)?;
     Ok(Snapshot {
         sources,
         config,

@@ -82,8 +82,17 @@ impl MarkdownCache {
             .par_iter()
             .map(|&(l, g)| {
                 let mut found = Diagnostics::default();
-                let ask = |q: &Query| answer(site, l, g, shortcodes, q);
-                report_broken_links(site, l, g, &render_entry(site, l, g, &ask), &mut found);
+                let page = &site.pages[site.langs[l].entries[g].source];
+                match page.whole_text() {
+                    Ok(text) => {
+                        let ask = |q: &Query| answer(site, l, g, shortcodes, q);
+                        let rendered = render_entry(site, l, g, &text, &ask);
+                        report_broken_links(site, l, g, &text, &rendered, &mut found);
+                    }
+                    // Reported once, by the entry of the page's own language.
+                    Err(d) if !site.langs[l].entries[g].fallback => found.push(d),
+                    Err(_) => {}
+                }
                 found
             })
             .collect();
@@ -115,7 +124,7 @@ impl MarkdownCache {
                 let version = page.source.version;
                 if self.one_off {
                     // Nothing is kept: no key to make.
-                    let rendered = render_entry(site_ref, l, g, &ask);
+                    let rendered = render_entry(site_ref, l, g, &page.text, &ask);
                     return (Key::default(), version, Outcome::New(Vec::new(), rendered));
                 }
                 let key = (page.source.path.clone(), lang.clone());
@@ -131,7 +140,7 @@ impl MarkdownCache {
                     asked.borrow_mut().push((query.clone(), told.clone()));
                     told
                 };
-                let rendered = render_entry(site_ref, l, g, &recording);
+                let rendered = render_entry(site_ref, l, g, &page.text, &recording);
                 (key, version, Outcome::New(asked.into_inner(), rendered))
             })
             .collect();
@@ -156,7 +165,8 @@ impl MarkdownCache {
                     (links, rendered, self.generations)
                 }
             };
-            report_broken_links(site, l, g, &rendered, out);
+            let text = site.pages[site.langs[l].entries[g].source].text.clone();
+            report_broken_links(site, l, g, &text, &rendered, out);
             site.langs[l].entries[g].content = rendered;
             if self.one_off {
                 continue;

@@ -115,7 +115,8 @@ pub fn produce(
             Some(f) => match &f.body {
                 Body::Bytes(bytes) => bytes.to_vec(),
                 Body::Text(text) => text.as_bytes().to_vec(),
-                Body::File => {
+                // A file the snapshot holds only part of is copied whole.
+                Body::File | Body::Head { .. } => {
                     return OutputFile::Copy(f.found.path.clone(), f.found.display.clone());
                 }
             },

@@ -4,15 +4,17 @@
 //! all before the plan, into each entry's `content` ([`Bodies::Ahead`]). A build does not
 //! need them together: each body is rendered when its page is, and dropped once the page
 //! is written ([`Bodies::Streamed`]), so the memory a build holds does not grow with the
-//! text of the site. What other files need of a body is then made again (a feed's twenty
-//! newest pages) or kept small (the plain text the search index is made of).
+//! text of the site. A build's snapshot holds only the front matter of each page, so the
+//! text is read again first ([`crate::content::Page::whole_text`]). What other files
+//! need of a body is then made again (a feed's twenty newest pages) or kept small (the
+//! plain text the search index is made of).
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use super::markdown::{Shortcodes, answer, render_entry, report_broken_links};
 use super::{GroupId, LangId, Site};
-use crate::error::Diagnostics;
+use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::Rendered;
 
 /// Where page bodies come from.
@@ -29,6 +31,8 @@ pub struct Stream<'a> {
     shortcodes: Shortcodes<'a>,
     /// Per language, per entry; `None` when the site has no search index.
     texts: Option<Vec<Vec<OnceLock<String>>>>,
+    /// Why a page's text could not be read again, for a file other than its page.
+    problems: Mutex<Vec<Diagnostic>>,
 }
 
 impl<'a> Bodies<'a> {
@@ -41,12 +45,16 @@ impl<'a> Bodies<'a> {
                 .map(|ls| ls.entries.iter().map(|_| OnceLock::new()).collect())
                 .collect()
         });
-        Bodies::Streamed(Stream { shortcodes, texts })
+        Bodies::Streamed(Stream {
+            shortcodes,
+            texts,
+            problems: Mutex::default(),
+        })
     }
 
     /// The body of entry `g` in language `l`, for its own page: streamed, it is rendered
-    /// now and its problems (broken links, failed shortcodes) go to `out`; ahead, the
-    /// Markdown stage reported them already.
+    /// now and its problems (broken links, failed shortcodes, a text that changed since
+    /// the snapshot) go to `out`; ahead, the Markdown stage reported them already.
     pub fn for_page<'s>(
         &'s self,
         site: &'s Site,
@@ -54,22 +62,43 @@ impl<'a> Bodies<'a> {
         g: GroupId,
         out: &mut Diagnostics,
     ) -> Cow<'s, Rendered> {
-        let body = self.body(site, l, g);
-        if let (Bodies::Streamed(_), Cow::Owned(rendered)) = (self, &body) {
-            report_broken_links(site, l, g, rendered, out);
+        match self {
+            Bodies::Ahead => Cow::Borrowed(&site.langs[l].entries[g].content),
+            Bodies::Streamed(stream) => Cow::Owned(match stream.render(site, l, g) {
+                Ok((rendered, problems)) => {
+                    out.extend(problems.0);
+                    rendered
+                }
+                Err(unread) => {
+                    out.push(unread);
+                    Rendered::default()
+                }
+            }),
         }
-        body
     }
 
     /// The body of entry `g` in language `l`, for any other file that shows it (a
-    /// further page of a list, a feed): streamed, it is rendered again.
+    /// further page of a list, a feed): streamed, it is rendered again (a text that
+    /// changed since the snapshot is kept for [`Bodies::problems`]).
     pub fn body<'s>(&'s self, site: &'s Site, l: LangId, g: GroupId) -> Cow<'s, Rendered> {
         match self {
             Bodies::Ahead => Cow::Borrowed(&site.langs[l].entries[g].content),
-            Bodies::Streamed(stream) => {
-                let ask = |q: &_| answer(site, l, g, stream.shortcodes, q);
-                Cow::Owned(render_entry(site, l, g, &ask))
-            }
+            // Its other problems are reported by its own page.
+            Bodies::Streamed(stream) => Cow::Owned(match stream.render(site, l, g) {
+                Ok((rendered, _)) => rendered,
+                Err(unread) => {
+                    stream.lock().push(unread);
+                    Rendered::default()
+                }
+            }),
+        }
+    }
+
+    /// The problems met by [`Bodies::body`]: pages whose text changed during the build.
+    pub fn problems(&self) -> Vec<Diagnostic> {
+        match self {
+            Bodies::Ahead => Vec::new(),
+            Bodies::Streamed(stream) => std::mem::take(&mut *stream.lock()),
         }
     }
 
@@ -93,5 +122,28 @@ impl<'a> Bodies<'a> {
             }) => texts[l.index()][g.index()].get().map(String::as_str),
             _ => None,
         }
+    }
+}
+
+impl Stream<'_> {
+    /// The body of entry `g` in language `l`, rendered from its page's whole text, with
+    /// its problems; why not, when the text cannot be read again.
+    fn render(
+        &self,
+        site: &Site,
+        l: LangId,
+        g: GroupId,
+    ) -> Result<(Rendered, Diagnostics), Diagnostic> {
+        let page = &site.pages[site.langs[l].entries[g].source];
+        let text = page.whole_text()?;
+        let ask = |q: &_| answer(site, l, g, self.shortcodes, q);
+        let rendered = render_entry(site, l, g, &text, &ask);
+        let mut problems = Diagnostics::default();
+        report_broken_links(site, l, g, &text, &rendered, &mut problems);
+        Ok((rendered, problems))
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Diagnostic>> {
+        self.problems.lock().unwrap_or_else(|e| e.into_inner())
     }
 }

@@ -11,12 +11,13 @@ use crate::markdown::{Answer, Call, FileRef, Query, RenderContext, to_html};
 /// Renders a shortcode call in a language: the HTML, or a message and a hint.
 pub type Shortcodes<'a> = &'a (dyn Fn(&str, &Call) -> Result<String, (String, String)> + Sync);
 
-/// Renders the Markdown of entry `g` of language `l`, answering its questions with
-/// `resolve`.
+/// Renders the Markdown of entry `g` of language `l`, whose page's whole text is `text`
+/// ([`crate::content::Page::whole_text`]), answering its questions with `resolve`.
 pub fn render_entry(
     site: &Site,
     l: LangId,
     g: GroupId,
+    text: &str,
     resolve: &dyn Fn(&Query) -> Answer,
 ) -> crate::markdown::Rendered {
     let page = &site.pages[site.langs[l].entries[g].source];
@@ -26,7 +27,7 @@ pub fn render_entry(
         resolve,
         highlight: site.config.highlight,
     };
-    to_html(page.body(), &ctx)
+    to_html(&text[page.body_start..], &ctx)
 }
 
 /// The answer to `query` asked by the text of entry `g` in language `l`.
@@ -108,11 +109,13 @@ fn join(dir: &str, target: &str) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-/// Reports the broken `@/` links and the other problems of entry `g` of language `l`.
+/// Reports the broken `@/` links and the other problems of entry `g` of language `l`,
+/// whose page's whole text is `text`.
 pub fn report_broken_links(
     site: &Site,
     l: LangId,
     g: GroupId,
+    text: &str,
     rendered: &crate::markdown::Rendered,
     out: &mut Diagnostics,
 ) {
@@ -125,7 +128,7 @@ pub fn report_broken_links(
     for (offset, link) in &rendered.broken_links {
         out.push(
             Diagnostic::error(&page.source.display, format!("broken link `{link}`: there is no such page"))
-                .at_offset(&page.text, page.body_start + offset)
+                .at_offset(text, page.body_start + offset)
                 .hint("write links as `@/path/page.md`, relative to content/, without the language suffix"),
         );
     }
@@ -136,7 +139,7 @@ pub fn report_broken_links(
             Diagnostic::error(&page.source.display, p.message.clone())
         };
         out.push(
-            d.at_offset(&page.text, page.body_start + p.offset)
+            d.at_offset(text, page.body_start + p.offset)
                 .hint(p.hint.clone()),
         );
     }

@@ -17,6 +17,12 @@
 //! first, then the theme's `themes/<theme>/locales/<lang>/*.ftl`; a message the site
 //! defines wins over the theme's (see [`File::from_theme`]).
 //!
+//! **Pages held in part.** A build renders each page once and need not hold the text of
+//! the whole site: its snapshot keeps of each page only the front matter and a digest of
+//! the whole ([`Pages::Heads`]), and the body is read again, by the same function, when
+//! the page is rendered ([`read_again`]); a page whose text is then not the one read
+//! first fails the build, which publishes nothing. The snapshot stays one snapshot.
+//!
 //! **Versions.** Each file carries a version number that changes whenever its content
 //! may have changed. Loading with the previous snapshot reads again only the files
 //! whose size or modification time changed or that the watcher reported; the others
@@ -45,6 +51,15 @@ pub use walk::{Found, Stamp, is_side_file};
 pub enum Body {
     /// Its text (pages, data, Fluent files, templates, the configuration).
     Text(Arc<str>),
+    /// The head of a page's text, its front matter, with the digest of the whole: a
+    /// build's snapshot ([`Pages::Heads`]), which reads the body again when it renders
+    /// the page ([`read_again`]).
+    Head {
+        /// The text up to the end of the front matter.
+        head: Arc<str>,
+        /// XXH3 of the whole text.
+        digest: u64,
+    },
     /// Its bytes (stylesheets and scripts, whose names carry a hash of them).
     Bytes(Arc<[u8]>),
     /// Nothing: it is copied as it is by the writer (images, fonts, documents).
@@ -63,19 +78,28 @@ pub struct File {
 }
 
 impl File {
-    /// The text of a text source (empty for other files).
+    /// The text of a text source (empty for other files; the head of a page whose
+    /// body was left on disk).
     pub fn text(&self) -> &str {
         match &self.body {
-            Body::Text(t) => t,
+            Body::Text(t) | Body::Head { head: t, .. } => t,
             _ => "",
         }
     }
 
-    /// The shared text of a text source.
+    /// The shared text of a text source (see [`File::text`]).
     pub fn shared_text(&self) -> Arc<str> {
         match &self.body {
-            Body::Text(t) => t.clone(),
+            Body::Text(t) | Body::Head { head: t, .. } => t.clone(),
             _ => Arc::from(""),
+        }
+    }
+
+    /// The digest of the whole text, when the snapshot holds only its head.
+    pub fn head_digest(&self) -> Option<u64> {
+        match self.body {
+            Body::Head { digest, .. } => Some(digest),
+            _ => None,
         }
     }
 
@@ -92,11 +116,24 @@ impl File {
 }
 
 /// How a file is taken into the snapshot.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 enum Take {
     Text,
+    /// The head of the text, as long as the function says.
+    Head(fn(&str) -> usize),
     Bytes,
     Reference,
+}
+
+/// How much of each page's text (`content/**/*.md`) the snapshot holds.
+#[derive(Clone, Copy)]
+pub enum Pages {
+    /// All of it: `check`, `status` and the preview server, which keep the site.
+    Whole,
+    /// The head alone, as long as the function says (the front matter), and a digest
+    /// of the whole: a build, which renders each page once and reads its body again
+    /// then ([`read_again`]), so that it never holds the text of the whole site.
+    Heads(fn(&str) -> usize),
 }
 
 /// Every source of a site, read once.
@@ -171,6 +208,7 @@ impl Sources {
     pub fn load_rest(
         &mut self,
         theme: Option<&str>,
+        pages: Pages,
         previous: Option<&Sources>,
         changed: &HashSet<PathBuf>,
         out: &mut Diagnostics,
@@ -181,10 +219,10 @@ impl Sources {
             .into_iter()
             .filter(|f| f.display != Path::new(CONFIG_FILE))
             .map(|f| {
-                let how = if is_text_content(&f.rel) {
-                    Take::Text
-                } else {
-                    Take::Reference
+                let how = match pages {
+                    Pages::Heads(head) if f.rel.ends_with(".md") => Take::Head(head),
+                    _ if is_text_content(&f.rel) => Take::Text,
+                    _ => Take::Reference,
                 };
                 (f, how)
             })
@@ -369,7 +407,7 @@ impl Sources {
                     .any(|c| c.as_os_str() == "templates");
                 let lossy = read::read_bytes(&found.path, &found.display)
                     .ok()
-                    .filter(|_| how == Take::Text && is_template)?;
+                    .filter(|_| matches!(how, Take::Text) && is_template)?;
                 self.next_version += 1;
                 Some(File {
                     found,
@@ -414,6 +452,14 @@ impl Sources {
 fn read_body(found: &Found, how: Take) -> Result<Body, Diagnostic> {
     Ok(match how {
         Take::Text => Body::Text(Arc::from(read::read_text(&found.path, &found.display)?)),
+        Take::Head(length) => {
+            let text = read::read_text(&found.path, &found.display)?;
+            let end = length(&text).min(text.len());
+            Body::Head {
+                head: Arc::from(&text[..end]),
+                digest: digest(&text),
+            }
+        }
         Take::Bytes => Body::Bytes(Arc::from(read::read_bytes(&found.path, &found.display)?)),
         Take::Reference => Body::File,
     })
@@ -459,4 +505,57 @@ fn extension(name: &str) -> Option<&str> {
     let file = name.rsplit('/').next()?;
     let dot = file.rfind('.').filter(|&i| i > 0)?;
     Some(&file[dot + 1..])
+}
+
+/// The digest that tells a text read again from one read before.
+fn digest(text: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+/// The whole text of the page at `path` (`display` in messages), whose snapshot holds
+/// only the head, read again by the one reading function; an error when it is not the
+/// text the snapshot read (its XXH3 is not `digest`): the page changed during the
+/// build, which then fails and publishes nothing.
+pub fn read_again(path: &Path, display: &Path, digest: u64) -> Result<String, Diagnostic> {
+    let text = read::read_text(path, display)?;
+    if self::digest(&text) != digest {
+        return Err(Diagnostic::error(
+            display,
+            "the file changed while the site was being built",
+        )
+        .hint("build again once the file is saved: a build reads each page's text when it renders the page, and this one is no longer the text it read first"));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The front matter of `text`, as the content stage measures it.
+    fn front(text: &str) -> usize {
+        text.find("\n---\n").map_or(text.len(), |i| i + 5)
+    }
+
+    #[test]
+    fn a_head_is_read_again_whole_and_a_changed_text_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.md");
+        let display = Path::new("content/page.md");
+        std::fs::write(&path, "---\ntitle: A\n---\nThe body.\n").unwrap();
+        let found = walk::file(&path, dir.path(), display).unwrap();
+        let Body::Head { head, digest } = read_body(&found, Take::Head(front)).unwrap() else {
+            panic!("a page read as a head is held as one");
+        };
+        assert_eq!(&*head, "---\ntitle: A\n---\n");
+        assert_eq!(
+            read_again(&path, display, digest).unwrap(),
+            "---\ntitle: A\n---\nThe body.\n"
+        );
+        std::fs::write(&path, "---\ntitle: A\n---\nThe body, edited.\n").unwrap();
+        let refused = read_again(&path, display, digest).unwrap_err();
+        assert!(refused.is_error());
+        assert_eq!(refused.file, display);
+        assert!(refused.message.contains("changed"), "{}", refused.message);
+    }
 }
