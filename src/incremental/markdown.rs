@@ -82,13 +82,8 @@ impl MarkdownCache {
             .par_iter()
             .map(|&(l, g)| {
                 let mut found = Diagnostics::default();
-                let page = &site.pages[site.langs[l].entries[g].source];
-                match page.whole_text() {
-                    Ok(text) => {
-                        let ask = |q: &Query| answer(site, l, g, shortcodes, q);
-                        let rendered = render_entry(site, l, g, &text, &ask);
-                        report_broken_links(site, l, g, &text, &rendered, &mut found);
-                    }
+                match crate::site::bodies::render_whole(site, l, g, shortcodes) {
+                    Ok((_, problems)) => found = problems,
                     // Reported once, by the entry of the page's own language.
                     Err(d) if !site.langs[l].entries[g].fallback => found.push(d),
                     Err(_) => {}

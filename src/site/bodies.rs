@@ -126,24 +126,34 @@ impl<'a> Bodies<'a> {
 }
 
 impl Stream<'_> {
-    /// The body of entry `g` in language `l`, rendered from its page's whole text, with
-    /// its problems; why not, when the text cannot be read again.
     fn render(
         &self,
         site: &Site,
         l: LangId,
         g: GroupId,
     ) -> Result<(Rendered, Diagnostics), Diagnostic> {
-        let page = &site.pages[site.langs[l].entries[g].source];
-        let text = page.whole_text()?;
-        let ask = |q: &_| answer(site, l, g, self.shortcodes, q);
-        let rendered = render_entry(site, l, g, &text, &ask);
-        let mut problems = Diagnostics::default();
-        report_broken_links(site, l, g, &text, &rendered, &mut problems);
-        Ok((rendered, problems))
+        render_whole(site, l, g, self.shortcodes)
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Diagnostic>> {
         self.problems.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// The body of entry `g` in language `l`, rendered from its page's whole text
+/// ([`crate::content::Page::whole_text`]), with its problems; why not, when the text
+/// cannot be read again.
+pub fn render_whole(
+    site: &Site,
+    l: LangId,
+    g: GroupId,
+    shortcodes: Shortcodes<'_>,
+) -> Result<(Rendered, Diagnostics), Diagnostic> {
+    let page = &site.pages[site.langs[l].entries[g].source];
+    let text = page.whole_text()?;
+    let ask = |q: &_| answer(site, l, g, shortcodes, q);
+    let rendered = render_entry(site, l, g, &text, &ask);
+    let mut problems = Diagnostics::default();
+    report_broken_links(site, l, g, &text, &rendered, &mut problems);
+    Ok((rendered, problems))
 }
