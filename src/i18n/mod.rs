@@ -161,6 +161,11 @@ impl Localizer {
         shown::Ledger(receiver)
     }
 
+    /// Whether every formatted text is being recorded (see [`Localizer::record`]).
+    pub fn is_recording(&self) -> bool {
+        self.recorder.get().is_some()
+    }
+
     /// The site's languages in order, with their directions, for [`marks::resolve`].
     pub fn languages(&self) -> marks::Languages<'_> {
         &self.languages

@@ -4,7 +4,8 @@
 //! `lang`), `asset()` for the published URL of a static file, and the `bidi` filter
 //! that isolates the left-to-right islands of right-to-left text.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 use tera::{Kwargs, State, TeraResult, Value};
 
@@ -22,8 +23,9 @@ pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<As
         asset(&assets, kwargs)
     });
     let l = localizer.clone();
+    let plain = Plain::default();
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        translate(&l, kwargs, state)
+        translate(&l, &plain, kwargs, state)
     });
     let l = localizer.clone();
     tera.register_function("format_date", move |kwargs: Kwargs, state: &State| {
@@ -49,26 +51,57 @@ fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
         .ok_or_else(|| tera::Error::message("the template context has no `lang`"))
 }
 
+/// The texts of the `t()` calls that pass no arguments to Fluent, by language and
+/// message: such a message formats the same on every page of a language, so it is
+/// formatted once. Its templates' [`Localizer`] lives as long as this.
+#[derive(Default)]
+struct Plain(RwLock<HashMap<String, HashMap<String, Value>>>);
+
+impl Plain {
+    fn get(&self, lang: &str, key: &str) -> Option<Value> {
+        let texts = self.0.read().unwrap_or_else(|e| e.into_inner());
+        texts.get(lang)?.get(key).cloned()
+    }
+
+    fn keep(&self, lang: &str, key: &str, text: &Value) {
+        let mut texts = self.0.write().unwrap_or_else(|e| e.into_inner());
+        texts
+            .entry(lang.to_string())
+            .or_default()
+            .insert(key.to_string(), text.clone());
+    }
+}
+
 /// `t(key="nav-home", count=3, …)`: the message in the page's language, or marked with
 /// the language it falls back to (see [`crate::i18n::marks`]). Every other argument is
 /// passed to Fluent (numbers as numbers, for plurals).
-fn translate(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
-    let key: String = kwargs.must_get("key")?;
+fn translate(
+    localizer: &Localizer,
+    plain: &Plain,
+    kwargs: Kwargs,
+    state: &State,
+) -> TeraResult<Value> {
+    let key: &str = kwargs.must_get("key")?;
     let lang = page_lang(&kwargs, state)?;
     let pairs: Vec<(&str, ArgValue)> = kwargs
         .iter()
         .filter(|(k, _)| !matches!(k.as_str(), Some("key") | Some("lang")))
         .filter_map(|(k, v)| Some((k.as_str()?, to_arg(v)?)))
         .collect();
+    // While a ledger records each formatting (for `check`), every call formats.
+    let once = pairs.is_empty() && !localizer.is_recording();
+    if once && let Some(text) = plain.get(&lang, key) {
+        return Ok(text);
+    }
     let args = (!pairs.is_empty()).then(|| fluent_args(pairs));
     // A fallback is marked with its language, for `Templates::render` to resolve.
     let marked = |(text, fallback): (String, Option<usize>)| match fallback {
         Some(language) => crate::i18n::marks::mark(&text, language),
         None => text,
     };
-    localizer
-        .format_with_language(&lang, &key, args.as_ref())
-        .map(marked)
+    let text = localizer
+        .format_with_language(&lang, key, args.as_ref())
+        .map(|formatted| Value::from(marked(formatted)))
         .map_err(|e| match e {
         MessageError::Missing if !localizer.defined_anywhere(&key) => {
             tera::Error::message(format!("Fluent message `{key}` is not defined in any language; add it to the files of locales/"))
@@ -76,7 +109,11 @@ fn translate(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult
         MessageError::Missing => tera::Error::message(format!(
             "Fluent message `{key}` is missing in `{lang}` and in every language it falls back to; add it to locales/{lang}/"
         )),
-    })
+    })?;
+    if once {
+        plain.keep(&lang, key, &text);
+    }
+    Ok(text)
 }
 
 fn to_arg(v: &Value) -> Option<ArgValue> {
