@@ -427,3 +427,44 @@ fn a_stylesheet_edit_renames_it_on_every_page_and_drops_the_old_name() {
     );
     assert_same_as_full_build(&site, dir.path());
 }
+
+/// The preview server's own run, without verification: a body edit renders that page,
+/// lends every other entry's HTML to the search indexes and feeds as it was, and keeps
+/// the search index of each language that does not show the page.
+#[test]
+fn body_edits_without_verification_match_a_full_build() {
+    let dir = forum_site();
+    let mut site = Driver::incremental(hexaglot::Options::new(dir.path()));
+    rebuild(&mut site, &[]);
+    let edits = [
+        (
+            "fr",
+            "content/about.fr.md",
+            "l’ordre du jour",
+            "l’ordre du jour détaillé",
+        ),
+        (
+            "zh",
+            "content/about.zh.md",
+            "论坛的形式",
+            "论坛的形式（修订）",
+        ),
+        ("fr", "content/about.fr.md", "du jour détaillé", "du jour"),
+    ];
+    for (lang, rel, from, to) in edits {
+        let path = edit(dir.path(), rel, from, to);
+        let outcome = rebuild(&mut site, &[path]);
+        let index = |l: &str| format!("{l}/search/index.json");
+        assert!(
+            outcome.changed.contains(&index(lang)),
+            "{rel}: {:?}",
+            outcome.changed
+        );
+        assert!(
+            !outcome.changed.contains(&index("en")),
+            "{rel}: {:?}",
+            outcome.changed
+        );
+        assert_same_as_full_build(&site, dir.path());
+    }
+}

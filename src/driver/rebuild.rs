@@ -17,7 +17,7 @@ use crate::error::{Diagnostic, Diagnostics, Error};
 use crate::incremental::theme::Theme;
 use crate::incremental::{Cache, Files, LastGood, Stages, deps, digest};
 use crate::output::OutputFile;
-use crate::plan::{Job, JobKind, Plan};
+use crate::plan::{Derived, FileJob, Job, JobKind, Plan};
 use crate::render::{contexts, files, render_job};
 use crate::site::{Bodies, GroupId, LangId, PageId, Site};
 use crate::sources::{Body, Sources};
@@ -183,11 +183,11 @@ fn text_only(
         pages.insert(i);
     }
     let parsed = pages.len();
-    // Verification compares every context, and the search indexes and Atom feeds read
-    // the HTML of every entry: then every entry needs it (cached HTML is moved, not
-    // rendered again).
-    let whole = verify || site.made.search || has_feed(site);
-    let entries = if whole { None } else { Some(&pages) };
+    // Verification compares every context: then every entry is rendered or checked
+    // again. The search indexes and Atom feeds read the HTML of every entry: the other
+    // entries' HTML is lent as it is (only these pages' texts changed).
+    let lend = !verify && (site.made.search || has_feed(site));
+    let entries = if verify { None } else { Some(&pages) };
     // Shortcodes are templates: the theme is refreshed before the Markdown.
     let theme = stages
         .theme
@@ -198,7 +198,24 @@ fn text_only(
     let markdown = stages
         .markdown
         .render(site, entries, &shortcodes, &mut diagnostics);
+    if lend {
+        stages.markdown.lend(site, &pages);
+    }
     let candidate = |job: &Job| matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source));
+    // A language none of whose entries shows an edited page keeps its search index and
+    // its feed: they show its entries alone.
+    let touched: HashSet<LangId> = LangId::all(site.langs.len())
+        .filter(|&l| {
+            site.langs[l]
+                .entries
+                .iter()
+                .any(|e| pages.contains(&e.source))
+        })
+        .collect();
+    let kept = |file: &FileJob| match file.what {
+        Derived::SearchIndex { lang } | Derived::Feed { lang } => !touched.contains(&lang),
+        _ => false,
+    };
     let result = match stages::planned(
         site,
         &sources,
@@ -215,13 +232,16 @@ fn text_only(
             &stages.published,
             plan,
             &candidate,
+            &kept,
             verify,
             reloaded,
             diagnostics,
         ),
         Err(()) => Err(failure(diagnostics)),
     };
-    stages.markdown.take_back(site, entries);
+    stages
+        .markdown
+        .take_back(site, if lend { None } else { entries });
     if result.is_ok() {
         let groups: Vec<GroupId> = GroupId::all(site.groups.len())
             .filter(|&g| {
@@ -291,6 +311,7 @@ fn whole(
         &stages.published,
         plan,
         &candidate,
+        &|_| false,
         verify,
         reloaded,
         diagnostics,
@@ -309,7 +330,7 @@ fn whole(
 
 /// Plans the site, renders the pages whose context or templates changed among the
 /// `candidate`s (every page when the theme was loaded again), makes the other files
-/// and, on success, makes the result the last good site.
+/// but those `kept` as they were and, on success, makes the result the last good site.
 #[allow(clippy::too_many_arguments)]
 fn render_site(
     theme: &mut crate::incremental::theme::ThemeCache,
@@ -320,6 +341,7 @@ fn render_site(
     published: &std::collections::BTreeMap<String, crate::sources::marker::Published>,
     plan: Plan,
     candidate: &(dyn Fn(&Job) -> bool + Sync),
+    kept: &(dyn Fn(&FileJob) -> bool + Sync),
     verify: bool,
     reloaded: bool,
     mut diagnostics: Diagnostics,
@@ -388,10 +410,14 @@ fn render_site(
     }
     // The other files: cheap, made again on every rebuild; copies from the cache.
     let shared = files::Shared::new(site, &plan, sources, published);
-    let made: Vec<(String, OutputFile)> = plan
+    let made: Vec<(String, Result<OutputFile, Bytes>)> = plan
         .files
         .par_iter()
         .map(|file| {
+            let path = file.out_path.as_str().to_string();
+            if let Some(bytes) = last.files.get(&path).filter(|_| !all && kept(file)) {
+                return (path, Err(bytes.clone()));
+            }
             let output = files::produce(
                 site,
                 &loaded.localizer,
@@ -401,14 +427,16 @@ fn render_site(
                 &Bodies::Ahead,
                 file,
             );
-            (file.out_path.as_str().to_string(), output)
+            (path, Ok(output))
         })
         .collect();
     let mut others = Vec::with_capacity(made.len());
     for (path, output) in made {
         match output {
-            OutputFile::Bytes(bytes) => others.push((path, Bytes::from(bytes), true)),
-            OutputFile::Copy(from, display) => {
+            // Kept as it was.
+            Err(bytes) => others.push((path, bytes, false)),
+            Ok(OutputFile::Bytes(bytes)) => others.push((path, Bytes::from(bytes), true)),
+            Ok(OutputFile::Copy(from, display)) => {
                 let version = version_of(sources, &from);
                 match statics.bytes(&from, &display, version) {
                     Ok((bytes, fresh)) => others.push((path, bytes, fresh)),

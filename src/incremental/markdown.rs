@@ -179,6 +179,26 @@ impl MarkdownCache {
         rendered_count
     }
 
+    /// Moves the cached HTML of every entry that shows none of the pages `except` into
+    /// the site, as it is: for a rebuild where only those pages' texts changed, which
+    /// changes no other entry's answers (see [`crate::driver`]'s text-only path), while
+    /// the search index and the feeds read every entry.
+    pub fn lend(&mut self, site: &mut Site, except: &HashSet<PageId>) {
+        for (l, g) in entries(site, None) {
+            let entry = &site.langs[l].entries[g];
+            if except.contains(&entry.source) {
+                continue;
+            }
+            let key = (
+                site.pages[entry.source].source.path.clone(),
+                site.langs[l].lang.clone(),
+            );
+            if let Some(cached) = self.entries.get_mut(&key) {
+                site.langs[l].entries[g].content = std::mem::take(&mut cached.rendered);
+            }
+        }
+    }
+
     /// A number that changes whenever the entry of page `path` in `lang` is rendered.
     pub fn generation(&self, path: &std::path::Path, lang: &str) -> u64 {
         self.entries
