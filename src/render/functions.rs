@@ -103,7 +103,7 @@ fn translate(
         .format_with_language(&lang, key, args.as_ref())
         .map(|formatted| Value::from(marked(formatted)))
         .map_err(|e| match e {
-        MessageError::Missing if !localizer.defined_anywhere(&key) => {
+        MessageError::Missing if !localizer.defined_anywhere(key) => {
             tera::Error::message(format!("Fluent message `{key}` is not defined in any language; add it to the files of locales/"))
         }
         MessageError::Missing => tera::Error::message(format!(
