@@ -212,9 +212,12 @@ fn text_only(
                 .any(|e| pages.contains(&e.source))
         })
         .collect();
+    // The other files show no page body (sitemaps list URLs, calendars and the
+    // programme's files show data, copies come from files that did not change): all
+    // are kept.
     let kept = |file: &FileJob| match file.what {
         Derived::SearchIndex { lang } | Derived::Feed { lang } => !touched.contains(&lang),
-        _ => false,
+        _ => true,
     };
     let result = match stages::planned(
         site,
@@ -408,8 +411,10 @@ fn render_site(
             None => rendered.push(None),
         }
     }
-    // The other files: cheap, made again on every rebuild; copies from the cache.
-    let shared = files::Shared::new(site, &plan, sources, published);
+    // The other files: cheap, made again on every rebuild but those kept; copies from
+    // the cache. What they share is made when one of them needs it.
+    let shared = std::sync::OnceLock::new();
+    let shared = || shared.get_or_init(|| files::Shared::new(site, &plan, sources, published));
     let made: Vec<(String, Result<OutputFile, Bytes>)> = plan
         .files
         .par_iter()
@@ -423,7 +428,7 @@ fn render_site(
                 &loaded.localizer,
                 sources,
                 &plan,
-                &shared,
+                shared(),
                 &Bodies::Ahead,
                 file,
             );

@@ -156,6 +156,8 @@ pub struct Sources {
     pub unread: Vec<(Found, Diagnostic)>,
     /// When the event data last changed (see [`Sources::data_changed`]).
     data_changed: Option<std::time::SystemTime>,
+    /// Whether the files of `content/` come from a walk that reported nothing.
+    content_walk_clean: bool,
     next_version: u64,
 }
 
@@ -215,7 +217,7 @@ impl Sources {
     ) {
         let old = Previous::of(previous);
         let found: Vec<(Found, Take)> = self
-            .walk_folder(Path::new("content"), out)
+            .content_files(previous, changed, out)
             .into_iter()
             .filter(|f| f.display != Path::new(CONFIG_FILE))
             .map(|f| {
@@ -360,6 +362,31 @@ impl Sources {
     }
 
     /// Walks `folder` (relative to the root) if it exists and stays inside the site.
+    /// The files of `content/`, walked; or, when every change is to a file that the
+    /// previous snapshot took from a walk that found nothing wrong, and that file is
+    /// still one the walker admits, the previous list with those files' new stamps (a
+    /// preview server's edit: no walk over thousands of unchanged files). A new,
+    /// removed or renamed file, a folder, or the site's root (sent by a watcher that
+    /// lost track) is walked for.
+    fn content_files(
+        &mut self,
+        previous: Option<&Sources>,
+        changed: &HashSet<PathBuf>,
+        out: &mut Diagnostics,
+    ) -> Vec<Found> {
+        let known = previous
+            .filter(|p| p.content_walk_clean)
+            .and_then(|p| known_content(p, &self.root, changed));
+        if let Some(found) = known {
+            self.content_walk_clean = true;
+            return found;
+        }
+        let problems = out.0.len();
+        let found = self.walk_folder(Path::new("content"), out);
+        self.content_walk_clean = out.0.len() == problems;
+        found
+    }
+
     fn walk_folder(&self, folder: &Path, out: &mut Diagnostics) -> Vec<Found> {
         let dir = self.root.join(folder);
         if std::fs::symlink_metadata(&dir).is_err() {
@@ -465,6 +492,38 @@ fn read_body(found: &Found, how: Take) -> Result<Body, Diagnostic> {
     })
 }
 
+/// The files of `content/` in `previous` with the new stamps of the `changed` ones, when
+/// every changed path under `content/` is a file `previous` holds and is still a file
+/// the walker admits; `None` when a walk must tell.
+fn known_content(
+    previous: &Sources,
+    root: &Path,
+    changed: &HashSet<PathBuf>,
+) -> Option<Vec<Found>> {
+    let dir = root.join("content");
+    let config = root.join(CONFIG_FILE);
+    let mut found: Vec<Found> = previous.content.iter().map(|f| f.found.clone()).collect();
+    let index: HashMap<&Path, usize> = previous
+        .content
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.found.path.as_path(), i))
+        .collect();
+    for path in changed {
+        if !path.starts_with(&dir) || *path == config {
+            // Read by its own walk, or by `load_config`.
+            if path.starts_with(root) && *path != root {
+                continue;
+            }
+            return None;
+        }
+        let &i = index.get(path.as_path())?;
+        let now = walk::file(path, &dir, &found[i].display).ok()?;
+        found[i].stamp = now.stamp;
+    }
+    Some(found)
+}
+
 /// The files of the previous snapshot, by path, for reuse.
 struct Previous<'a> {
     files: HashMap<&'a Path, &'a File>,
@@ -557,5 +616,91 @@ mod tests {
         assert!(refused.is_error());
         assert_eq!(refused.file, display);
         assert!(refused.message.contains("changed"), "{}", refused.message);
+    }
+
+    /// A site with two pages, and its first snapshot.
+    fn two_pages() -> (tempfile::TempDir, Sources) {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(&content).unwrap();
+        std::fs::write(content.join("site.yaml"), "title: T\n").unwrap();
+        std::fs::write(content.join("a.md"), "---\ntitle: A\n---\nA.\n").unwrap();
+        std::fs::write(content.join("b.md"), "---\ntitle: B\n---\nB.\n").unwrap();
+        let sources = again(dir.path(), None, &[]);
+        (dir, sources)
+    }
+
+    /// The snapshot after `changed`, from `previous`.
+    fn again(root: &Path, previous: Option<&Sources>, changed: &[PathBuf]) -> Sources {
+        let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
+        let mut out = Diagnostics::default();
+        let mut sources = Sources::load_config(root, previous, &changed).unwrap();
+        sources.load_rest(None, Pages::Whole, previous, &changed, &mut out);
+        sources
+    }
+
+    fn rels(sources: &Sources) -> Vec<&str> {
+        sources
+            .content
+            .iter()
+            .map(|f| f.found.rel.as_str())
+            .collect()
+    }
+
+    fn text_of<'s>(sources: &'s Sources, rel: &str) -> &'s str {
+        match &sources.content_file(rel).unwrap().body {
+            Body::Text(text) => text,
+            _ => panic!("{rel} is held as text"),
+        }
+    }
+
+    #[test]
+    fn an_edit_to_a_known_file_is_read_without_a_walk_and_anything_else_is_walked_for() {
+        let (dir, first) = two_pages();
+        let root = first.root.clone();
+        let a = root.join("content/a.md");
+        std::fs::write(&a, "---\ntitle: A\n---\nA, edited.\n").unwrap();
+        // A file the watcher did not report is not seen while only known files change.
+        std::fs::write(root.join("content/c.md"), "---\ntitle: C\n---\n").unwrap();
+        let edited = again(dir.path(), Some(&first), std::slice::from_ref(&a));
+        assert_eq!(text_of(&edited, "a.md"), "---\ntitle: A\n---\nA, edited.\n");
+        assert_eq!(rels(&edited), ["a.md", "b.md"]);
+        let b = |s: &Sources| s.content_file("b.md").unwrap().version;
+        assert_eq!(b(&edited), b(&first), "an unchanged file keeps its version");
+        // A new file, or the root a watcher sends when it lost track: walked.
+        for changed in [root.join("content/c.md"), root.clone()] {
+            let walked = again(dir.path(), Some(&edited), &[changed]);
+            assert_eq!(rels(&walked), ["a.md", "b.md", "c.md"]);
+        }
+        // A removed file: walked, and gone.
+        std::fs::remove_file(root.join("content/b.md")).unwrap();
+        let removed = again(dir.path(), Some(&edited), &[root.join("content/b.md")]);
+        assert_eq!(rels(&removed), ["a.md", "c.md"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_that_found_a_problem_is_made_again_until_it_finds_none() {
+        let (dir, first) = two_pages();
+        let root = first.root.clone();
+        let fifo = root.join("content/pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let mut out = Diagnostics::default();
+        let changed: HashSet<PathBuf> = [fifo.clone()].into();
+        let mut broken = Sources::load_config(&root, Some(&first), &changed).unwrap();
+        broken.load_rest(None, Pages::Whole, Some(&first), &changed, &mut out);
+        assert!(out.has_errors(), "the FIFO is reported");
+        // An edit to a known file after that walks again, and reports the FIFO again.
+        let a = root.join("content/a.md");
+        std::fs::write(&a, "---\ntitle: A\n---\nA, edited.\n").unwrap();
+        let mut out = Diagnostics::default();
+        let changed: HashSet<PathBuf> = [a].into();
+        let mut next = Sources::load_config(&root, Some(&broken), &changed).unwrap();
+        next.load_rest(None, Pages::Whole, Some(&broken), &changed, &mut out);
+        assert!(out.has_errors(), "the FIFO is reported again");
+        drop(dir);
     }
 }
