@@ -64,16 +64,18 @@ impl<'a> Bodies<'a> {
     ) -> Cow<'s, Rendered> {
         match self {
             Bodies::Ahead => Cow::Borrowed(&site.langs[l].entries[g].content),
-            Bodies::Streamed(stream) => Cow::Owned(match stream.render(site, l, g) {
-                Ok((rendered, problems)) => {
-                    out.extend(problems.0);
-                    rendered
-                }
-                Err(unread) => {
-                    out.push(unread);
-                    Rendered::default()
-                }
-            }),
+            Bodies::Streamed(stream) => {
+                Cow::Owned(match render_whole(site, l, g, stream.shortcodes) {
+                    Ok((rendered, problems)) => {
+                        out.extend(problems.0);
+                        rendered
+                    }
+                    Err(unread) => {
+                        out.push(unread);
+                        Rendered::default()
+                    }
+                })
+            }
         }
     }
 
@@ -84,13 +86,15 @@ impl<'a> Bodies<'a> {
         match self {
             Bodies::Ahead => Cow::Borrowed(&site.langs[l].entries[g].content),
             // Its other problems are reported by its own page.
-            Bodies::Streamed(stream) => Cow::Owned(match stream.render(site, l, g) {
-                Ok((rendered, _)) => rendered,
-                Err(unread) => {
-                    stream.lock().push(unread);
-                    Rendered::default()
-                }
-            }),
+            Bodies::Streamed(stream) => {
+                Cow::Owned(match render_whole(site, l, g, stream.shortcodes) {
+                    Ok((rendered, _)) => rendered,
+                    Err(unread) => {
+                        stream.lock().push(unread);
+                        Rendered::default()
+                    }
+                })
+            }
         }
     }
 
@@ -126,15 +130,6 @@ impl<'a> Bodies<'a> {
 }
 
 impl Stream<'_> {
-    fn render(
-        &self,
-        site: &Site,
-        l: LangId,
-        g: GroupId,
-    ) -> Result<(Rendered, Diagnostics), Diagnostic> {
-        render_whole(site, l, g, self.shortcodes)
-    }
-
     fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Diagnostic>> {
         self.problems.lock().unwrap_or_else(|e| e.into_inner())
     }

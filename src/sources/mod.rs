@@ -361,7 +361,6 @@ impl Sources {
             .map(File::text)
     }
 
-    /// Walks `folder` (relative to the root) if it exists and stays inside the site.
     /// The files of `content/`, walked; or, when every change is to a file that the
     /// previous snapshot took from a walk that found nothing wrong, and that file is
     /// still one the walker admits, the previous list with those files' new stamps (a
@@ -387,6 +386,7 @@ impl Sources {
         found
     }
 
+    /// Walks `folder` (relative to the root) if it exists and stays inside the site.
     fn walk_folder(&self, folder: &Path, out: &mut Diagnostics) -> Vec<Found> {
         let dir = self.root.join(folder);
         if std::fs::symlink_metadata(&dir).is_err() {
@@ -510,12 +510,13 @@ fn known_content(
         .map(|(i, f)| (f.found.path.as_path(), i))
         .collect();
     for path in changed {
-        if !path.starts_with(&dir) || *path == config {
-            // Read by its own walk, or by `load_config`.
-            if path.starts_with(root) && *path != root {
-                continue;
-            }
+        // The root, sent by a watcher that lost track, or a path outside the site.
+        if *path == root || !path.starts_with(root) {
             return None;
+        }
+        // Read by its own walk, or by `load_config`.
+        if !path.starts_with(&dir) || *path == config {
+            continue;
         }
         let &i = index.get(path.as_path())?;
         let now = walk::file(path, &dir, &found[i].display).ok()?;
@@ -632,11 +633,20 @@ mod tests {
 
     /// The snapshot after `changed`, from `previous`.
     fn again(root: &Path, previous: Option<&Sources>, changed: &[PathBuf]) -> Sources {
+        again_reporting(root, previous, changed).0
+    }
+
+    /// [`again`], with the problems the snapshot reported.
+    fn again_reporting(
+        root: &Path,
+        previous: Option<&Sources>,
+        changed: &[PathBuf],
+    ) -> (Sources, Diagnostics) {
         let changed: HashSet<PathBuf> = changed.iter().cloned().collect();
         let mut out = Diagnostics::default();
         let mut sources = Sources::load_config(root, previous, &changed).unwrap();
         sources.load_rest(None, Pages::Whole, previous, &changed, &mut out);
-        sources
+        (sources, out)
     }
 
     fn rels(sources: &Sources) -> Vec<&str> {
@@ -688,18 +698,12 @@ mod tests {
         if !made.is_ok_and(|s| s.success()) {
             return;
         }
-        let mut out = Diagnostics::default();
-        let changed: HashSet<PathBuf> = [fifo.clone()].into();
-        let mut broken = Sources::load_config(&root, Some(&first), &changed).unwrap();
-        broken.load_rest(None, Pages::Whole, Some(&first), &changed, &mut out);
+        let (broken, out) = again_reporting(&root, Some(&first), &[fifo]);
         assert!(out.has_errors(), "the FIFO is reported");
         // An edit to a known file after that walks again, and reports the FIFO again.
         let a = root.join("content/a.md");
         std::fs::write(&a, "---\ntitle: A\n---\nA, edited.\n").unwrap();
-        let mut out = Diagnostics::default();
-        let changed: HashSet<PathBuf> = [a].into();
-        let mut next = Sources::load_config(&root, Some(&broken), &changed).unwrap();
-        next.load_rest(None, Pages::Whole, Some(&broken), &changed, &mut out);
+        let (_, out) = again_reporting(&root, Some(&broken), &[a]);
         assert!(out.has_errors(), "the FIFO is reported again");
         drop(dir);
     }
