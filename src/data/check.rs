@@ -224,6 +224,7 @@ pub(super) fn all(raw: RawData, config: &Config, out: &mut Diagnostics) -> Event
         check_event(&place("event"), event, &raw.key_dates, out);
     }
     EventData {
+        positions: super::model::Positions::new(&raw.people, &raw.organizations, &raw.rooms),
         named_rooms: named_rooms(&sessions),
         sessions,
         event: raw.event.clone(),

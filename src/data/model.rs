@@ -177,6 +177,61 @@ pub struct EventData {
     /// reported, and links to the pages their records would make are not checked, so
     /// that one bad file does not bury its error under false broken links.
     pub failed: std::collections::BTreeSet<&'static str>,
+    /// Where each id of `people`, `organizations` and `rooms` is, for
+    /// [`EventData::person`] and its kin (a programme names thousands of them).
+    pub(super) positions: Positions,
+}
+
+/// Id → index in its list, of the records that sessions name by the thousand.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Positions {
+    people: std::collections::HashMap<String, usize>,
+    organizations: std::collections::HashMap<String, usize>,
+    rooms: std::collections::HashMap<String, usize>,
+}
+
+impl Positions {
+    /// The positions of the first record of each id (the one a search of the list finds).
+    pub(super) fn new(
+        people: &[Person],
+        organizations: &[Organization],
+        rooms: &[super::Room],
+    ) -> Self {
+        fn first<'a>(
+            ids: impl Iterator<Item = &'a str>,
+        ) -> std::collections::HashMap<String, usize> {
+            let mut map = std::collections::HashMap::new();
+            for (i, id) in ids.enumerate() {
+                map.entry(id.to_string()).or_insert(i);
+            }
+            map
+        }
+        Positions {
+            people: first(people.iter().map(|p| p.id.as_str())),
+            organizations: first(organizations.iter().map(|o| o.id.as_str())),
+            rooms: first(rooms.iter().map(|r| r.id.as_str())),
+        }
+    }
+}
+
+impl EventData {
+    /// The person with id `id`.
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.positions.people.get(id).map(|&i| &self.people[i])
+    }
+
+    /// The organization with id `id`.
+    pub fn organization(&self, id: &str) -> Option<&Organization> {
+        self.positions
+            .organizations
+            .get(id)
+            .map(|&i| &self.organizations[i])
+    }
+
+    /// The room of `rooms.yaml` with id `id`.
+    pub fn room(&self, id: &str) -> Option<&super::Room> {
+        self.positions.rooms.get(id).map(|&i| &self.rooms[i])
+    }
 }
 
 fn date<'de, D: Deserializer<'de>>(d: D) -> Result<PageDate, D::Error> {

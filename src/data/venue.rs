@@ -151,8 +151,7 @@ impl EventData {
 
     /// The room of `rooms.yaml` that session `s` names.
     pub fn room_of(&self, s: &Session) -> Option<&Room> {
-        let id = s.room_id.as_deref()?;
-        self.rooms.iter().find(|r| r.id == id)
+        self.room(s.room_id.as_deref()?)
     }
 
     /// Whether session `s` is held in a place: it names a room, or the event has a venue

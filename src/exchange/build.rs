@@ -167,7 +167,7 @@ fn session_event(
     let persons = s
         .people
         .iter()
-        .filter_map(|p| data.people.iter().find(|x| x.id == *p))
+        .filter_map(|p| data.person(p))
         .map(|p| Person {
             name: lang.text(&p.name),
             guid: Some(super::person_guid(base, &p.id)),

@@ -76,7 +76,7 @@ pub struct SessionCard<'a> {
 
 /// A person's link, from their id.
 pub fn person_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<PersonLink<'a>> {
-    let p = site.data.people.iter().find(|p| p.id == id)?;
+    let p = site.data.person(id)?;
     Some(PersonLink {
         id,
         href: cx.urls.person(id),
@@ -88,7 +88,7 @@ pub fn person_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<Pers
 
 /// An organization's link, from its id.
 pub fn organization_link<'a>(site: &'a Site, cx: &LangCtx, id: &'a str) -> Option<Link<'a>> {
-    let o = site.data.organizations.iter().find(|o| o.id == id)?;
+    let o = site.data.organization(id)?;
     Some(Link {
         id,
         href: cx.urls.organization(id),

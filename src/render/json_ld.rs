@@ -84,7 +84,7 @@ pub fn session(site: &Site, cx: &LangCtx, s: &Session, home: &str) -> String {
     let performers: Vec<Value> = s
         .people
         .iter()
-        .filter_map(|p| data.people.iter().find(|x| &x.id == p))
+        .filter_map(|p| data.person(p))
         .map(|p| json!({"@type": "Person", "name": cx.text(&p.name).text, "url": cx.urls.absolute(&cx.urls.person(&p.id))}))
         .collect();
     if !performers.is_empty() {
@@ -182,7 +182,7 @@ fn place(cx: &LangCtx, venue: &Venue, room: Option<&str>) -> Value {
 }
 
 fn organization(site: &Site, cx: &LangCtx, id: &str) -> Value {
-    let Some(o) = site.data.organizations.iter().find(|o| o.id == id) else {
+    let Some(o) = site.data.organization(id) else {
         return Value::Null;
     };
     let mut v = Map::new();

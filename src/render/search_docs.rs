@@ -87,7 +87,7 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: LangId) -> 
                 let organization = p
                     .organization
                     .as_deref()
-                    .and_then(|id| site.data.organizations.iter().find(|o| o.id == id))
+                    .and_then(|id| site.data.organization(id))
                     .map(|o| cx.text(&o.name).text);
                 let excerpt = match (role, organization) {
                     (None, None) => line(SEARCH_PERSON, vec![]),

@@ -119,7 +119,7 @@ pub fn generated(site: &Site, lang: &str, path: &str) -> Result<String, String> 
             "person.html",
             "people.yaml",
             id,
-            data.people.iter().any(|p| p.id == *id),
+            data.person(id).is_some(),
         )
         .map(|()| urls.person(id)),
         ["organizations", id, ""] => record(
@@ -127,7 +127,7 @@ pub fn generated(site: &Site, lang: &str, path: &str) -> Result<String, String> 
             "organization.html",
             "organizations.yaml",
             id,
-            data.organizations.iter().any(|o| o.id == *id),
+            data.organization(id).is_some(),
         )
         .map(|()| urls.organization(id)),
         ["tags", ""] => {
