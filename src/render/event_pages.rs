@@ -56,7 +56,7 @@ pub fn context(
         }
         EventPage::Session(i) => {
             if let Some(view) = session_page(site, localizer, &cards[i], &cx, i, home) {
-                ctx.insert("session", &view);
+                ctx.insert_value("session", view);
             }
         }
         EventPage::Person(i) => {
@@ -132,22 +132,20 @@ pub fn context(
     site.config.absolute(&own)
 }
 
-/// The view of session `i`'s page.
-fn session_page<'a>(
-    site: &'a Site,
+/// The view of session `i`'s page: its card's fields and those of [`SessionPage`].
+fn session_page(
+    site: &Site,
     localizer: &Localizer,
     card: &Value,
     cx: &LangCtx,
     i: usize,
     home: &str,
-) -> Option<SessionPage<'a>> {
+) -> Option<Value> {
     let s = &site.data.sessions[i];
     // The card built once for every page that lists the session; none when its times
-    // could not be written (the error is reported).
-    if card.is_none() {
-        return None;
-    }
-    let card = card.clone();
+    // could not be written (the error is reported). Its fields are taken as they are,
+    // not serialized again.
+    let mut fields = card.clone().into_map()?;
     let interpretation = s
         .interpretation
         .iter()
@@ -162,7 +160,7 @@ fn session_page<'a>(
         google_dates(&s.when),
         query_encode(&cx.urls.absolute(&cx.urls.session(&s.id))),
     );
-    Some(SessionPage {
+    let page = SessionPage {
         description: s.description.as_ref().map(|d| cx.text(d)),
         room_details: super::venue_view::session_room(cx, &site.data, s),
         venue: site
@@ -184,8 +182,9 @@ fn session_page<'a>(
         ics: cx.urls.session_ics(&s.id),
         google,
         json_ld: super::json_ld::session(site, cx, s, home),
-        card,
-    })
+    };
+    fields.extend(Value::from_serializable(&page).into_map()?);
+    Some(Value::from(fields))
 }
 
 /// A language of the switcher: the same fields as [`super::views::LanguageLink`], with the URL of this
@@ -199,12 +198,9 @@ struct SwitcherLink<'a> {
     translated: bool,
 }
 
-/// The session page.
+/// What a session's page shows beside its card (see [`SessionCard`]).
 #[derive(Serialize)]
 struct SessionPage<'a> {
-    /// The session's card (see [`SessionCard`]), its fields flattened into the page's.
-    #[serde(flatten)]
-    card: Value,
     description: Option<Text<'a>>,
     /// The room with its floor, capacity and accessibility notes.
     room_details: Option<super::venue_view::RoomView<'a>>,

@@ -4,6 +4,7 @@
 //! `lang`), `asset()` for the published URL of a static file, and the `bidi` filter
 //! that isolates the left-to-right islands of right-to-left text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -42,13 +43,24 @@ pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<As
     );
 }
 
-fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<String> {
-    if let Some(lang) = kwargs.get::<String>("lang")? {
+/// The language a function works in: its `lang=` argument, else the page's `lang`. A
+/// string, read where it is (see [`text`]).
+fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
+    if let Some(lang) = kwargs.get::<Value>("lang")? {
         return Ok(lang);
     }
     state
-        .get::<String>("lang")?
+        .get::<Value>("lang")?
         .ok_or_else(|| tera::Error::message("the template context has no `lang`"))
+}
+
+/// A value as text: a string as it is, anything else as Tera prints it (as Tera's own
+/// `String` arguments read it, without the copy).
+fn text(value: &Value) -> Cow<'_, str> {
+    match value.as_str() {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(value.to_string()),
+    }
 }
 
 /// The texts of the `t()` calls that pass no arguments to Fluent, by language and
@@ -83,6 +95,7 @@ fn translate(
 ) -> TeraResult<Value> {
     let key: &str = kwargs.must_get("key")?;
     let lang = page_lang(&kwargs, state)?;
+    let lang = text(&lang);
     let pairs: Vec<(&str, ArgValue)> = kwargs
         .iter()
         .filter(|(k, _)| !matches!(k.as_str(), Some("key") | Some("lang")))
@@ -131,6 +144,7 @@ fn to_arg(v: &Value) -> Option<ArgValue> {
 /// (see [`crate::i18n::dates`]); at month precision, a range of months.
 fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
+    let lang = text(&lang);
     let parse = |name: &str, text: String| {
         PageDate::parse(&text).ok_or_else(|| {
             tera::Error::message(format!(
@@ -165,6 +179,7 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
 /// numbering system (`ar-JO-u-nu-arab`), for scripts that format dates and times.
 fn date_locale(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
+    let lang = text(&lang);
     Ok(localizer
         .dates
         .intl_locale(&lang)
@@ -176,6 +191,7 @@ fn date_locale(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
 /// and `{range}` where a script puts its values, or `{range}` (CLDR's range as is).
 fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
+    let lang = text(&lang);
     let args =
         fluent_args(["start", "end", "range"].map(|k| (k, ArgValue::Text(format!("{{{k}}}")))));
     match own_message(
@@ -194,25 +210,23 @@ fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> T
 /// text: the page's direction (the context's `dir`), or `dir=` for text in another
 /// language (`{{ name.text | bidi(dir=name.dir) }}`). The same treatment as Markdown's
 /// (see [`crate::i18n::bidi`]).
-fn bidi(text: String, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
+fn bidi(input: Cow<'_, str>, kwargs: Kwargs, state: &State) -> TeraResult<Value> {
     // `dir=` may be given an absent value (`name.dir` of text in the page's language).
-    let given = kwargs
-        .get::<Value>("dir")?
-        .and_then(|v| v.as_str().map(str::to_string));
+    let given = kwargs.get::<Value>("dir")?.filter(Value::is_string);
     let dir = match given {
         Some(dir) => Some(dir),
-        None => state.get::<String>("dir")?,
+        None => state.get::<Value>("dir")?,
     };
-    let rtl = dir.as_deref() == Some("rtl");
+    let rtl = dir.as_ref().map(text).as_deref() == Some("rtl");
     Ok(Value::safe_string(&crate::i18n::bidi::isolate_html(
-        &text, rtl,
+        &input, rtl,
     )))
 }
 
 /// `asset(path="style.css")`: the URL of a file of the theme's `static/` folder, with the
 /// base path and, for stylesheets and scripts, the content hash (`/wsis/style.3f9a1c2b7d.css`).
 fn asset(assets: &Assets, kwargs: Kwargs) -> TeraResult<String> {
-    let path: String = kwargs.must_get("path")?;
+    let path: Cow<str> = kwargs.must_get("path")?;
     assets.url(&path).ok_or_else(|| {
         let known: Vec<&str> = assets.names().collect();
         let has = if known.is_empty() {
