@@ -79,37 +79,25 @@ fn fold(prev: char, c: char) -> Option<char> {
 }
 
 /// Traditional Chinese characters and their simplified forms: OpenCC's character table
-/// (`TSCharacters`, through the `ferrous-opencc` crate), first choice of each entry.
+/// (`TSCharacters`), first choice of each entry, as pairs (`發发髮发…`) in
+/// `han_table.txt`. Reading it through OpenCC cost a tenth of a second of every build
+/// (a dictionary lookup for each of the 100,000 Han code points); the file is what
+/// that gave, and `tests/han_table.rs` checks it against OpenCC (the `ferrous-opencc`
+/// crate), and rewrites it with `HEXAGLOT_WRITE_HAN_TABLE=1`.
 fn han_table() -> &'static HashMap<char, char> {
     static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        use ferrous_opencc::{OpenCC, config::BuiltinConfig};
-        let Ok(opencc) = OpenCC::from_config(BuiltinConfig::T2s) else {
-            return HashMap::new();
-        };
-        let mut table = HashMap::new();
-        let mut buf = [0u8; 4];
-        // One character at a time: OpenCC's phrase table has no one-character entry, so
-        // this reads the character table alone, which the browser can apply the same way.
-        for c in HAN_RANGES
-            .iter()
-            .flat_map(|r| r.clone())
-            .filter_map(char::from_u32)
-        {
-            let converted = opencc.convert(c.encode_utf8(&mut buf));
-            let mut chars = converted.chars();
-            if let (Some(s), None) = (chars.next(), chars.next())
-                && s != c
-            {
-                table.insert(c, s);
-            }
-        }
-        table
+        let mut chars = HAN_TABLE.chars().filter(|c| !c.is_whitespace());
+        std::iter::from_fn(|| Some((chars.next()?, chars.next()?))).collect()
     })
 }
 
-/// The Han blocks of [`is_cjk`].
-const HAN_RANGES: [std::ops::RangeInclusive<u32>; 5] = [
+/// The pairs of [`han_table`], traditional then simplified, ordered by the traditional.
+const HAN_TABLE: &str = include_str!("han_table.txt");
+
+/// The Han code points that may be traditional characters: the blocks of [`is_cjk`]
+/// (where `tests/han_table.rs` asks OpenCC).
+pub const HAN_RANGES: [std::ops::RangeInclusive<u32>; 5] = [
     0x3400..=0x4DBF,
     0x4E00..=0x9FFF,
     0xF900..=0xFAFF,
