@@ -99,16 +99,27 @@ pub fn context(
             );
         }
     }
-    let own = page.path(site, lang);
-    let switcher: Vec<SwitcherLink> = site
-        .config
-        .languages
+    // The page's path in each of the site's languages, made once for the switcher,
+    // the alternates and the canonical URL.
+    let languages = &site.config.languages;
+    let paths: Vec<String> = languages
         .iter()
-        .map(|language| SwitcherLink {
+        .map(|language| page.path(site, &language.code))
+        .collect();
+    let path_in = |code: &str| -> String {
+        match languages.iter().position(|language| language.code == code) {
+            Some(i) => paths[i].clone(),
+            None => page.path(site, code),
+        }
+    };
+    let switcher: Vec<SwitcherLink> = languages
+        .iter()
+        .zip(&paths)
+        .map(|(language, path)| SwitcherLink {
             code: &language.code,
             name: &language.name,
             dir: language.direction.as_str(),
-            href: page.path(site, &language.code),
+            href: path.clone(),
             translated: true,
         })
         .collect();
@@ -118,7 +129,7 @@ pub fn context(
         .iter()
         .map(|ls| Alternate {
             lang: &ls.lang,
-            href: site.config.absolute(&page.path(site, &ls.lang)),
+            href: site.config.absolute(&path_in(&ls.lang)),
         })
         .collect();
     ctx.insert("alternates", &alternates);
@@ -126,8 +137,9 @@ pub fn context(
         "x_default",
         &site
             .config
-            .absolute(&page.path(site, &site.config.default_language)),
+            .absolute(&path_in(&site.config.default_language)),
     );
+    let own = path_in(lang);
     ctx.insert("page_href", &own);
     site.config.absolute(&own)
 }

@@ -21,7 +21,7 @@ mod messages;
 pub mod normalize;
 mod text;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -94,7 +94,7 @@ fn weigh(texts: &[(&str, u32)]) -> Vec<(String, u32)> {
         .iter()
         .map(|(t, w)| (normalize::normalize(t), *w))
         .collect();
-    let mut weights: HashMap<std::borrow::Cow<str>, u32> = HashMap::new();
+    let mut weights: FxHashMap<std::borrow::Cow<str>, u32> = FxHashMap::default();
     for (text, weight) in &normalized {
         normalize::for_each_term(text, |term| *weights.entry(term).or_default() += weight);
     }
@@ -141,7 +141,7 @@ pub fn build_index(site: &Site, bodies: &Bodies<'_>, l: LangId, docs: Vec<Doc>) 
         ([doc.url, doc.title, doc.excerpt], weigh(&texts))
     }));
     let mut docs = Vec::with_capacity(analysed.len());
-    let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+    let mut postings: FxHashMap<String, Vec<u32>> = FxHashMap::default();
     for (doc, (summary, weights)) in analysed.into_iter().enumerate() {
         for (term, weight) in weights {
             postings
