@@ -1,6 +1,6 @@
 //! The records of the event data files.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Deserializer};
 
@@ -185,9 +185,9 @@ pub struct EventData {
 /// Id → index in its list, of the records that sessions name by the thousand.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Positions {
-    people: std::collections::HashMap<String, usize>,
-    organizations: std::collections::HashMap<String, usize>,
-    rooms: std::collections::HashMap<String, usize>,
+    people: HashMap<String, usize>,
+    organizations: HashMap<String, usize>,
+    rooms: HashMap<String, usize>,
 }
 
 impl Positions {
@@ -197,10 +197,8 @@ impl Positions {
         organizations: &[Organization],
         rooms: &[super::Room],
     ) -> Self {
-        fn first<'a>(
-            ids: impl Iterator<Item = &'a str>,
-        ) -> std::collections::HashMap<String, usize> {
-            let mut map = std::collections::HashMap::new();
+        fn first<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
+            let mut map = HashMap::new();
             for (i, id) in ids.enumerate() {
                 map.entry(id.to_string()).or_insert(i);
             }

@@ -44,7 +44,7 @@ pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<As
 }
 
 /// The language a function works in: its `lang=` argument, else the page's `lang`. A
-/// string, read where it is (see [`text`]).
+/// string, read where it is (see [`as_text`]).
 fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
     if let Some(lang) = kwargs.get::<Value>("lang")? {
         return Ok(lang);
@@ -56,7 +56,7 @@ fn page_lang(kwargs: &Kwargs, state: &State) -> TeraResult<Value> {
 
 /// A value as text: a string as it is, anything else as Tera prints it (as Tera's own
 /// `String` arguments read it, without the copy).
-fn text(value: &Value) -> Cow<'_, str> {
+fn as_text(value: &Value) -> Cow<'_, str> {
     match value.as_str() {
         Some(s) => Cow::Borrowed(s),
         None => Cow::Owned(value.to_string()),
@@ -95,7 +95,7 @@ fn translate(
 ) -> TeraResult<Value> {
     let key: &str = kwargs.must_get("key")?;
     let lang = page_lang(&kwargs, state)?;
-    let lang = text(&lang);
+    let lang = as_text(&lang);
     let pairs: Vec<(&str, ArgValue)> = kwargs
         .iter()
         .filter(|(k, _)| !matches!(k.as_str(), Some("key") | Some("lang")))
@@ -144,7 +144,7 @@ fn to_arg(v: &Value) -> Option<ArgValue> {
 /// (see [`crate::i18n::dates`]); at month precision, a range of months.
 fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
-    let lang = text(&lang);
+    let lang = as_text(&lang);
     let parse = |name: &str, text: String| {
         PageDate::parse(&text).ok_or_else(|| {
             tera::Error::message(format!(
@@ -179,7 +179,7 @@ fn format_date(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
 /// numbering system (`ar-JO-u-nu-arab`), for scripts that format dates and times.
 fn date_locale(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
-    let lang = text(&lang);
+    let lang = as_text(&lang);
     Ok(localizer
         .dates
         .intl_locale(&lang)
@@ -191,7 +191,7 @@ fn date_locale(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
 /// and `{range}` where a script puts its values, or `{range}` (CLDR's range as is).
 fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
-    let lang = text(&lang);
+    let lang = as_text(&lang);
     let args =
         fluent_args(["start", "end", "range"].map(|k| (k, ArgValue::Text(format!("{{{k}}}")))));
     match own_message(
@@ -217,7 +217,7 @@ fn bidi(input: Cow<'_, str>, kwargs: Kwargs, state: &State) -> TeraResult<Value>
         Some(dir) => Some(dir),
         None => state.get::<Value>("dir")?,
     };
-    let rtl = dir.as_ref().map(text).as_deref() == Some("rtl");
+    let rtl = dir.as_ref().and_then(Value::as_str) == Some("rtl");
     Ok(Value::safe_string(&crate::i18n::bidi::isolate_html(
         &input, rtl,
     )))
