@@ -7,7 +7,7 @@
 //! abbreviation in force. The tz database is bundled into the binary, so two machines
 //! with different system zone files build the same site.
 
-use crate::date::PageDate;
+use crate::date::{PageDate, push_two_digits};
 
 /// An IANA time zone (`Europe/Zurich`).
 #[derive(Clone, Debug)]
@@ -165,14 +165,18 @@ impl Local {
         } else {
             ('+', self.offset_seconds)
         };
-        format!(
-            "{}T{:02}:{:02}:00{sign}{:02}:{:02}",
-            self.date.iso(),
-            self.hour,
-            self.minute,
-            abs / 3600,
-            abs % 3600 / 60
-        )
+        let mut out = String::with_capacity(25);
+        self.date.push_iso(&mut out);
+        out.push('T');
+        push_two_digits(&mut out, self.hour.into());
+        out.push(':');
+        push_two_digits(&mut out, self.minute.into());
+        out.push_str(":00");
+        out.push(sign);
+        push_two_digits(&mut out, (abs / 3600) as u32);
+        out.push(':');
+        push_two_digits(&mut out, (abs % 3600 / 60) as u32);
+        out
     }
 
     /// The offset as `UTC` is followed in a programme: `+2`, `-4`, `+5:30`, or empty for

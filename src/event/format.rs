@@ -7,6 +7,9 @@
 //! a session that ends on a later day, `23:30–00:30 (+1 day)`) and `session-zone`
 //! (`CEST (GMT+2)`), so no string is ever put together in code.
 
+use std::sync::Mutex;
+
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::content::PageDate;
@@ -19,7 +22,38 @@ use crate::i18n::times::ZoneText;
 use crate::i18n::{ArgValue, Localizer, MessageError, fluent_args};
 use crate::zone::{Instant, Local, Zone};
 
-pub use crate::i18n::times::Times;
+/// CLDR's time formatters for every language, with the descriptions of session times
+/// already made ([`when_text`]): a programme's sessions share their time slots, and a
+/// build describes each session in its lists, its page and the search index.
+pub struct Times {
+    cldr: crate::i18n::times::Times,
+    described: Mutex<FxHashMap<(String, WhenKey), WhenText>>,
+}
+
+/// What a [`WhenText`] is made from, besides the language.
+#[derive(PartialEq, Eq, Hash)]
+enum WhenKey {
+    Timed(Instant, Instant, String),
+    AllDay(PageDate, PageDate),
+}
+
+impl Times {
+    /// The formatters of every language of the site.
+    pub fn new(config: &crate::config::Config) -> Times {
+        Times {
+            cldr: crate::i18n::times::Times::new(config),
+            described: Mutex::default(),
+        }
+    }
+}
+
+impl std::ops::Deref for Times {
+    type Target = crate::i18n::times::Times;
+
+    fn deref(&self) -> &Self::Target {
+        &self.cldr
+    }
+}
 
 /// When a session takes place, in one language's words and in machine-readable forms.
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +85,26 @@ pub struct WhenText {
 
 /// Describes `when` in `lang`.
 pub fn when_text(
+    localizer: &Localizer,
+    times: &Times,
+    lang: &str,
+    when: &When,
+) -> Result<WhenText, Diagnostic> {
+    let key = match when {
+        When::Timed { start, end, zone } => WhenKey::Timed(*start, *end, zone.name().to_string()),
+        When::AllDay { first, last } => WhenKey::AllDay(*first, *last),
+    };
+    let key = (lang.to_string(), key);
+    let described = || times.described.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(text) = described().get(&key) {
+        return Ok(text.clone());
+    }
+    let text = describe(localizer, times, lang, when)?;
+    described().insert(key, text.clone());
+    Ok(text)
+}
+
+fn describe(
     localizer: &Localizer,
     times: &Times,
     lang: &str,

@@ -5,9 +5,9 @@
 //! that isolates the left-to-right islands of right-to-left text.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
+use rustc_hash::FxHashMap;
 use tera::{Kwargs, State, TeraResult, Value};
 
 use crate::assets::Assets;
@@ -67,7 +67,7 @@ fn as_text(value: &Value) -> Cow<'_, str> {
 /// message: such a message formats the same on every page of a language, so it is
 /// formatted once. Its templates' [`Localizer`] lives as long as this.
 #[derive(Default)]
-struct Plain(RwLock<HashMap<String, HashMap<String, Value>>>);
+struct Plain(RwLock<FxHashMap<String, FxHashMap<String, Value>>>);
 
 impl Plain {
     fn get(&self, lang: &str, key: &str) -> Option<Value> {

@@ -204,5 +204,11 @@ fn organization(site: &Site, cx: &LangCtx, id: &str) -> Value {
 
 /// JSON that can stand inside a `<script>` element.
 fn script_safe(v: &Value) -> String {
-    v.to_string().replace('<', "\\u003c")
+    // `to_string` (through `Display`) would write the JSON a few bytes at a time.
+    let json = serde_json::to_string(v).expect("a JSON value serializes");
+    if json.contains('<') {
+        json.replace('<', "\\u003c")
+    } else {
+        json
+    }
 }

@@ -27,9 +27,9 @@
 //!    `و` + `ثيقة`) the word has two terms: the index holds both, and a query matches
 //!    either.
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick, is_nfkd_quick};
 
 /// Normalizes text for search (steps 1 and 2).
@@ -84,8 +84,8 @@ fn fold(prev: char, c: char) -> Option<char> {
 /// (a dictionary lookup for each of the 100,000 Han code points); the file is what
 /// that gave, and `tests/han_table.rs` checks it against OpenCC (the `ferrous-opencc`
 /// crate), and rewrites it with `HEXAGLOT_WRITE_HAN_TABLE=1`.
-fn han_table() -> &'static HashMap<char, char> {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+fn han_table() -> &'static FxHashMap<char, char> {
+    static TABLE: OnceLock<FxHashMap<char, char>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut chars = HAN_TABLE.chars().filter(|c| !c.is_whitespace());
         std::iter::from_fn(|| Some((chars.next()?, chars.next()?))).collect()
