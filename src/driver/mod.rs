@@ -171,23 +171,40 @@ impl Driver {
         staging.create_dirs(plan.paths())?;
         let shortcodes = stages::shortcodes(&site.config, templates.clone());
         let bodies = Bodies::streamed(&site, &shortcodes, plan.search);
-        let written = render_each(
-            &site,
-            &localizer,
-            &templates,
-            &plan,
-            &bodies,
-            &mut diagnostics,
-            |job, bytes| staging.write(&job.out_path, &OutputFile::Bytes(bytes)),
+        let published = previous.map(|m| m.calendar).unwrap_or_default();
+        let write_files = |shared: &files::Shared, bodies_read: bool| {
+            plan.files
+                .par_iter()
+                .filter(|file| file.what.reads_bodies() == bodies_read)
+                .try_for_each(|file| {
+                    let output =
+                        files::produce(&site, &localizer, &sources, &plan, shared, &bodies, file);
+                    staging.write(&file.out_path, &output)
+                })
+        };
+        // The files that show no page body (calendars, sitemaps, the exchange formats)
+        // are made on the cores the pages leave idle.
+        let (written, shared) = rayon::join(
+            || {
+                render_each(
+                    &site,
+                    &localizer,
+                    &templates,
+                    &plan,
+                    &bodies,
+                    &mut diagnostics,
+                    |job, bytes| staging.write(&job.out_path, &OutputFile::Bytes(bytes)),
+                )
+            },
+            || {
+                let shared = files::Shared::new(&site, &plan, &sources, &published);
+                write_files(&shared, false).map(|()| shared)
+            },
         );
         written.into_iter().collect::<Result<(), Error>>()?;
+        let shared = shared?;
         clock.lap("render+write");
-        let published = previous.map(|m| m.calendar).unwrap_or_default();
-        let shared = files::Shared::new(&site, &plan, &sources, &published);
-        plan.files.par_iter().try_for_each(|file| {
-            let output = files::produce(&site, &localizer, &sources, &plan, &shared, &bodies, file);
-            staging.write(&file.out_path, &output)
-        })?;
+        write_files(&shared, true)?;
         clock.lap("files");
         diagnostics.extend(localizer.render_diagnostics());
         diagnostics.extend(bodies.problems());

@@ -143,6 +143,12 @@ pub enum Derived {
 }
 
 impl Derived {
+    /// Whether the file shows the pages' bodies (a feed, a search index): it is made
+    /// once the pages are rendered; every other file can be made while they are.
+    pub fn reads_bodies(&self) -> bool {
+        matches!(self, Derived::Feed { .. } | Derived::SearchIndex { .. })
+    }
+
     /// Whether a file of `content/` at the same path replaces this one (a hand-written
     /// `robots.txt` or sitemap).
     fn yields_to_content(&self) -> bool {

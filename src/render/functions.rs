@@ -24,9 +24,9 @@ pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<As
         asset(&assets, kwargs)
     });
     let l = localizer.clone();
-    let plain = Plain::default();
+    let formatted = Formatted::default();
     tera.register_function("t", move |kwargs: Kwargs, state: &State| {
-        translate(&l, &plain, kwargs, state)
+        translate(&l, &formatted, kwargs, state)
     });
     let l = localizer.clone();
     tera.register_function("format_date", move |kwargs: Kwargs, state: &State| {
@@ -37,9 +37,10 @@ pub fn register(tera: &mut tera::Tera, localizer: Arc<Localizer>, assets: Arc<As
         date_locale(&l, kwargs, state)
     });
     let l = localizer;
+    let patterns = PerLanguage::default();
     tera.register_function(
         "time_range_pattern",
-        move |kwargs: Kwargs, state: &State| time_range_pattern(&l, kwargs, state),
+        move |kwargs: Kwargs, state: &State| time_range_pattern(&l, &patterns, kwargs, state),
     );
 }
 
@@ -63,24 +64,67 @@ fn as_text(value: &Value) -> Cow<'_, str> {
     }
 }
 
-/// The texts of the `t()` calls that pass no arguments to Fluent, by language and
-/// message: such a message formats the same on every page of a language, so it is
-/// formatted once. Its templates' [`Localizer`] lives as long as this.
+/// The texts of `t()` by language, message and arguments: a message formats the same
+/// for the same arguments on every page of a language (`t(key="skip-link")`,
+/// `t(key="local-time", time="{time}")`), so it is formatted once. A language keeps at
+/// most [`REMEMBERED`] texts, then starts again: arguments that change with every page
+/// (a page's title) would otherwise be kept for every page. Its templates'
+/// [`Localizer`] lives as long as this.
 #[derive(Default)]
-struct Plain(RwLock<FxHashMap<String, FxHashMap<String, Value>>>);
+struct Formatted(RwLock<FxHashMap<String, FxHashMap<String, Value>>>);
 
-impl Plain {
-    fn get(&self, lang: &str, key: &str) -> Option<Value> {
-        let texts = self.0.read().unwrap_or_else(|e| e.into_inner());
-        texts.get(lang)?.get(key).cloned()
+/// See [`Formatted`].
+const REMEMBERED: usize = 1024;
+
+impl Formatted {
+    /// What tells a call apart in a language: the message and its arguments.
+    fn call(key: &str, args: &[(&str, ArgValue)]) -> String {
+        let mut call = key.to_string();
+        for (name, value) in args {
+            call.push('\u{1f}');
+            call.push_str(name);
+            match value {
+                ArgValue::Number(n) => {
+                    call.push_str("\u{1e}n");
+                    call.push_str(&n.to_bits().to_string());
+                }
+                ArgValue::Text(t) => {
+                    call.push_str("\u{1e}t");
+                    call.push_str(t);
+                }
+            }
+        }
+        call
     }
 
-    fn keep(&self, lang: &str, key: &str, text: &Value) {
+    fn get(&self, lang: &str, call: &str) -> Option<Value> {
+        let texts = self.0.read().unwrap_or_else(|e| e.into_inner());
+        texts.get(lang)?.get(call).cloned()
+    }
+
+    fn keep(&self, lang: &str, call: String, text: &Value) {
         let mut texts = self.0.write().unwrap_or_else(|e| e.into_inner());
-        texts
-            .entry(lang.to_string())
-            .or_default()
-            .insert(key.to_string(), text.clone());
+        let kept = texts.entry(lang.to_string()).or_default();
+        if kept.len() >= REMEMBERED {
+            kept.clear();
+        }
+        kept.insert(call, text.clone());
+    }
+}
+
+/// Per language, a text that depends on nothing else (`time_range_pattern()`).
+#[derive(Default)]
+struct PerLanguage(RwLock<FxHashMap<String, String>>);
+
+impl PerLanguage {
+    fn get_or(&self, lang: &str, make: impl FnOnce() -> String) -> String {
+        if let Some(text) = self.0.read().unwrap_or_else(|e| e.into_inner()).get(lang) {
+            return text.clone();
+        }
+        let text = make();
+        let mut texts = self.0.write().unwrap_or_else(|e| e.into_inner());
+        texts.insert(lang.to_string(), text.clone());
+        text
     }
 }
 
@@ -89,7 +133,7 @@ impl Plain {
 /// passed to Fluent (numbers as numbers, for plurals).
 fn translate(
     localizer: &Localizer,
-    plain: &Plain,
+    formatted: &Formatted,
     kwargs: Kwargs,
     state: &State,
 ) -> TeraResult<Value> {
@@ -102,8 +146,10 @@ fn translate(
         .filter_map(|(k, v)| Some((k.as_str()?, to_arg(v)?)))
         .collect();
     // While a ledger records each formatting (for `check`), every call formats.
-    let once = pairs.is_empty() && !localizer.is_recording();
-    if once && let Some(text) = plain.get(&lang, key) {
+    let call = (!localizer.is_recording()).then(|| Formatted::call(key, &pairs));
+    if let Some(call) = &call
+        && let Some(text) = formatted.get(&lang, call)
+    {
         return Ok(text);
     }
     let args = (!pairs.is_empty()).then(|| fluent_args(pairs));
@@ -123,8 +169,8 @@ fn translate(
             "Fluent message `{key}` is missing in `{lang}` and in every language it falls back to; add it to locales/{lang}/"
         )),
     })?;
-    if once {
-        plain.keep(&lang, key, &text);
+    if let Some(call) = call {
+        formatted.keep(&lang, call, &text);
     }
     Ok(text)
 }
@@ -189,20 +235,28 @@ fn date_locale(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResu
 
 /// `time_range_pattern()`: the language's `time-range` wording with `{start}`, `{end}`
 /// and `{range}` where a script puts its values, or `{range}` (CLDR's range as is).
-fn time_range_pattern(localizer: &Localizer, kwargs: Kwargs, state: &State) -> TeraResult<String> {
+fn time_range_pattern(
+    localizer: &Localizer,
+    patterns: &PerLanguage,
+    kwargs: Kwargs,
+    state: &State,
+) -> TeraResult<String> {
     let lang = page_lang(&kwargs, state)?;
     let lang = as_text(&lang);
-    let args =
-        fluent_args(["start", "end", "range"].map(|k| (k, ArgValue::Text(format!("{{{k}}}")))));
-    match own_message(
-        localizer,
-        &lang,
-        crate::i18n::messages::TIME_RANGE.id,
-        &args,
-    ) {
-        Ok(text) => Ok(text),
-        Err(MessageError::Missing) => Ok("{range}".to_string()),
-    }
+    let make = || {
+        let args =
+            fluent_args(["start", "end", "range"].map(|k| (k, ArgValue::Text(format!("{{{k}}}")))));
+        let id = crate::i18n::messages::TIME_RANGE.id;
+        match own_message(localizer, &lang, id, &args) {
+            Ok(text) => text,
+            Err(MessageError::Missing) => "{range}".to_string(),
+        }
+    };
+    // While a ledger records each formatting (for `check`), every call formats.
+    Ok(match localizer.is_recording() {
+        true => make(),
+        false => patterns.get_or(&lang, make),
+    })
 }
 
 /// `{{ text | bidi }}`: the text, escaped, with its left-to-right islands (phone numbers,
