@@ -243,7 +243,7 @@ impl Config {
         if self.default_language_at_root && code == self.default_language {
             self.base_path.clone()
         } else {
-            format!("{}{}/", self.base_path, code)
+            [self.base_path.as_str(), code, "/"].concat()
         }
     }
 

@@ -130,7 +130,7 @@ impl<'a> Urls<'a> {
 
     /// The schedule by day.
     pub fn schedule(&self) -> String {
-        format!("{}sessions/", self.prefix)
+        self.path(&["sessions/"])
     }
 
     /// The schedule by track.
@@ -140,42 +140,52 @@ impl<'a> Urls<'a> {
 
     /// The schedule grouped by `by` (`room`, `format`): `sessions/rooms/`.
     pub fn schedule_by(&self, by: &str) -> String {
-        format!("{}sessions/{by}s/", self.prefix)
+        self.path(&["sessions/", by, "s/"])
     }
 
     /// A session's page.
     pub fn session(&self, id: &str) -> String {
-        format!("{}sessions/{id}/", self.prefix)
+        self.path(&["sessions/", id, "/"])
     }
 
     /// A session's calendar file.
     pub fn session_ics(&self, id: &str) -> String {
-        format!("{}sessions/{id}/{id}.ics", self.prefix)
+        self.path(&["sessions/", id, "/", id, ".ics"])
     }
 
     /// The calendar of the whole programme.
     pub fn programme_ics(&self) -> String {
-        format!("{}calendar.ics", self.prefix)
+        self.path(&["calendar.ics"])
     }
 
     /// The programme in the schedule exchange format (frab/pentabarf XML).
     pub fn exchange_xml(&self) -> String {
-        format!("{}schedule.xml", self.prefix)
+        self.path(&["schedule.xml"])
     }
 
     /// The programme in the schedule exchange format's JSON.
     pub fn exchange_json(&self) -> String {
-        format!("{}schedule.json", self.prefix)
+        self.path(&["schedule.json"])
     }
 
     /// A person's page.
     pub fn person(&self, id: &str) -> String {
-        format!("{}people/{id}/", self.prefix)
+        self.path(&["people/", id, "/"])
     }
 
     /// An organization's page.
     pub fn organization(&self, id: &str) -> String {
-        format!("{}organizations/{id}/", self.prefix)
+        self.path(&["organizations/", id, "/"])
+    }
+
+    /// The language's prefix followed by `parts` (paths are made by the thousand: a
+    /// `format!` costs several times as much).
+    fn path(&self, parts: &[&str]) -> String {
+        let len = self.prefix.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        let mut path = String::with_capacity(len);
+        path.push_str(&self.prefix);
+        parts.iter().for_each(|p| path.push_str(p));
+        path
     }
 
     /// An absolute URL for one of the paths above.

@@ -22,6 +22,9 @@ pub struct Shared {
     /// Per language, the programme in the exchange format's model, made by whichever of
     /// `schedule.xml` and `schedule.json` is written first.
     exchange: PerLang<OnceLock<crate::exchange::Schedule>>,
+    /// Time formatters, and the session times described in every language's search
+    /// index.
+    times: crate::event::format::Times,
 }
 
 impl Shared {
@@ -45,6 +48,7 @@ impl Shared {
             calendars: has_calendars
                 .then(|| Calendars::new(site, published, sources.data_changed())),
             exchange: site.langs.iter().map(|_| OnceLock::new()).collect(),
+            times: crate::event::format::Times::new(&site.config),
         }
     }
 
@@ -109,7 +113,7 @@ pub fn produce(
             site,
             bodies,
             *lang,
-            super::search_docs::programme(site, localizer, plan, *lang),
+            super::search_docs::programme(site, localizer, &shared.times, plan, *lang),
         ),
         Derived::Static { name } => match sources.statics.get(name) {
             Some(f) => match &f.body {

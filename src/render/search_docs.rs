@@ -20,10 +20,15 @@ use crate::site::{LangId, Site};
 const SPEAKER_WEIGHT: u32 = 3;
 
 /// The documents of language `l`'s programme, in the plan's order.
-pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: LangId) -> Vec<Doc> {
+pub fn programme(
+    site: &Site,
+    localizer: &Localizer,
+    times: &Times,
+    plan: &Plan,
+    l: LangId,
+) -> Vec<Doc> {
     let lang = site.langs[l].lang.as_str();
     let cx = LangCtx::new(site, lang);
-    let times = Times::new(&site.config);
     let rtl = site.config.direction(lang) == crate::config::Direction::Rtl;
     // In right-to-left text each value is isolated as a whole, and a time range or a
     // Latin room name in it is laid out left to right, as the pages' `bidi` filter does.
@@ -45,7 +50,7 @@ pub fn programme(site: &Site, localizer: &Localizer, plan: &Plan, l: LangId) -> 
         match page {
             EventPage::Session(i) => {
                 let s = &site.data.sessions[i];
-                let Ok(card) = session_card(site, localizer, &times, &cx, s) else {
+                let Ok(card) = session_card(site, localizer, times, &cx, s) else {
                     continue;
                 };
                 // The day and the time, each isolated: a year and a time range side by
