@@ -120,7 +120,7 @@ def main():
     if have_hugo:
         print("hexaglot/hugo wall ratio: %.2f" % (medians["hexaglot"] / medians["hugo"]))
     else:
-        print("hugo not installed")
+        print("hugo skipped (BENCH_HUGO=0)" if shutil.which("hugo") else "hugo not installed")
 
 
 if __name__ == "__main__":

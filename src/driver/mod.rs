@@ -172,7 +172,7 @@ impl Driver {
         let shortcodes = stages::shortcodes(&site.config, templates.clone());
         let bodies = Bodies::streamed(&site, &shortcodes, plan.search);
         let published = previous.map(|m| m.calendar).unwrap_or_default();
-        let write_files = |shared: &files::Shared, bodies_read: bool| {
+        let write_files = |shared: &files::Shared<'_>, bodies_read: bool| {
             plan.files
                 .par_iter()
                 .filter(|file| file.what.reads_bodies() == bodies_read)
@@ -197,7 +197,7 @@ impl Driver {
                 )
             },
             || {
-                let shared = files::Shared::new(&site, &plan, &sources, &published);
+                let shared = files::Shared::new(&site, &published);
                 write_files(&shared, false).map(|()| shared)
             },
         );
@@ -250,7 +250,7 @@ impl Driver {
             |job, bytes| (job.out_path.clone(), bytes),
         );
         let published = published_calendars(&self.options);
-        let shared = files::Shared::new(&site, &plan, &sources, &published);
+        let shared = files::Shared::new(&site, &published);
         let mut outputs: Vec<(OutPath, OutputFile)> = plan
             .files
             .par_iter()

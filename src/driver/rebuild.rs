@@ -414,7 +414,7 @@ fn render_site(
     // The other files: cheap, made again on every rebuild but those kept; copies from
     // the cache. What they share is made when one of them needs it.
     let shared = std::sync::OnceLock::new();
-    let shared = || shared.get_or_init(|| files::Shared::new(site, &plan, sources, published));
+    let shared = || shared.get_or_init(|| files::Shared::new(site, published));
     let made: Vec<(String, Result<OutputFile, Bytes>)> = plan
         .files
         .par_iter()

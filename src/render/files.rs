@@ -13,43 +13,62 @@ use crate::sitemap::Sitemap;
 use crate::sources::marker::Published;
 use crate::sources::{Body, Sources};
 
-/// What the files of one build share, computed once.
-pub struct Shared {
-    sitemap: Sitemap,
-    schedule: Schedule,
+/// What the files of one build share, each part computed once, by the first file that
+/// needs it: a rebuild that makes one search index again builds no sitemap.
+pub struct Shared<'p> {
+    /// What the previous build published, by which the calendars are numbered.
+    published: &'p BTreeMap<String, Published>,
+    sitemap: OnceLock<Sitemap>,
+    schedule: OnceLock<Schedule>,
     /// The calendars, when the plan has any.
-    pub calendars: Option<Calendars>,
+    calendars: OnceLock<Option<Calendars>>,
     /// Per language, the programme in the exchange format's model, made by whichever of
     /// `schedule.xml` and `schedule.json` is written first.
     exchange: PerLang<OnceLock<crate::exchange::Schedule>>,
     /// Time formatters, and the session times described in every language's search
     /// index.
-    times: crate::event::format::Times,
+    times: OnceLock<crate::event::format::Times>,
 }
 
-impl Shared {
-    /// The sitemap's URLs, the programme's order and the calendars, numbered from what
-    /// the previous build `published`.
-    pub fn new(
-        site: &Site,
-        plan: &Plan,
-        sources: &Sources,
-        published: &BTreeMap<String, Published>,
-    ) -> Shared {
-        let has_calendars = plan.files.iter().any(|f| {
-            matches!(
-                f.what,
-                Derived::SessionCalendar { .. } | Derived::ProgrammeCalendar { .. }
-            )
-        });
+impl<'p> Shared<'p> {
+    /// Nothing computed yet; the calendars will be numbered from what the previous
+    /// build `published`.
+    pub fn new(site: &Site, published: &'p BTreeMap<String, Published>) -> Shared<'p> {
         Shared {
-            sitemap: Sitemap::new(site, &plan.jobs),
-            schedule: Schedule::new(&site.data),
-            calendars: has_calendars
-                .then(|| Calendars::new(site, published, sources.data_changed())),
+            published,
+            sitemap: OnceLock::new(),
+            schedule: OnceLock::new(),
+            calendars: OnceLock::new(),
             exchange: site.langs.iter().map(|_| OnceLock::new()).collect(),
-            times: crate::event::format::Times::new(&site.config),
+            times: OnceLock::new(),
         }
+    }
+
+    fn sitemap(&self, site: &Site, plan: &Plan) -> &Sitemap {
+        self.sitemap.get_or_init(|| Sitemap::new(site, &plan.jobs))
+    }
+
+    fn schedule(&self, site: &Site) -> &Schedule {
+        self.schedule.get_or_init(|| Schedule::new(&site.data))
+    }
+
+    fn calendars(&self, site: &Site, plan: &Plan, sources: &Sources) -> Option<&Calendars> {
+        self.calendars
+            .get_or_init(|| {
+                let has_calendars = plan.files.iter().any(|f| {
+                    matches!(
+                        f.what,
+                        Derived::SessionCalendar { .. } | Derived::ProgrammeCalendar { .. }
+                    )
+                });
+                has_calendars.then(|| Calendars::new(site, self.published, sources.data_changed()))
+            })
+            .as_ref()
+    }
+
+    fn times(&self, site: &Site) -> &crate::event::format::Times {
+        self.times
+            .get_or_init(|| crate::event::format::Times::new(&site.config))
     }
 
     /// The programme of language `l` in the exchange format's model.
@@ -59,13 +78,16 @@ impl Shared {
         localizer: &Localizer,
         l: LangId,
     ) -> &crate::exchange::Schedule {
-        self.exchange[l].get_or_init(|| crate::exchange::build(site, localizer, &self.schedule, l))
+        self.exchange[l]
+            .get_or_init(|| crate::exchange::build(site, localizer, self.schedule(site), l))
     }
 
-    /// What to keep in the output's marker for the next build's calendars.
+    /// What to keep in the output's marker for the next build's calendars: those made
+    /// by this build (none when it made no calendar file).
     pub fn published(&self) -> BTreeMap<String, Published> {
         self.calendars
-            .as_ref()
+            .get()
+            .and_then(Option::as_ref)
             .map(|c| c.published.clone())
             .unwrap_or_default()
     }
@@ -78,7 +100,7 @@ pub fn produce(
     localizer: &Localizer,
     sources: &Sources,
     plan: &Plan,
-    shared: &Shared,
+    shared: &Shared<'_>,
     bodies: &Bodies<'_>,
     file: &FileJob,
 ) -> OutputFile {
@@ -87,14 +109,12 @@ pub fn produce(
             super::aliases::redirect(site, *lang, *group, *page)
         }
         Derived::SessionCalendar { lang, session } => shared
-            .calendars
-            .as_ref()
+            .calendars(site, plan, sources)
             .map(|c| c.session_file(site, *lang, *session))
             .unwrap_or_default(),
         Derived::ProgrammeCalendar { lang } => shared
-            .calendars
-            .as_ref()
-            .map(|c| c.programme_file(site, &shared.schedule, *lang))
+            .calendars(site, plan, sources)
+            .map(|c| c.programme_file(site, shared.schedule(site), *lang))
             .unwrap_or_default(),
         Derived::ExchangeXml { lang } => {
             crate::exchange::xml::write(shared.exchange(site, localizer, *lang))
@@ -102,8 +122,8 @@ pub fn produce(
         Derived::ExchangeJson { lang } => {
             crate::exchange::json::write(shared.exchange(site, localizer, *lang))
         }
-        Derived::Sitemap { part } => shared.sitemap.part(*part),
-        Derived::SitemapIndex => shared.sitemap.index(&site.config.base_url),
+        Derived::Sitemap { part } => shared.sitemap(site, plan).part(*part),
+        Derived::SitemapIndex => shared.sitemap(site, plan).index(&site.config.base_url),
         Derived::Robots => crate::sitemap::robots(&site.config.base_url),
         Derived::Feed { lang } => {
             let url = plan.feeds[*lang].as_deref().unwrap_or_default();
@@ -113,7 +133,7 @@ pub fn produce(
             site,
             bodies,
             *lang,
-            super::search_docs::programme(site, localizer, &shared.times, plan, *lang),
+            super::search_docs::programme(site, localizer, shared.times(site), plan, *lang),
         ),
         Derived::Static { name } => match sources.statics.get(name) {
             Some(f) => match &f.body {

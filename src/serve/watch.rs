@@ -21,7 +21,7 @@ use crate::error::Error;
 /// How long the files must be quiet before a rebuild starts. Short, because it adds to
 /// every reload; an editor's save takes a millisecond or two, and a save split across
 /// two batches only means a second, quick rebuild.
-const QUIET: Duration = Duration::from_millis(20);
+const QUIET: Duration = Duration::from_millis(5);
 
 /// The folders watched, under the site root: the site's own `templates/` and `static/`
 /// too, which override the theme's files.

@@ -35,11 +35,13 @@ pub mod read;
 pub mod theme;
 pub mod walk;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{Diagnostic, Diagnostics, Error};
 pub use cache::{CACHE_FOLDER, CacheDir};
@@ -190,9 +192,9 @@ impl Sources {
         let display = Path::new(CONFIG_FILE);
         let found = walk::file(&path, &sources.root.join("content"), display)
             .map_err(|d| Error::Diagnostics(vec![d]))?;
-        let old = Previous::of(previous);
+        let old = Previous::of(previous, changed);
         let file = sources
-            .take(found, Take::Text, &old, changed, None)
+            .take(found, Take::Text, &old, None)
             .map_err(|d| Error::Diagnostics(vec![d]))?;
         sources.config = Some(file);
         Ok(sources)
@@ -215,7 +217,7 @@ impl Sources {
         changed: &HashSet<PathBuf>,
         out: &mut Diagnostics,
     ) {
-        let old = Previous::of(previous);
+        let old = Previous::of(previous, changed);
         let found: Vec<(Found, Take)> = self
             .content_files(previous, changed, out)
             .into_iter()
@@ -233,14 +235,10 @@ impl Sources {
         // taken in walk order, so versions and diagnostics do not depend on threads.
         let bodies: Vec<Option<Result<Body, Diagnostic>>> = found
             .par_iter()
-            .map(|(f, how)| {
-                old.unchanged(f, changed)
-                    .is_none()
-                    .then(|| read_body(f, *how))
-            })
+            .map(|(f, how)| old.unchanged(f).is_none().then(|| read_body(f, *how)))
             .collect();
         for ((found, how), body) in found.into_iter().zip(bodies) {
-            if let Some(file) = self.take_or_report(found, how, &old, changed, body, out) {
+            if let Some(file) = self.take_or_report(found, how, &old, body, out) {
                 self.content.push(file);
             }
         }
@@ -268,8 +266,7 @@ impl Sources {
                     continue;
                 }
                 let lang = lang.to_string();
-                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, None, out)
-                {
+                if let Some(file) = self.take_or_report(found, Take::Text, &old, None, out) {
                     self.locales.entry(lang).or_default().push(file);
                 }
             }
@@ -282,8 +279,7 @@ impl Sources {
                     continue;
                 }
                 let name = found.rel.clone();
-                if let Some(file) = self.take_or_report(found, Take::Text, &old, changed, None, out)
-                {
+                if let Some(file) = self.take_or_report(found, Take::Text, &old, None, out) {
                     self.templates.insert(name, file);
                 }
             }
@@ -297,7 +293,7 @@ impl Sources {
                 } else {
                     Take::Reference
                 };
-                if let Some(file) = self.take_or_report(found, how, &old, changed, None, out) {
+                if let Some(file) = self.take_or_report(found, how, &old, None, out) {
                     self.statics.insert(name, file);
                 }
             }
@@ -416,11 +412,10 @@ impl Sources {
         found: Found,
         how: Take,
         old: &Previous<'_>,
-        changed: &HashSet<PathBuf>,
         read: Option<Result<Body, Diagnostic>>,
         out: &mut Diagnostics,
     ) -> Option<File> {
-        match self.take(found.clone(), how, old, changed, read) {
+        match self.take(found.clone(), how, old, read) {
             Ok(file) => Some(file),
             Err(d) => {
                 out.push(d.clone());
@@ -453,10 +448,9 @@ impl Sources {
         found: Found,
         how: Take,
         old: &Previous<'_>,
-        changed: &HashSet<PathBuf>,
         read: Option<Result<Body, Diagnostic>>,
     ) -> Result<File, Diagnostic> {
-        if let Some(file) = old.unchanged(&found, changed) {
+        if let Some(file) = old.unchanged(&found) {
             return Ok(File {
                 found,
                 ..file.clone()
@@ -503,11 +497,11 @@ fn known_content(
     let dir = root.join("content");
     let config = root.join(CONFIG_FILE);
     let mut found: Vec<Found> = previous.content.iter().map(|f| f.found.clone()).collect();
-    let index: HashMap<&Path, usize> = previous
+    let index: FxHashMap<&OsStr, usize> = previous
         .content
         .iter()
         .enumerate()
-        .map(|(i, f)| (f.found.path.as_path(), i))
+        .map(|(i, f)| (f.found.path.as_os_str(), i))
         .collect();
     for path in changed {
         // The root, sent by a watcher that lost track, or a path outside the site.
@@ -518,20 +512,24 @@ fn known_content(
         if !path.starts_with(&dir) || *path == config {
             continue;
         }
-        let &i = index.get(path.as_path())?;
+        let &i = index.get(path.as_os_str())?;
         let now = walk::file(path, &dir, &found[i].display).ok()?;
         found[i].stamp = now.stamp;
     }
     Some(found)
 }
 
-/// The files of the previous snapshot, by path, for reuse.
+/// The files of the previous snapshot, by path, for reuse, and the paths the watcher
+/// reported. Keyed by the paths' bytes with FxHash: a site's thousands of files are
+/// looked up on every rebuild, where `Path`'s hashing (by component, with SipHash) cost
+/// more than the rest of the snapshot.
 struct Previous<'a> {
-    files: HashMap<&'a Path, &'a File>,
+    files: FxHashMap<&'a OsStr, &'a File>,
+    changed: FxHashSet<&'a OsStr>,
 }
 
 impl<'a> Previous<'a> {
-    fn of(previous: Option<&'a Sources>) -> Previous<'a> {
+    fn of(previous: Option<&'a Sources>, changed: &'a HashSet<PathBuf>) -> Previous<'a> {
         let files = previous
             .map(|p| {
                 p.config
@@ -540,18 +538,22 @@ impl<'a> Previous<'a> {
                     .chain(p.locales.values().flatten())
                     .chain(p.templates.values())
                     .chain(p.statics.values())
-                    .map(|f| (f.found.path.as_path(), f))
+                    .map(|f| (f.found.path.as_os_str(), f))
                     .collect()
             })
             .unwrap_or_default();
-        Previous { files }
+        let changed = changed.iter().map(|p| p.as_os_str()).collect();
+        Previous { files, changed }
     }
 
-    fn unchanged(&self, found: &Found, changed: &HashSet<PathBuf>) -> Option<&'a File> {
+    /// The previous file at `found`'s path, when it has the same stamp and the watcher
+    /// did not report it.
+    fn unchanged(&self, found: &Found) -> Option<&'a File> {
+        let path = found.path.as_os_str();
         self.files
-            .get(found.path.as_path())
+            .get(path)
             .copied()
-            .filter(|f| f.found.stamp == found.stamp && !changed.contains(&found.path))
+            .filter(|f| f.found.stamp == found.stamp && !self.changed.contains(path))
     }
 }
 
