@@ -16,16 +16,21 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`], appending to `out`.
 pub fn escape_into(text: &str, out: &mut String) {
-    // Runs without a character to escape are copied whole.
+    replace_bytes(text, out, |b| match b {
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'&' => Some("&amp;"),
+        b'"' => Some("&quot;"),
+        _ => None,
+    });
+}
+
+/// Appends `text` to `out` with each ASCII byte that `entity` names replaced by its
+/// entity; the runs between them are copied whole (HTML and XML escaping).
+pub fn replace_bytes(text: &str, out: &mut String, entity: impl Fn(u8) -> Option<&'static str>) {
     let mut from = 0;
     for (i, b) in text.bytes().enumerate() {
-        let entity = match b {
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'&' => "&amp;",
-            b'"' => "&quot;",
-            _ => continue,
-        };
+        let Some(entity) = entity(b) else { continue };
         out.push_str(&text[from..i]);
         out.push_str(entity);
         from = i + 1;
