@@ -77,21 +77,22 @@ struct Formatted(RwLock<FxHashMap<String, FxHashMap<String, Value>>>);
 const REMEMBERED: usize = 1024;
 
 impl Formatted {
-    /// What tells a call apart in a language: the message and its arguments.
+    /// What tells a call apart in a language: the message, then each argument's name
+    /// and value, each preceded by its length (no text of an argument can pass for
+    /// another's).
     fn call(key: &str, args: &[(&str, ArgValue)]) -> String {
         let mut call = key.to_string();
-        for (name, value) in args {
+        let mut push = |text: &str| {
             call.push('\u{1f}');
-            call.push_str(name);
+            call.push_str(&text.len().to_string());
+            call.push(':');
+            call.push_str(text);
+        };
+        for (name, value) in args {
+            push(name);
             match value {
-                ArgValue::Number(n) => {
-                    call.push_str("\u{1e}n");
-                    call.push_str(&n.to_bits().to_string());
-                }
-                ArgValue::Text(t) => {
-                    call.push_str("\u{1e}t");
-                    call.push_str(t);
-                }
+                ArgValue::Number(n) => push(&format!("n{}", n.to_bits())),
+                ArgValue::Text(t) => push(&format!("t{t}")),
             }
         }
         call
@@ -315,4 +316,24 @@ fn picture(kwargs: Kwargs, _: &State) -> TeraResult<Value> {
         class.as_deref(),
         sizes.as_deref(),
     )))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calls_with_different_arguments_are_told_apart() {
+        let text = |t: &str| ArgValue::Text(t.to_string());
+        let two = Formatted::call("m", &[("a", text("1")), ("b", text("2"))]);
+        for crafted in ["1\u{1f}1:b\u{1f}2:t2", "1\u{1f}b\u{1e}t2"] {
+            assert_ne!(Formatted::call("m", &[("a", text(crafted))]), two);
+        }
+        let number = Formatted::call("m", &[("n", ArgValue::Number(1.0))]);
+        assert_ne!(number, Formatted::call("m", &[("n", text("1"))]));
+        assert_eq!(
+            two,
+            Formatted::call("m", &[("a", text("1")), ("b", text("2"))])
+        );
+    }
 }
