@@ -468,3 +468,94 @@ fn body_edits_without_verification_match_a_full_build() {
         assert_same_as_full_build(&site, dir.path());
     }
 }
+
+#[test]
+fn a_new_title_reorders_a_section_sorted_by_title() {
+    let dir = fixture("basic");
+    // With every page's context checked, and as the preview server runs.
+    let mut checked = start(dir.path());
+    let mut served = Driver::incremental(hexaglot::Options::new(dir.path()));
+    rebuild(&mut served, &[]);
+    let section = edit(
+        dir.path(),
+        "content/news/_index.en.md",
+        "sort_by: date",
+        "sort_by: title",
+    );
+    for site in [&mut checked, &mut served] {
+        rebuild(site, std::slice::from_ref(&section));
+        assert_same_as_full_build(site, dir.path());
+    }
+    let list =
+        |site: &Driver| String::from_utf8(site.files()["en/news/index.html"].to_vec()).unwrap();
+    let before = list(&served);
+    assert!(before.find("Only in English") < before.find("Second"));
+    // "A second look" comes before "Only in English".
+    let path = edit(
+        dir.path(),
+        "content/news/second.en.md",
+        "title: Second",
+        "title: A second look",
+    );
+    for site in [&mut checked, &mut served] {
+        let outcome = rebuild(site, std::slice::from_ref(&path));
+        assert!(
+            outcome.changed.contains(&"en/news/index.html".to_string()),
+            "{:?}",
+            outcome.changed
+        );
+        let after = list(site);
+        let (first, then) = (after.find("A second look"), after.find("Only in English"));
+        assert!(first.is_some() && first < then, "{after}");
+        assert_same_as_full_build(site, dir.path());
+    }
+}
+
+#[test]
+fn title_and_description_edits_without_verification_match_a_full_build() {
+    let dir = forum_site();
+    let mut site = Driver::incremental(hexaglot::Options::new(dir.path()));
+    rebuild(&mut site, &[]);
+    let edits = [
+        (
+            "fr",
+            "content/about.fr.md",
+            "title: \"À propos",
+            "title: \"Tout à propos",
+        ),
+        (
+            "zh",
+            "content/about.zh.md",
+            "description: \"信息社会世界峰会论坛",
+            "description: \"论坛",
+        ),
+        (
+            "fr",
+            "content/about.fr.md",
+            "title: \"Tout à propos",
+            "title: \"À propos",
+        ),
+    ];
+    for (lang, rel, from, to) in edits {
+        let path = edit(dir.path(), rel, from, to);
+        let outcome = rebuild(&mut site, &[path]);
+        let index = |l: &str| format!("{l}/search/index.json");
+        assert!(
+            outcome.changed.contains(&index(lang)),
+            "{rel}: {:?}",
+            outcome.changed
+        );
+        assert!(
+            !outcome.changed.contains(&index("en")),
+            "{rel}: {:?}",
+            outcome.changed
+        );
+        assert!(
+            outcome.rendered < outcome.jobs / 4,
+            "{rel}: {} of {} pages rendered",
+            outcome.rendered,
+            outcome.jobs
+        );
+        assert_same_as_full_build(&site, dir.path());
+    }
+}

@@ -42,7 +42,7 @@ pub enum SortBy {
 }
 
 /// The front matter of a page or section, as written.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     /// The title.
@@ -107,6 +107,21 @@ pub struct Page {
     pub body_start: usize,
     /// Byte range of the front matter's YAML in `text`, and the line it starts on.
     front_range: (usize, usize, usize),
+}
+
+impl FrontMatter {
+    /// Whether `other` differs from this front matter at most in the title and the
+    /// description: what the page, the lists of pages and the feeds show, but nothing
+    /// the site's structure (URLs, sections, tags, translations) is made of. Only the
+    /// order of a section sorted by title follows a title.
+    pub fn same_but_shown_text(&self, other: &FrontMatter) -> bool {
+        let structure = |f: &FrontMatter| FrontMatter {
+            title: String::new(),
+            description: None,
+            ..f.clone()
+        };
+        structure(self) == structure(other)
+    }
 }
 
 impl Page {

@@ -1,12 +1,13 @@
 //! The preview server's run: the driver's stages with the caches of
 //! [`crate::incremental`], the site kept in memory.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use bytes::Bytes;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use tera::Context;
 
 use super::Options;
@@ -85,17 +86,26 @@ pub fn run(
     let last = &mut cache.render;
     let edited = text_edits(stages, previous.as_ref(), &sources);
     let result = match edited {
-        Some(pages) => text_only(stages, last, sources, config, pages, verify, diagnostics),
+        Some(edits) => text_only(stages, last, sources, config, edits, verify, diagnostics),
         None => whole(options, stages, last, sources, config, verify, diagnostics),
     };
     stages.clean = result.is_ok();
     result
 }
 
+/// Edits of page texts: the pages, and whether a title or description changed too.
+struct TextEdits {
+    pages: Vec<Page>,
+    /// Whether a title or a description changed: lists and tag pages show them.
+    listed: bool,
+}
+
 /// The pages whose text alone changed since the last good rebuild, when that is the
-/// only change: their front matter, every other file and the set of files are the
-/// same. The site's structure (URLs, sections, tags, fallbacks) is then the same.
-fn text_edits(stages: &Stages, previous: Option<&Sources>, now: &Sources) -> Option<Vec<Page>> {
+/// only change: their front matter is the same but for titles and descriptions
+/// ([`crate::content::FrontMatter::same_but_shown_text`]), every other file and the set
+/// of files are the same. The site's structure (URLs, sections, tags, fallbacks) is
+/// then the same, but for the order of a section sorted by title.
+fn text_edits(stages: &Stages, previous: Option<&Sources>, now: &Sources) -> Option<TextEdits> {
     let previous = previous?;
     let site = stages.site.as_ref()?;
     if !stages.clean {
@@ -114,13 +124,14 @@ fn text_edits(stages: &Stages, previous: Option<&Sources>, now: &Sources) -> Opt
     {
         return None;
     }
-    let index: HashMap<&std::path::Path, usize> = site
+    let index: FxHashMap<&std::ffi::OsStr, usize> = site
         .pages
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.source.path.as_path(), i))
+        .map(|(i, p)| (p.source.path.as_os_str(), i))
         .collect();
     let mut edits = Vec::new();
+    let mut listed = false;
     for (old, new) in previous.content.iter().zip(&now.content) {
         if old.found.path != new.found.path {
             return None;
@@ -131,18 +142,23 @@ fn text_edits(stages: &Stages, previous: Option<&Sources>, now: &Sources) -> Opt
         let Body::Text(text) = &new.body else {
             return None;
         };
-        let &i = index.get(new.found.path.as_path())?;
+        let &i = index.get(new.found.path.as_os_str())?;
         let mut source = site.pages[i].source.clone();
         source.text = text.clone();
         source.version = new.version;
         let page = parse_page(source).ok()?;
         let was = &site.pages[i];
-        if page.text[..page.body_start] != was.text[..was.body_start] {
+        if page.date != was.date || !page.front.same_but_shown_text(&was.front) {
             return None;
         }
+        listed |=
+            page.front.title != was.front.title || page.front.description != was.front.description;
         edits.push(page);
     }
-    (!edits.is_empty()).then_some(edits)
+    (!edits.is_empty()).then_some(TextEdits {
+        pages: edits,
+        listed,
+    })
 }
 
 /// Whether two lists of files are the same files at the same versions.
@@ -159,20 +175,21 @@ fn same_files<'a>(
 }
 
 /// The quick path: swaps the edited texts into the last site and renders the pages that
-/// show them.
+/// show them: their own pages for a new body; with a new title or description, the
+/// pages the dependency analysis finds listing them too.
 fn text_only(
     stages: &mut Stages,
     last: &mut LastGood,
     sources: Sources,
     config: crate::config::Config,
-    edits: Vec<Page>,
+    edits: TextEdits,
     verify: bool,
     mut diagnostics: Diagnostics,
 ) -> Result<Outcome, Error> {
     let site = stages.site.as_mut().expect("checked by text_edits");
     site.config = config;
-    let mut pages = HashSet::with_capacity(edits.len());
-    for page in edits {
+    let mut pages = HashSet::with_capacity(edits.pages.len());
+    for page in edits.pages {
         let i = site
             .pages
             .iter()
@@ -182,11 +199,12 @@ fn text_only(
         site.pages[i] = page;
         pages.insert(i);
     }
+    if edits.listed {
+        site.sort_children();
+    }
     let parsed = pages.len();
     // Verification compares every context: then every entry is rendered or checked
-    // again. The search indexes and Atom feeds read the HTML of every entry: the other
-    // entries' HTML is lent as it is (only these pages' texts changed).
-    let lend = !verify && (site.made.search || has_feed(site));
+    // again (and none is lent).
     let entries = if verify { None } else { Some(&pages) };
     // Shortcodes are templates: the theme is refreshed before the Markdown.
     let theme = stages
@@ -198,10 +216,6 @@ fn text_only(
     let markdown = stages
         .markdown
         .render(site, entries, &shortcodes, &mut diagnostics);
-    if lend {
-        stages.markdown.lend(site, &pages);
-    }
-    let candidate = |job: &Job| matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source));
     // A language none of whose entries shows an edited page keeps its search index and
     // its feed: they show its entries alone.
     let touched: HashSet<LangId> = LangId::all(site.langs.len())
@@ -212,6 +226,55 @@ fn text_only(
                 .any(|e| pages.contains(&e.source))
         })
         .collect();
+    // The groups showing an edited page and, when a title may have moved it, the
+    // sections listing them: what the dependency analysis can find changed.
+    let mut groups: Vec<GroupId> = GroupId::all(site.groups.len())
+        .filter(|&g| {
+            site.langs
+                .iter()
+                .any(|ls| pages.contains(&ls.entries[g].source))
+        })
+        .collect();
+    if edits.listed {
+        let parents: Vec<GroupId> = groups
+            .iter()
+            .filter_map(|&g| site.groups[g].parent)
+            .collect();
+        groups.extend(parents);
+        groups.sort_unstable();
+        groups.dedup();
+    }
+    // The other entries' HTML is lent as it is (only the edited pages' texts changed)
+    // to what reads it: the search indexes and Atom feeds, which read every entry of
+    // their language, in the languages that show an edited page; after a new title,
+    // the pages of `groups` in every language, which the analysis may render again.
+    let search_or_feed = site.made.search || has_feed(site);
+    let mut in_groups = vec![false; site.groups.len()];
+    if edits.listed {
+        for g in &groups {
+            in_groups[g.index()] = true;
+        }
+    }
+    let lent = |l: LangId, g: GroupId, page: PageId| {
+        !verify
+            && !pages.contains(&page)
+            && ((search_or_feed && touched.contains(&l)) || in_groups[g.index()])
+    };
+    stages.markdown.lend(site, lent);
+    let mut digests = last.digests.clone();
+    digests.update_groups(site, &stages.markdown, groups);
+    let reach = edits
+        .listed
+        .then(|| deps::Reach::new(site, &last.digests, &digests));
+    // A body shows on its own pages only. A title or description also shows in the
+    // lists and tag pages the analysis finds; event pages show the event data (and
+    // the home page's URL), never a page's title.
+    let candidate = |job: &Job| match &reach {
+        None => {
+            matches!(job.kind, JobKind::Entry(g) if pages.contains(&site.langs[job.lang].entries[g].source))
+        }
+        Some(reach) => !matches!(job.kind, JobKind::Event(_)) && reach.reaches(job),
+    };
     // The other files show no page body (sitemaps list URLs, calendars and the
     // programme's files show data, copies come from files that did not change): all
     // are kept.
@@ -219,13 +282,20 @@ fn text_only(
         Derived::SearchIndex { lang } | Derived::Feed { lang } => !touched.contains(&lang),
         _ => true,
     };
-    let result = match stages::planned(
-        site,
-        &sources,
-        &assets,
-        &mut diagnostics,
-        &mut super::Clock::start(),
-    ) {
+    // The front matter and every other source are the same: so are the output paths
+    // and what makes each, and the last plan holds.
+    let plan = match last.plan.take() {
+        Some(plan) => Ok(Planned::Same(plan)),
+        None => stages::planned(
+            site,
+            &sources,
+            &assets,
+            &mut diagnostics,
+            &mut super::Clock::start(),
+        )
+        .map(Planned::New),
+    };
+    let result = match plan {
         Ok(plan) => render_site(
             &mut stages.theme,
             &mut stages.statics,
@@ -242,18 +312,13 @@ fn text_only(
         ),
         Err(()) => Err(failure(diagnostics)),
     };
+    drop(reach);
+    let rendered = |page: PageId| entries.is_none_or(|pages| pages.contains(&page));
     stages
         .markdown
-        .take_back(site, if lend { None } else { entries });
+        .take_back_where(site, |l, g, page| rendered(page) || lent(l, g, page));
     if result.is_ok() {
-        let groups: Vec<GroupId> = GroupId::all(site.groups.len())
-            .filter(|&g| {
-                site.langs
-                    .iter()
-                    .any(|ls| pages.contains(&ls.entries[g].source))
-            })
-            .collect();
-        last.digests.update_groups(site, &stages.markdown, groups);
+        last.digests = digests;
     }
     stages.sources = Some(sources);
     result.map(|mut outcome| {
@@ -312,7 +377,7 @@ fn whole(
         &site,
         &sources,
         &stages.published,
-        plan,
+        Planned::New(plan),
         &candidate,
         &|_| false,
         verify,
@@ -331,6 +396,14 @@ fn whole(
     })
 }
 
+/// The plan a rebuild renders.
+enum Planned {
+    /// Made by this rebuild.
+    New(Plan),
+    /// The last good site's, whose files are all known.
+    Same(Plan),
+}
+
 /// Plans the site, renders the pages whose context or templates changed among the
 /// `candidate`s (every page when the theme was loaded again), makes the other files
 /// but those `kept` as they were and, on success, makes the result the last good site.
@@ -342,7 +415,7 @@ fn render_site(
     site: &Site,
     sources: &Sources,
     published: &std::collections::BTreeMap<String, crate::sources::marker::Published>,
-    plan: Plan,
+    planned: Planned,
     candidate: &(dyn Fn(&Job) -> bool + Sync),
     kept: &(dyn Fn(&FileJob) -> bool + Sync),
     verify: bool,
@@ -352,9 +425,13 @@ fn render_site(
     let theme: &Theme = theme.refresh(&site.config, sources, &mut diagnostics);
     let loaded = &theme.loaded;
     let config_digest = digest(&sources.config.as_ref().map(|c| c.version));
+    let (plan, same) = match planned {
+        Planned::New(plan) => (plan, false),
+        Planned::Same(plan) => (plan, true),
+    };
     let known = |job: &Job| {
-        last.files.contains_key(job.out_path.as_str())
-            && last.jobs.contains_key(job.out_path.as_str())
+        same || (last.files.contains_key(job.out_path.as_str())
+            && last.jobs.contains_key(job.out_path.as_str()))
     };
     // Loaded again now or before the Markdown of this rebuild: every page may change.
     let all = theme.reloaded || reloaded;
@@ -458,6 +535,7 @@ fn render_site(
     Ok(commit(
         last,
         Rendered {
+            same,
             plan,
             candidates,
             contexts,
@@ -520,6 +598,8 @@ fn verify_others(
 /// What a successful rebuild rendered and made.
 struct Rendered {
     plan: Plan,
+    /// Whether `plan` is the last good site's.
+    same: bool,
     /// The pages that may have changed, with their contexts, fingerprints and, when
     /// they were rendered, output.
     candidates: Vec<Job>,
@@ -544,12 +624,18 @@ fn commit(last: &mut LastGood, r: Rendered, warnings: Vec<Diagnostic>) -> Outcom
         warnings,
         millis: 0.0,
     };
-    let mut files = Files::with_capacity(r.plan.len());
-    for job in &r.plan.jobs {
-        if let Some(bytes) = last.files.get(job.out_path.as_str()) {
-            files.insert(job.out_path.as_str().to_string(), bytes.clone());
+    // The same plan has the same paths: the last files with the new ones in place.
+    let mut files = if r.same {
+        Files::clone(&last.files)
+    } else {
+        let mut files = Files::with_capacity(r.plan.len());
+        for job in &r.plan.jobs {
+            if let Some(bytes) = last.files.get(job.out_path.as_str()) {
+                files.insert(job.out_path.as_str().to_string(), bytes.clone());
+            }
         }
-    }
+        files
+    };
     for (((job, context), fingerprint), output) in r
         .candidates
         .into_iter()
@@ -570,25 +656,30 @@ fn commit(last: &mut LastGood, r: Rendered, warnings: Vec<Diagnostic>) -> Outcom
         if fresh && last.files.get(&path) != Some(&bytes) {
             outcome.changed.push(path.clone());
         }
-        files.insert(path, bytes);
+        if fresh || !r.same {
+            files.insert(path, bytes);
+        }
     }
-    let planned: HashSet<&str> = r.plan.jobs.iter().map(|j| j.out_path.as_str()).collect();
-    last.jobs.retain(|path, _| planned.contains(path.as_str()));
-    outcome.added = outcome
-        .changed
-        .iter()
-        .filter(|p| !last.files.contains_key(*p))
-        .count();
-    outcome.removed = last
-        .files
-        .keys()
-        .filter(|p| !files.contains_key(*p))
-        .cloned()
-        .collect();
-    outcome.removed.sort();
+    if !r.same {
+        let planned: HashSet<&str> = r.plan.jobs.iter().map(|j| j.out_path.as_str()).collect();
+        last.jobs.retain(|path, _| planned.contains(path.as_str()));
+        outcome.added = outcome
+            .changed
+            .iter()
+            .filter(|p| !last.files.contains_key(*p))
+            .count();
+        outcome.removed = last
+            .files
+            .keys()
+            .filter(|p| !files.contains_key(*p))
+            .cloned()
+            .collect();
+        outcome.removed.sort();
+    }
     outcome.changed.sort();
     outcome.changed.dedup();
     last.files = Arc::new(files);
     outcome.files = last.files.clone();
+    last.plan = Some(r.plan);
     outcome
 }

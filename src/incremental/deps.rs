@@ -28,7 +28,7 @@ use crate::plan::{Job, JobKind};
 use crate::site::{GroupId, PerLang, Site};
 
 /// Digests of one build of the site.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Digests {
     groups: HashMap<String, u64>,
     langs: HashMap<String, u64>,
@@ -179,11 +179,12 @@ impl<'a> Reach<'a> {
                         .iter()
                         .chain(&group.subsections)
                         .any(|&c| self.groups[c.index()])
-                    || page
-                        .front
-                        .tags
-                        .iter()
-                        .any(|t| self.terms[l].contains(crate::slug::slugify(t).as_str()))
+                    || (!self.terms[l].is_empty()
+                        && page
+                            .front
+                            .tags
+                            .iter()
+                            .any(|t| self.terms[l].contains(crate::slug::slugify(t).as_str())))
             }
             JobKind::Term(t) => {
                 let term = &lang_site.terms[t];

@@ -6,8 +6,13 @@
 //! again; that is how "the pages that link to it" follow an edit.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::collections::HashSet;
+use std::ffi::OsStr;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use hashbrown::{Equivalent, HashMap};
+use rustc_hash::FxBuildHasher;
 
 use rayon::prelude::*;
 
@@ -17,7 +22,48 @@ use crate::site::markdown::{Shortcodes, answer, render_entry, report_broken_link
 use crate::site::{GroupId, LangId, PageId, Site};
 
 /// The page's source path and the language it is rendered in.
-type Key = (PathBuf, String);
+#[derive(Default)]
+struct Key {
+    path: PathBuf,
+    lang: String,
+}
+
+/// A [`Key`] borrowed, to look an entry up without making one: hashed and compared by
+/// the path's bytes, as keys are.
+#[derive(Hash)]
+struct KeyRef<'a> {
+    path: &'a OsStr,
+    lang: &'a str,
+}
+
+impl<'a> KeyRef<'a> {
+    fn new(path: &'a Path, lang: &'a str) -> KeyRef<'a> {
+        KeyRef {
+            path: path.as_os_str(),
+            lang,
+        }
+    }
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        KeyRef::new(&self.path, &self.lang).hash(state);
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        KeyRef::new(&other.path, &other.lang).equivalent(self)
+    }
+}
+
+impl Eq for Key {}
+
+impl Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.path == key.path.as_os_str() && self.lang == key.lang
+    }
+}
 
 struct Cached {
     version: u64,
@@ -32,7 +78,7 @@ struct Cached {
 /// Rendered Markdown by (source path, language).
 #[derive(Default)]
 pub struct MarkdownCache {
-    entries: HashMap<Key, Cached>,
+    entries: HashMap<Key, Cached, FxBuildHasher>,
     generations: u64,
     /// A one-off run's: renders every entry and keeps nothing (nor records what the
     /// texts ask, which only a next run would compare).
@@ -77,7 +123,7 @@ impl MarkdownCache {
         if !self.with_pages {
             return;
         }
-        let jobs = entries(site, None);
+        let jobs = entries(site, |_, _, _| true);
         let reports: Vec<Diagnostics> = jobs
             .par_iter()
             .map(|&(l, g)| {
@@ -107,7 +153,9 @@ impl MarkdownCache {
         if self.with_pages {
             return 0;
         }
-        let jobs = entries(site, only);
+        let jobs = entries(site, |_, _, page| {
+            only.is_none_or(|pages| pages.contains(&page))
+        });
         let site_ref: &Site = site;
         let entries = &self.entries;
         let outcomes: Vec<(Key, u64, Outcome)> = jobs
@@ -122,7 +170,10 @@ impl MarkdownCache {
                     let rendered = render_entry(site_ref, l, g, &page.text, &ask);
                     return (Key::default(), version, Outcome::New(Vec::new(), rendered));
                 }
-                let key = (page.source.path.clone(), lang.clone());
+                let key = Key {
+                    path: page.source.path.clone(),
+                    lang: lang.clone(),
+                };
                 if let Some(cached) = entries.get(&key) {
                     let same_links = cached.links.iter().all(|(query, was)| ask(query) == *was);
                     if cached.version == version && same_links {
@@ -142,7 +193,7 @@ impl MarkdownCache {
         // A full pass keeps only the entries it met; a partial one updates in place.
         let mut old = match only {
             None => std::mem::take(&mut self.entries),
-            Some(_) => HashMap::new(),
+            Some(_) => HashMap::default(),
         };
         let mut rendered_count = 0;
         for ((l, g), (key, version, outcome)) in jobs.into_iter().zip(outcomes) {
@@ -179,20 +230,14 @@ impl MarkdownCache {
         rendered_count
     }
 
-    /// Moves the cached HTML of every entry that shows none of the pages `except` into
-    /// the site, as it is: for a rebuild where only those pages' texts changed, which
-    /// changes no other entry's answers (see [`crate::driver`]'s text-only path), while
-    /// the search index and the feeds read every entry.
-    pub fn lend(&mut self, site: &mut Site, except: &HashSet<PageId>) {
-        for (l, g) in entries(site, None) {
+    /// Moves the cached HTML of the entries `which` holds for (given their language,
+    /// group and page) into the site, as it is: for a rebuild where only some pages'
+    /// texts changed, which changes no other entry's answers (see [`crate::driver`]'s
+    /// text-only path), for what reads other entries' HTML.
+    pub fn lend(&mut self, site: &mut Site, which: impl Fn(LangId, GroupId, PageId) -> bool) {
+        for (l, g) in entries(site, which) {
             let entry = &site.langs[l].entries[g];
-            if except.contains(&entry.source) {
-                continue;
-            }
-            let key = (
-                site.pages[entry.source].source.path.clone(),
-                site.langs[l].lang.clone(),
-            );
+            let key = KeyRef::new(&site.pages[entry.source].source.path, &site.langs[l].lang);
             if let Some(cached) = self.entries.get_mut(&key) {
                 site.langs[l].entries[g].content = std::mem::take(&mut cached.rendered);
             }
@@ -202,21 +247,28 @@ impl MarkdownCache {
     /// A number that changes whenever the entry of page `path` in `lang` is rendered.
     pub fn generation(&self, path: &std::path::Path, lang: &str) -> u64 {
         self.entries
-            .get(&(path.to_path_buf(), lang.to_string()))
+            .get(&KeyRef::new(path, lang))
             .map_or(0, |c| c.generation)
     }
 
     /// Moves the HTML back from the site into the cache once the site has been rendered
     /// (the same entries as [`MarkdownCache::render`]), so that it is kept without a copy.
     pub fn take_back(&mut self, site: &mut Site, only: Option<&HashSet<PageId>>) {
-        for (l, g) in entries(site, only) {
-            let key = (
-                site.pages[site.langs[l].entries[g].source]
-                    .source
-                    .path
-                    .clone(),
-                site.langs[l].lang.clone(),
-            );
+        self.take_back_where(site, |_, _, page| {
+            only.is_none_or(|pages| pages.contains(&page))
+        });
+    }
+
+    /// Moves the HTML of the entries `which` holds for back from the site: those
+    /// rendered and those lent.
+    pub fn take_back_where(
+        &mut self,
+        site: &mut Site,
+        which: impl Fn(LangId, GroupId, PageId) -> bool,
+    ) {
+        for (l, g) in entries(site, which) {
+            let entry = &site.langs[l].entries[g];
+            let key = KeyRef::new(&site.pages[entry.source].source.path, &site.langs[l].lang);
             if let Some(cached) = self.entries.get_mut(&key) {
                 cached.rendered = std::mem::take(&mut site.langs[l].entries[g].content);
             }
@@ -224,10 +276,11 @@ impl MarkdownCache {
     }
 }
 
-/// Every (language, group) entry, or those that show one of the pages `only`.
-fn entries(site: &Site, only: Option<&HashSet<PageId>>) -> Vec<(LangId, GroupId)> {
+/// The (language, group) entries for which `which` holds, given also the page the
+/// entry shows.
+fn entries(site: &Site, which: impl Fn(LangId, GroupId, PageId) -> bool) -> Vec<(LangId, GroupId)> {
     LangId::all(site.langs.len())
         .flat_map(|l| GroupId::all(site.groups.len()).map(move |g| (l, g)))
-        .filter(|&(l, g)| only.is_none_or(|pages| pages.contains(&site.langs[l].entries[g].source)))
+        .filter(|&(l, g)| which(l, g, site.langs[l].entries[g].source))
         .collect()
 }

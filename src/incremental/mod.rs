@@ -117,6 +117,9 @@ pub struct LastGood {
     pub files: Arc<Files>,
     /// What the pages were made of, for the dependency analysis.
     pub digests: deps::Digests,
+    /// The plan of the last site that built: the plan again after an edit of page texts
+    /// alone, which changes no output path.
+    pub plan: Option<crate::plan::Plan>,
 }
 
 /// A digest of anything hashable, for the caches' keys (stable within one process).

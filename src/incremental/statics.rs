@@ -58,8 +58,10 @@ impl StaticCache {
 
     /// Forgets the files that are no longer sources.
     pub fn retain<'a>(&mut self, files: impl IntoIterator<Item = &'a File>) {
-        let keep: std::collections::HashSet<&Path> =
-            files.into_iter().map(|f| f.found.path.as_path()).collect();
-        self.entries.retain(|p, _| keep.contains(p.as_path()));
+        let keep: rustc_hash::FxHashSet<&std::ffi::OsStr> = files
+            .into_iter()
+            .map(|f| f.found.path.as_os_str())
+            .collect();
+        self.entries.retain(|p, _| keep.contains(p.as_os_str()));
     }
 }

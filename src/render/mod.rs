@@ -24,8 +24,6 @@ mod toc;
 mod venue_view;
 pub mod views;
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use tera::{Context, Value};
 
@@ -46,7 +44,8 @@ struct Shared {
     menu: PerLang<Value>,
     homes: Value,
     data: PerLang<Value>,
-    switchers: HashMap<GroupId, Value>,
+    /// Per group, the language switcher of the pages being rendered.
+    switchers: Vec<Option<Value>>,
     /// Per language, on themes with a search page: the search view and the switcher.
     search: PerLang<Option<(Value, Value)>>,
     event: cards::Shared,
@@ -69,7 +68,7 @@ where
     R: Send,
     F: Fn(&Job, Vec<u8>) -> R + Sync,
 {
-    let shared = shared_values(site, localizer, templates, plan, out);
+    let shared = shared_values(site, localizer, templates, plan, &plan.jobs, out);
     // A search page whose messages failed is reported once, not rendered.
     let renderable = |job: &&Job| job.kind != JobKind::Search || shared.search[job.lang].is_some();
     let results: Vec<(Result<R, Diagnostic>, Diagnostics)> = plan
@@ -109,7 +108,7 @@ pub fn contexts(
     jobs: &[Job],
     out: &mut Diagnostics,
 ) -> Vec<Context> {
-    let shared = shared_values(site, localizer, templates, plan, out);
+    let shared = shared_values(site, localizer, templates, plan, jobs, out);
     jobs.par_iter()
         .map(|job| {
             let mut ahead = Diagnostics::default();
@@ -133,11 +132,14 @@ pub fn render_job(
     Ok(bytes)
 }
 
+/// What the contexts of `jobs` share; the language switchers of their pages alone
+/// (a rebuild that renders one page makes one switcher).
 fn shared_values(
     site: &Site,
     localizer: &Localizer,
     templates: &Templates,
     plan: &Plan,
+    jobs: &[Job],
     out: &mut Diagnostics,
 ) -> Shared {
     let has_search = plan.search;
@@ -183,9 +185,13 @@ fn shared_values(
         .each_lang()
         .map(|(l, _)| data_view::build(site, localizer, &event, l))
         .collect();
-    let switchers = GroupId::all(site.groups.len())
-        .map(|g| (g, Value::from_serializable(&switcher(site, g))))
-        .collect();
+    let mut switchers = vec![None; site.groups.len()];
+    for job in jobs {
+        if let JobKind::Entry(g) | JobKind::Pager { group: g, .. } = job.kind {
+            switchers[g.index()]
+                .get_or_insert_with(|| Value::from_serializable(&switcher(site, g)));
+        }
+    }
     Shared {
         site: site_values,
         menu,
@@ -298,7 +304,8 @@ fn context_for(
             let mut info = page_info(site, job.lang, g, entry, page, &body);
             info.date_display = page.date.map(|d| localizer.dates.long(&language.code, d));
             ctx.insert("page", &info);
-            ctx.insert_value("languages", shared.switchers[&g].clone());
+            let languages = shared.switchers[g.index()].clone();
+            ctx.insert_value("languages", languages.expect("made for every page's group"));
             let group = &site.groups[g];
             if group.is_section {
                 let mut pages: Vec<Summary> = group

@@ -274,7 +274,8 @@ impl Site {
             .map(|&i| &self.pages[i])
     }
 
-    fn sort_children(&mut self) {
+    /// Orders each section's pages (by its `sort_by`) and subsections (by weight).
+    pub(crate) fn sort_children(&mut self) {
         for s in GroupId::all(self.groups.len()) {
             if !self.groups[s].is_section {
                 continue;

@@ -195,7 +195,7 @@ impl Sources {
         let old = Previous::of(previous, changed);
         let file = sources
             .take(found, Take::Text, &old, None)
-            .map_err(|d| Error::Diagnostics(vec![d]))?;
+            .map_err(|failed| Error::Diagnostics(vec![failed.1]))?;
         sources.config = Some(file);
         Ok(sources)
     }
@@ -415,9 +415,10 @@ impl Sources {
         read: Option<Result<Body, Diagnostic>>,
         out: &mut Diagnostics,
     ) -> Option<File> {
-        match self.take(found.clone(), how, old, read) {
+        match self.take(found, how, old, read) {
             Ok(file) => Some(file),
-            Err(d) => {
+            Err(failed) => {
+                let (found, d) = *failed;
                 out.push(d.clone());
                 if found.display.starts_with("content/data") {
                     self.unread.push((found, d));
@@ -449,16 +450,17 @@ impl Sources {
         how: Take,
         old: &Previous<'_>,
         read: Option<Result<Body, Diagnostic>>,
-    ) -> Result<File, Diagnostic> {
+    ) -> Result<File, Box<(Found, Diagnostic)>> {
         if let Some(file) = old.unchanged(&found) {
             return Ok(File {
                 found,
-                ..file.clone()
+                body: file.body.clone(),
+                version: file.version,
             });
         }
-        let body = match read {
-            Some(body) => body?,
-            None => read_body(&found, how)?,
+        let body = match read.unwrap_or_else(|| read_body(&found, how)) {
+            Ok(body) => body,
+            Err(d) => return Err(Box::new((found, d))),
         };
         self.next_version += 1;
         Ok(File {
