@@ -463,20 +463,49 @@ fn render_site(
         .iter()
         .map(|job| digest(&(theme.fingerprint(job), config_digest)))
         .collect();
-    let outputs: Vec<Option<Result<Vec<u8>, Diagnostic>>> = (0..candidates.len())
-        .into_par_iter()
-        .map(|i| {
-            let job = &candidates[i];
-            let same = known(job)
-                && last
-                    .jobs
-                    .get(job.out_path.as_str())
-                    .is_some_and(|(context, fingerprint)| {
-                        *fingerprint == fingerprints[i] && *context == contexts[i]
-                    });
-            (!same).then(|| render_job(site, &loaded.templates, job, &contexts[i]))
-        })
-        .collect();
+    // The pages and the other files at once: the Markdown was rendered ahead, so no
+    // file waits for a page. The other files are cheap, made again on every rebuild
+    // but those kept; copies come from the cache. What they share is made when one of
+    // them needs it.
+    let shared = std::sync::OnceLock::new();
+    let shared = || shared.get_or_init(|| files::Shared::new(site, published));
+    let render_pages = || -> Vec<Option<Result<Vec<u8>, Diagnostic>>> {
+        (0..candidates.len())
+            .into_par_iter()
+            .map(|i| {
+                let job = &candidates[i];
+                let same = known(job)
+                    && last.jobs.get(job.out_path.as_str()).is_some_and(
+                        |(context, fingerprint)| {
+                            *fingerprint == fingerprints[i] && *context == contexts[i]
+                        },
+                    );
+                (!same).then(|| render_job(site, &loaded.templates, job, &contexts[i]))
+            })
+            .collect()
+    };
+    let make_files = || -> Vec<(String, Result<OutputFile, Bytes>)> {
+        plan.files
+            .par_iter()
+            .map(|file| {
+                let path = file.out_path.as_str().to_string();
+                if let Some(bytes) = last.files.get(&path).filter(|_| !all && kept(file)) {
+                    return (path, Err(bytes.clone()));
+                }
+                let output = files::produce(
+                    site,
+                    &loaded.localizer,
+                    sources,
+                    &plan,
+                    shared(),
+                    &Bodies::Ahead,
+                    file,
+                );
+                (path, Ok(output))
+            })
+            .collect()
+    };
+    let (outputs, made) = rayon::join(render_pages, make_files);
     let mut rendered = Vec::with_capacity(outputs.len());
     for output in outputs {
         match output {
@@ -488,30 +517,6 @@ fn render_site(
             None => rendered.push(None),
         }
     }
-    // The other files: cheap, made again on every rebuild but those kept; copies from
-    // the cache. What they share is made when one of them needs it.
-    let shared = std::sync::OnceLock::new();
-    let shared = || shared.get_or_init(|| files::Shared::new(site, published));
-    let made: Vec<(String, Result<OutputFile, Bytes>)> = plan
-        .files
-        .par_iter()
-        .map(|file| {
-            let path = file.out_path.as_str().to_string();
-            if let Some(bytes) = last.files.get(&path).filter(|_| !all && kept(file)) {
-                return (path, Err(bytes.clone()));
-            }
-            let output = files::produce(
-                site,
-                &loaded.localizer,
-                sources,
-                &plan,
-                shared(),
-                &Bodies::Ahead,
-                file,
-            );
-            (path, Ok(output))
-        })
-        .collect();
     let mut others = Vec::with_capacity(made.len());
     for (path, output) in made {
         match output {

@@ -250,7 +250,12 @@ impl Sources {
             .iter()
             .any(|f| f.found.rel.starts_with("data/"))
         {
-            self.data_changed = self.last_change_of_data();
+            // Asking git takes milliseconds: a snapshot whose data and configuration
+            // are the previous one's, file for file, keeps its answer.
+            self.data_changed = match previous {
+                Some(p) if self.same_data(p) => p.data_changed,
+                _ => self.last_change_of_data(),
+            };
         }
         let mut layers = vec![PathBuf::new()];
         if let Some(theme) = theme {
@@ -306,6 +311,19 @@ impl Sources {
     /// counts, as it changes when a file is removed). `None` for a site without data.
     pub fn data_changed(&self) -> Option<std::time::SystemTime> {
         self.data_changed
+    }
+
+    /// Whether `previous` has the same configuration and data files, at the same
+    /// versions.
+    fn same_data(&self, previous: &Sources) -> bool {
+        fn data(s: &Sources) -> Vec<(&Path, u64)> {
+            s.config
+                .iter()
+                .chain(s.content.iter().filter(|f| f.found.rel.starts_with("data/")))
+                .map(|f| (f.found.path.as_path(), f.version))
+                .collect()
+        }
+        data(self) == data(previous)
     }
 
     fn last_change_of_data(&self) -> Option<std::time::SystemTime> {
