@@ -319,7 +319,11 @@ impl Sources {
         fn data(s: &Sources) -> Vec<(&Path, u64)> {
             s.config
                 .iter()
-                .chain(s.content.iter().filter(|f| f.found.rel.starts_with("data/")))
+                .chain(
+                    s.content
+                        .iter()
+                        .filter(|f| f.found.rel.starts_with("data/")),
+                )
                 .map(|f| (f.found.path.as_path(), f.version))
                 .collect()
         }
