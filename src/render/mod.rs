@@ -304,8 +304,10 @@ fn context_for(
             let mut info = page_info(site, job.lang, g, entry, page, &body);
             info.date_display = page.date.map(|d| localizer.dates.long(&language.code, d));
             ctx.insert("page", &info);
-            let languages = shared.switchers[g.index()].clone();
-            ctx.insert_value("languages", languages.expect("made for every page's group"));
+            let languages = shared.switchers[g.index()]
+                .clone()
+                .unwrap_or_else(|| Value::from_serializable(&switcher(site, g)));
+            ctx.insert_value("languages", languages);
             let group = &site.groups[g];
             if group.is_section {
                 let mut pages: Vec<Summary> = group

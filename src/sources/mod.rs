@@ -465,7 +465,7 @@ impl Sources {
 
     /// Takes one file into the snapshot: its previous content when it did not change,
     /// else what `read` holds (read ahead of time) or is read now (or referenced) again,
-    /// under a new version.
+    /// under a new version. A file that cannot be read comes back with the reason.
     fn take(
         &mut self,
         found: Found,
