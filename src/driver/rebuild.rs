@@ -517,6 +517,19 @@ fn render_site(
             None => rendered.push(None),
         }
     }
+    // The version of each copied source, found by path once a copy needs one.
+    let versions = std::cell::OnceCell::new();
+    let version_of = |path: &std::path::Path| {
+        let versions: &FxHashMap<&std::ffi::OsStr, u64> = versions.get_or_init(|| {
+            sources
+                .content
+                .iter()
+                .chain(sources.statics.values())
+                .map(|f| (f.found.path.as_os_str(), f.version))
+                .collect()
+        });
+        versions.get(path.as_os_str()).copied().unwrap_or(0)
+    };
     let mut others = Vec::with_capacity(made.len());
     for (path, output) in made {
         match output {
@@ -524,7 +537,7 @@ fn render_site(
             Err(bytes) => others.push((path, bytes, false)),
             Ok(OutputFile::Bytes(bytes)) => others.push((path, Bytes::from(bytes), true)),
             Ok(OutputFile::Copy(from, display)) => {
-                let version = version_of(sources, &from);
+                let version = version_of(&from);
                 match statics.bytes(&from, &display, version) {
                     Ok((bytes, fresh)) => others.push((path, bytes, fresh)),
                     Err(d) => diagnostics.push(d),
@@ -550,15 +563,6 @@ fn render_site(
         },
         warnings,
     ))
-}
-
-fn version_of(sources: &Sources, path: &std::path::Path) -> u64 {
-    sources
-        .content
-        .iter()
-        .chain(sources.statics.values())
-        .find(|f| f.found.path == path)
-        .map_or(0, |f| f.version)
 }
 
 /// Fails the rebuild for every page the dependency analysis left out whose context
