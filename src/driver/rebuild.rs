@@ -467,8 +467,7 @@ fn render_site(
     // file waits for a page. The other files are cheap, made again on every rebuild
     // but those kept; copies come from the cache. What they share is made when one of
     // them needs it.
-    let shared = std::sync::OnceLock::new();
-    let shared = || shared.get_or_init(|| files::Shared::new(site, published));
+    let shared = files::Shared::new(site, published);
     let render_pages = || -> Vec<Option<Result<Vec<u8>, Diagnostic>>> {
         (0..candidates.len())
             .into_par_iter()
@@ -497,7 +496,7 @@ fn render_site(
                     &loaded.localizer,
                     sources,
                     &plan,
-                    shared(),
+                    &shared,
                     &Bodies::Ahead,
                     file,
                 );
