@@ -179,10 +179,13 @@ fn main() -> ExitCode {
                     }
                     if timings {
                         for lap in &report.timings.0 {
+                            let cpu = lap
+                                .cpu_millis
+                                .map_or(String::new(), |ms| format!("  {ms:8.1} ms CPU"));
                             let memory = lap.peak_kib.map_or(String::new(), |kib| {
                                 format!("  {:6} MiB peak", kib / 1024)
                             });
-                            eprintln!("{:>12}: {:8.1} ms{memory}", lap.stage, lap.millis);
+                            eprintln!("{:>12}: {:8.1} ms{cpu}{memory}", lap.stage, lap.millis);
                         }
                     }
                     println!(

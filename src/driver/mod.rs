@@ -81,22 +81,30 @@ pub(crate) struct Prepared {
     pub(crate) markdown: usize,
 }
 
-/// Milliseconds per stage, as they pass.
-pub(crate) struct Clock(Instant, Timings);
+/// Milliseconds per stage, as they pass, and the process's CPU time at the last lap.
+pub(crate) struct Clock(Instant, Timings, Option<f64>);
 
 impl Clock {
     pub(crate) fn start() -> Clock {
-        Clock(Instant::now(), Timings::default())
+        Clock(
+            Instant::now(),
+            Timings::default(),
+            options::usage().map(|(_, cpu)| cpu),
+        )
     }
 
     pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
+        let usage = options::usage();
+        let cpu = usage.map(|(_, cpu)| cpu);
         self.1.0.push(Lap {
             stage,
             millis: (now - self.0).as_secs_f64() * 1000.0,
-            peak_kib: options::peak_kib(),
+            peak_kib: usage.map(|(peak, _)| peak),
+            cpu_millis: cpu.zip(self.2).map(|(now, then)| now - then),
         });
         self.0 = now;
+        self.2 = cpu;
     }
 }
 

@@ -50,10 +50,15 @@ pub struct Lap {
     /// The largest resident memory of the process so far, in KiB, where the system
     /// tells it (`getrusage`).
     pub peak_kib: Option<u64>,
+    /// CPU time of the process (user and system, every thread) in the stage, in
+    /// milliseconds, where the system tells it: above `millis` when the stage ran on
+    /// several cores.
+    pub cpu_millis: Option<f64>,
 }
 
-/// The largest resident memory of the process so far, in KiB.
-pub(crate) fn peak_kib() -> Option<u64> {
+/// What `getrusage` says of the process so far: its largest resident memory, in KiB,
+/// and its CPU time (user and system), in milliseconds.
+pub(crate) fn usage() -> Option<(u64, f64)> {
     #[cfg(unix)]
     {
         let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
@@ -63,7 +68,9 @@ pub(crate) fn peak_kib() -> Option<u64> {
         let usage = filled.then(|| unsafe { usage.assume_init() })?;
         // Kilobytes on Linux, bytes on macOS.
         let scale = if cfg!(target_os = "macos") { 1024 } else { 1 };
-        u64::try_from(usage.ru_maxrss).ok().map(|m| m / scale)
+        let peak = u64::try_from(usage.ru_maxrss).ok()? / scale;
+        let millis = |t: libc::timeval| t.tv_sec as f64 * 1000.0 + t.tv_usec as f64 / 1000.0;
+        Some((peak, millis(usage.ru_utime) + millis(usage.ru_stime)))
     }
     #[cfg(not(unix))]
     None

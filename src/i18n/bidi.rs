@@ -91,6 +91,11 @@ pub fn isolate_html(text: &str, rtl: bool) -> String {
 
 /// Byte ranges of the islands that need isolating, in order.
 pub fn find_islands(text: &str) -> Vec<(usize, usize)> {
+    // Most right-to-left text has no left-to-right letter or digit, so no island: told
+    // in one pass, without the tables below.
+    if !text.chars().any(|c| role(c) == Role::Core) {
+        return Vec::new();
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut islands = Vec::new();
     for (first, last) in runs(&chars) {
