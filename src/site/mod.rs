@@ -17,6 +17,8 @@ mod urls;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::content::{Page, SortBy};
 use crate::data::EventData;
@@ -169,18 +171,29 @@ impl Site {
             images: Default::default(),
         };
         site.sort_children();
-        for language in &site.config.languages {
-            let entries = urls::entries(&site, language, out);
-            let tags_path = format!("{}tags/", site.config.lang_prefix(&language.code));
-            let mut lang_site = LangSite {
-                lang: language.code.clone(),
-                entries,
-                terms: Vec::new(),
-                tags_path,
-                menu: Vec::new(),
-                buttons: Vec::new(),
-            };
-            lang_site.terms = tags::collect(&site, &lang_site);
+        // Languages on all cores; their problems reported in the order of `site.yaml`.
+        let langs: Vec<(LangSite, Diagnostics)> = site
+            .config
+            .languages
+            .par_iter()
+            .map(|language| {
+                let mut problems = Diagnostics::default();
+                let entries = urls::entries(&site, language, &mut problems);
+                let tags_path = format!("{}tags/", site.config.lang_prefix(&language.code));
+                let mut lang_site = LangSite {
+                    lang: language.code.clone(),
+                    entries,
+                    terms: Vec::new(),
+                    tags_path,
+                    menu: Vec::new(),
+                    buttons: Vec::new(),
+                };
+                lang_site.terms = tags::collect(&site, &lang_site);
+                (lang_site, problems)
+            })
+            .collect();
+        for (lang_site, problems) in langs {
+            out.extend(problems.0);
             site.langs.push(lang_site);
         }
         site.resolve_links(out);
@@ -276,14 +289,20 @@ impl Site {
 
     /// Orders each section's pages (by its `sort_by`) and subsections (by weight).
     pub(crate) fn sort_children(&mut self) {
+        // Each group's representative, found once: a sort compares each page many times.
+        let reps: Vec<&Page> = GroupId::all(self.groups.len())
+            .map(|g| self.representative(g))
+            .collect();
+        let mut sorted = Vec::new();
         for s in GroupId::all(self.groups.len()) {
-            if !self.groups[s].is_section {
+            let group = &self.groups[s];
+            if !group.is_section {
                 continue;
             }
-            let sort_by = self.representative(s).front.sort_by;
-            let mut pages = std::mem::take(&mut self.groups[s].pages);
+            let sort_by = reps[s.index()].front.sort_by;
+            let mut pages = group.pages.clone();
             pages.sort_by(|&a, &b| {
-                let (pa, pb) = (self.representative(a), self.representative(b));
+                let (pa, pb) = (reps[a.index()], reps[b.index()]);
                 let primary = match sort_by {
                     SortBy::Weight => pa
                         .front
@@ -295,14 +314,17 @@ impl Site {
                 };
                 primary.then_with(|| self.groups[a].key.cmp(&self.groups[b].key))
             });
-            self.groups[s].pages = pages;
-            let mut subsections = std::mem::take(&mut self.groups[s].subsections);
-            subsections.sort_by_key(|&g| {
-                (
-                    self.representative(g).front.weight.unwrap_or(i64::MAX),
-                    self.groups[g].key.clone(),
-                )
+            let mut subsections = group.subsections.clone();
+            subsections.sort_by(|&a, &b| {
+                let weight = |g: GroupId| reps[g.index()].front.weight.unwrap_or(i64::MAX);
+                weight(a)
+                    .cmp(&weight(b))
+                    .then_with(|| self.groups[a].key.cmp(&self.groups[b].key))
             });
+            sorted.push((s, pages, subsections));
+        }
+        for (s, pages, subsections) in sorted {
+            self.groups[s].pages = pages;
             self.groups[s].subsections = subsections;
         }
     }
