@@ -155,7 +155,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    hexaglot::error::to_stderr([&e]);
                     ExitCode::FAILURE
                 }
             }
@@ -174,9 +174,7 @@ fn main() -> ExitCode {
             };
             match hexaglot::build(&options) {
                 Ok(report) => {
-                    for w in &report.warnings {
-                        eprintln!("{w}");
-                    }
+                    hexaglot::error::to_stderr(&report.warnings);
                     if timings {
                         for lap in &report.timings.0 {
                             let cpu = lap
@@ -195,7 +193,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    hexaglot::error::to_stderr([&e]);
                     ExitCode::FAILURE
                 }
             }
@@ -230,7 +228,7 @@ fn main() -> ExitCode {
                     ExitCode::from(hexaglot::check::exit_code(&report))
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    hexaglot::error::to_stderr([&e]);
                     ExitCode::FAILURE
                 }
             }
@@ -258,7 +256,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    hexaglot::error::to_stderr([&e]);
                     ExitCode::FAILURE
                 }
             }
@@ -270,7 +268,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("{e}");
+                    hexaglot::error::to_stderr([&e]);
                     ExitCode::FAILURE
                 }
             }

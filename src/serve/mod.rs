@@ -84,7 +84,7 @@ pub fn serve(options: ServeOptions) -> Result<(), Error> {
             shared.publish(outcome.files, Vec::new(), false);
         }
         Err(e) => {
-            eprintln!("{e}");
+            crate::error::to_stderr([&e]);
             println!("the site does not build yet; fix the error and save: the page will reload");
             shared.fail(e.to_string());
         }
@@ -160,7 +160,7 @@ fn rebuild_loop(
                 shared.publish(outcome.files.clone(), outcome.changed, structure_changed);
             }
             Err(e) => {
-                eprintln!("{e}");
+                crate::error::to_stderr([&e]);
                 println!("{what}: the site does not build; still serving the last good version");
                 shared.fail(e.to_string());
             }
@@ -169,9 +169,7 @@ fn rebuild_loop(
 }
 
 fn report_warnings(outcome: &Outcome) {
-    for w in &outcome.warnings {
-        eprintln!("{w}");
-    }
+    crate::error::to_stderr(&outcome.warnings);
 }
 
 /// `content/about.fr.md` or `content/a.md, content/b.md and 3 more`.
