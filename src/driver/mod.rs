@@ -159,13 +159,18 @@ impl Driver {
     pub fn build(&mut self) -> Result<Report, Error> {
         let start = Instant::now();
         let out_dir = self.options.out_dir();
-        // Before any work: a folder the build must not replace is refused at once.
-        let previous = check_target(&self.options.root, &out_dir)?;
         let mut clock = Clock::start();
         // Of each page, only the front matter is held: its body is read again when the
         // page is rendered.
         let pages = crate::sources::Pages::Heads(crate::content::head_length);
-        let snapshot = stages::read_holding(&self.options, pages)?;
+        // The output folder is checked while the sources are read (both only read), and
+        // a folder the build must not replace is refused before anything else.
+        let (previous, snapshot) = rayon::join(
+            || check_target(&self.options.root, &out_dir),
+            || stages::read_holding(&self.options, pages),
+        );
+        let previous = previous?;
+        let snapshot = snapshot?;
         let Prepared {
             sources,
             site,
