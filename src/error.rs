@@ -273,6 +273,18 @@ impl Diagnostics {
     }
 }
 
+/// Prints `items` to stderr, one per line, in one write. Stderr is unbuffered, and a
+/// diagnostic printed with `eprintln!` costs a system call per piece of its text: a site
+/// with thousands of warnings spent a fifth of a second there.
+pub fn to_stderr<T: fmt::Display>(items: impl IntoIterator<Item = T>) {
+    use std::fmt::Write as _;
+    let mut text = String::new();
+    for item in items {
+        let _ = writeln!(text, "{item}");
+    }
+    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), text.as_bytes());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,16 +322,4 @@ mod tests {
         assert_eq!(d.hint.as_deref(), Some(r"a\tb"));
         assert_eq!(d.to_string().lines().nth(1), Some("  --> f"));
     }
-}
-
-/// Prints `items` to stderr, one per line, in one write. Stderr is unbuffered, and a
-/// diagnostic printed with `eprintln!` costs a system call per piece of its text: a site
-/// with thousands of warnings spent a fifth of a second there.
-pub fn to_stderr<T: fmt::Display>(items: impl IntoIterator<Item = T>) {
-    use std::fmt::Write as _;
-    let mut text = String::new();
-    for item in items {
-        let _ = writeln!(text, "{item}");
-    }
-    let _ = std::io::Write::write_all(&mut std::io::stderr().lock(), text.as_bytes());
 }
