@@ -289,20 +289,14 @@ impl Site {
 
     /// Orders each section's pages (by its `sort_by`) and subsections (by weight).
     pub(crate) fn sort_children(&mut self) {
-        // Each group's representative, found once: a sort compares each page many times.
-        let reps: Vec<&Page> = GroupId::all(self.groups.len())
-            .map(|g| self.representative(g))
-            .collect();
-        let mut sorted = Vec::new();
         for s in GroupId::all(self.groups.len()) {
-            let group = &self.groups[s];
-            if !group.is_section {
+            if !self.groups[s].is_section {
                 continue;
             }
-            let sort_by = reps[s.index()].front.sort_by;
-            let mut pages = group.pages.clone();
+            let sort_by = self.representative(s).front.sort_by;
+            let mut pages = std::mem::take(&mut self.groups[s].pages);
             pages.sort_by(|&a, &b| {
-                let (pa, pb) = (reps[a.index()], reps[b.index()]);
+                let (pa, pb) = (self.representative(a), self.representative(b));
                 let primary = match sort_by {
                     SortBy::Weight => pa
                         .front
@@ -314,17 +308,14 @@ impl Site {
                 };
                 primary.then_with(|| self.groups[a].key.cmp(&self.groups[b].key))
             });
-            let mut subsections = group.subsections.clone();
-            subsections.sort_by(|&a, &b| {
-                let weight = |g: GroupId| reps[g.index()].front.weight.unwrap_or(i64::MAX);
-                weight(a)
-                    .cmp(&weight(b))
-                    .then_with(|| self.groups[a].key.cmp(&self.groups[b].key))
-            });
-            sorted.push((s, pages, subsections));
-        }
-        for (s, pages, subsections) in sorted {
             self.groups[s].pages = pages;
+            let mut subsections = std::mem::take(&mut self.groups[s].subsections);
+            subsections.sort_by_key(|&g| {
+                (
+                    self.representative(g).front.weight.unwrap_or(i64::MAX),
+                    self.groups[g].key.clone(),
+                )
+            });
             self.groups[s].subsections = subsections;
         }
     }
