@@ -310,17 +310,18 @@ fn context_for(
             ctx.insert_value("languages", languages);
             let group = &site.groups[g];
             if group.is_section {
-                let mut pages: Vec<Summary> = group
-                    .pages
+                let (shown, paginator) =
+                    paginate::window(site, job.lang, g, number, group.pages.len());
+                let pages: Vec<Summary> = group.pages[shown]
                     .iter()
-                    .map(|&p| summary(site, job.lang, p))
+                    .map(|&p| {
+                        let mut s = summary(site, job.lang, p);
+                        s.date_display = site.pages[lang_site.entries[p].source]
+                            .date
+                            .map(|d| localizer.dates.long(&language.code, d));
+                        s
+                    })
                     .collect();
-                for (s, &p) in pages.iter_mut().zip(&group.pages) {
-                    s.date_display = site.pages[lang_site.entries[p].source]
-                        .date
-                        .map(|d| localizer.dates.long(&language.code, d));
-                }
-                let (pages, paginator) = paginate::slice(site, job.lang, g, number, pages);
                 ctx.insert("pages", &pages);
                 if let Some(paginator) = paginator {
                     ctx.insert("paginator", &paginator);

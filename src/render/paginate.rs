@@ -1,10 +1,12 @@
 //! The pages of a paginated section (`paginate_by: N`): which slice of the list each
 //! page shows, and the paginator templates draw from (`partials/pagination.html`).
 
+use std::ops::Range;
+
 use serde::Serialize;
 use tera::Value;
 
-use super::views::{LanguageLink, Summary};
+use super::views::LanguageLink;
 use crate::plan::pager_url;
 use crate::site::{GroupId, LangId, Site};
 
@@ -34,26 +36,25 @@ pub struct PagerLink {
     pub current: bool,
 }
 
-/// The part of `pages` that page `number` of section `g` shows in language `l`, and
-/// its paginator; the whole list and none when the section is not paginated.
-pub fn slice<'a>(
+/// Which of the `count` pages of section `g` page `number` shows in language `l`, and
+/// its paginator; all of them and none when the section is not paginated. Only the
+/// shown pages are then summarized: a long list's pages each cost their own slice,
+/// not the whole list.
+pub fn window(
     site: &Site,
     l: LangId,
     g: GroupId,
     number: usize,
-    pages: Vec<Summary<'a>>,
-) -> (Vec<Summary<'a>>, Option<Paginator>) {
+    count: usize,
+) -> (Range<usize>, Option<Paginator>) {
     let Some(per_page) = site.representative(g).front.paginate_by.filter(|&n| n > 0) else {
-        return (pages, None);
+        return (0..count, None);
     };
-    let total = pages.len().div_ceil(per_page).max(1);
+    let total = count.div_ceil(per_page).max(1);
     let section = &site.langs[l].entries[g].path;
     let url = |n: usize| pager_url(section, n);
-    let shown = pages
-        .into_iter()
-        .skip((number - 1) * per_page)
-        .take(per_page)
-        .collect();
+    let start = ((number - 1) * per_page).min(count);
+    let shown = start..(start + per_page).min(count);
     let paginator = Paginator {
         current: number,
         total,
