@@ -4,7 +4,13 @@
 /// Escapes text for XML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    crate::html::replace_bytes(text, &mut out, |b| match b {
+    escape_into(text, &mut out);
+    out
+}
+
+/// [`escape`], appended to `out`.
+pub fn escape_into(text: &str, out: &mut String) {
+    crate::html::replace_bytes(text, out, |b| match b {
         b'&' => Some("&amp;"),
         b'<' => Some("&lt;"),
         b'>' => Some("&gt;"),
@@ -12,7 +18,6 @@ pub fn escape(text: &str) -> String {
         b'\'' => Some("&apos;"),
         _ => None,
     });
-    out
 }
 
 /// What [`iri_to_uri`] encodes: every byte but the letters, digits, RFC 3986's

@@ -6,7 +6,7 @@
 use crate::plan::indexable::{self, Indexable};
 use crate::plan::{Job, URLS_PER_SITEMAP};
 use crate::site::Site;
-use crate::xml::{escape, iri_to_uri};
+use crate::xml::{escape, escape_into, iri_to_uri};
 
 /// The sitemap's URLs, grouped into its parts: built once, written part by part.
 pub struct Sitemap {
@@ -65,24 +65,49 @@ pub fn robots(base_url: &str) -> Vec<u8> {
     .into_bytes()
 }
 
+const URLSET_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const URL_HEAD: &str = "  <url>\n    <loc>";
+const URL_END: &str = "</loc>\n";
+const LINK_HEAD: &str = "    <xhtml:link rel=\"alternate\" hreflang=\"";
+const LINK_HREF: &str = "\" href=\"";
+const LINK_END: &str = "\"/>\n";
+const URL_FOOT: &str = "  </url>\n";
+const URLSET_FOOT: &str = "</urlset>\n";
+
 fn urlset(urls: &[Indexable]) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
+    // A part is megabytes: its buffer is made once, at its size before escapes, rather
+    // than grown by doubling through fresh memory.
+    let link = LINK_HEAD.len() + LINK_HREF.len() + LINK_END.len();
+    let size: usize = urls
+        .iter()
+        .map(|url| {
+            URL_HEAD.len()
+                + url.loc.len()
+                + URL_END.len()
+                + URL_FOOT.len()
+                + url
+                    .alternates
+                    .iter()
+                    .map(|(lang, href)| link + lang.len() + href.len())
+                    .sum::<usize>()
+        })
+        .sum();
+    let mut xml = String::with_capacity(URLSET_HEAD.len() + size + URLSET_FOOT.len());
+    xml.push_str(URLSET_HEAD);
     for url in urls {
-        xml.push_str("  <url>\n    <loc>");
-        xml.push_str(&escape(&url.loc));
-        xml.push_str("</loc>\n");
+        xml.push_str(URL_HEAD);
+        escape_into(&url.loc, &mut xml);
+        xml.push_str(URL_END);
         for (lang, href) in &url.alternates {
-            xml.push_str(&format!(
-                "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
-                escape(lang),
-                escape(href)
-            ));
+            xml.push_str(LINK_HEAD);
+            escape_into(lang, &mut xml);
+            xml.push_str(LINK_HREF);
+            escape_into(href, &mut xml);
+            xml.push_str(LINK_END);
         }
-        xml.push_str("  </url>\n");
+        xml.push_str(URL_FOOT);
     }
-    xml.push_str("</urlset>\n");
+    xml.push_str(URLSET_FOOT);
     xml
 }
 
