@@ -7,6 +7,8 @@
 //! tag pages. Pages shown in a fallback language (their canonical URL is the
 //! original's) and `noindex` pages (404, search) are left out. URLs are percent-encoded.
 
+use std::sync::Arc;
+
 use super::{Job, JobKind};
 use crate::site::{GroupId, Site, alternates};
 use crate::xml::iri_to_uri;
@@ -15,8 +17,9 @@ use crate::xml::iri_to_uri;
 pub struct Indexable {
     /// The page's absolute URL, percent-encoded.
     pub loc: String,
-    /// (hreflang, absolute URL) of its translations and `x-default`.
-    pub alternates: Vec<(String, String)>,
+    /// (hreflang, absolute URL) of its translations and `x-default`: one list shared
+    /// by the URLs of a page's translations.
+    pub alternates: Arc<[(String, String)]>,
 }
 
 /// How many URLs [`each`] gives, without building them.
@@ -55,10 +58,11 @@ pub fn each(site: &Site, jobs: &[Job], mut f: impl FnMut(Indexable)) {
         if let Some(x) = &x_default {
             links.push(("x-default".to_string(), iri_to_uri(x)));
         }
+        let links: Arc<[(String, String)]> = links.into();
         for (_, href) in &list {
             f(Indexable {
                 loc: iri_to_uri(href),
-                alternates: links.clone(),
+                alternates: Arc::clone(&links),
             });
         }
     }
@@ -82,10 +86,11 @@ pub fn each(site: &Site, jobs: &[Job], mut f: impl FnMut(Indexable)) {
             .map(|(l, h)| (l.to_string(), h.clone()))
             .collect();
         links.push(("x-default".to_string(), hrefs[default.index()].1.clone()));
-        for (_, href) in &hrefs {
+        let links: Arc<[(String, String)]> = links.into();
+        for (_, href) in hrefs {
             f(Indexable {
-                loc: href.clone(),
-                alternates: links.clone(),
+                loc: href,
+                alternates: Arc::clone(&links),
             });
         }
     }
@@ -98,7 +103,7 @@ pub fn each(site: &Site, jobs: &[Job], mut f: impl FnMut(Indexable)) {
         for path in tag_pages {
             f(Indexable {
                 loc: iri_to_uri(&site.config.absolute(path)),
-                alternates: Vec::new(),
+                alternates: Arc::new([]),
             });
         }
     }

@@ -98,7 +98,7 @@ fn urlset(urls: &[Indexable]) -> String {
         xml.push_str(URL_HEAD);
         escape_into(&url.loc, &mut xml);
         xml.push_str(URL_END);
-        for (lang, href) in &url.alternates {
+        for (lang, href) in url.alternates.iter() {
             xml.push_str(LINK_HEAD);
             escape_into(lang, &mut xml);
             xml.push_str(LINK_HREF);
@@ -123,7 +123,7 @@ mod tests {
         for i in 0..=URLS_PER_SITEMAP {
             sitemap.push(Indexable {
                 loc: format!("https://e.org/p{i}/"),
-                alternates: Vec::new(),
+                alternates: std::sync::Arc::new([]),
             });
         }
         assert_eq!(sitemap.parts.len(), 2);
