@@ -64,7 +64,12 @@ impl ParseCache {
             }
             out.push(d);
         }
-        result.pages.extend(fresh.pages);
+        if result.pages.is_empty() {
+            // A first build: everything was parsed now, and nothing need be moved.
+            result.pages = fresh.pages;
+        } else {
+            result.pages.extend(fresh.pages);
+        }
         result.data.extend(fresh.data);
         result.assets.extend(fresh.assets);
         (result, reparsed)
