@@ -81,30 +81,37 @@ pub(crate) struct Prepared {
     pub(crate) markdown: usize,
 }
 
-/// Milliseconds per stage, as they pass, and the process's CPU time at the last lap.
-pub(crate) struct Clock(Instant, Timings, Option<f64>);
+/// Milliseconds per stage, as they pass.
+pub(crate) struct Clock {
+    /// When the last stage ended.
+    last: Instant,
+    /// The stages so far.
+    timings: Timings,
+    /// The process's CPU time then, in milliseconds, where the system tells it.
+    last_cpu: Option<f64>,
+}
 
 impl Clock {
     pub(crate) fn start() -> Clock {
-        Clock(
-            Instant::now(),
-            Timings::default(),
-            options::usage().map(|(_, cpu)| cpu),
-        )
+        Clock {
+            last: Instant::now(),
+            timings: Timings::default(),
+            last_cpu: options::usage().map(|(_, cpu)| cpu),
+        }
     }
 
     pub(crate) fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
         let usage = options::usage();
         let cpu = usage.map(|(_, cpu)| cpu);
-        self.1.0.push(Lap {
+        self.timings.0.push(Lap {
             stage,
-            millis: (now - self.0).as_secs_f64() * 1000.0,
+            millis: (now - self.last).as_secs_f64() * 1000.0,
             peak_kib: usage.map(|(peak, _)| peak),
-            cpu_millis: cpu.zip(self.2).map(|(now, then)| now - then),
+            cpu_millis: cpu.zip(self.last_cpu).map(|(now, then)| now - then),
         });
-        self.0 = now;
-        self.2 = cpu;
+        self.last = now;
+        self.last_cpu = cpu;
     }
 }
 
@@ -230,7 +237,7 @@ impl Driver {
             files: plan.len(),
             millis: start.elapsed().as_millis(),
             warnings,
-            timings: clock.1,
+            timings: clock.timings,
         })
     }
 
@@ -297,7 +304,7 @@ impl Driver {
             files: outputs,
             warnings,
             shown,
-            timings: clock.1,
+            timings: clock.timings,
         })
     }
 
