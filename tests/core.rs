@@ -145,6 +145,31 @@ fn sections_list_their_pages_in_their_order() {
 }
 
 #[test]
+fn drafts_are_built_only_when_asked_for() {
+    let site = fixture("basic");
+    std::fs::write(
+        site.path().join("content/news/plans.en.md"),
+        "---\ntitle: Plans\ndate: 2021-07-01\ndraft: true\n---\nNot yet.\n",
+    )
+    .unwrap();
+    let public = site.path().join("public");
+    build(site.path()).unwrap();
+    assert!(!public.join("en/news/plans").exists());
+    let news = page(&public, "en/news/index.html");
+    assert_eq!(texts(&news, ".pages a"), ["Second", "Only in English"]);
+
+    let mut options = hexaglot::Options::new(site.path());
+    options.drafts = true;
+    hexaglot::build(&options).unwrap();
+    assert!(public.join("en/news/plans/index.html").is_file());
+    let news = page(&public, "en/news/index.html");
+    assert_eq!(
+        texts(&news, ".pages a"),
+        ["Plans", "Second", "Only in English"]
+    );
+}
+
+#[test]
 fn rtl_pages_isolate_ltr_islands() {
     let site = fixture("basic");
     build(site.path()).unwrap();

@@ -114,12 +114,13 @@ pub(crate) fn prepare(
     let found = discover(&config, &sources, &mut diagnostics);
     let (parsed, reparsed) = caches.parse.update(found, previous, &mut diagnostics);
     clock.lap("parse");
-    let (drafts, pages): (Vec<Page>, Vec<Page>) = parsed
+    let mut parsed = parsed;
+    // Drafts are taken out in place: the other pages (all of them, mostly) stay where
+    // they are rather than being moved into a new list.
+    caches.drafts = parsed
         .pages
-        .into_iter()
-        .partition(|p| p.front.draft && !options.drafts);
-    caches.drafts = drafts;
-    let parsed = Parsed { pages, ..parsed };
+        .extract_if(.., |p| p.front.draft && !options.drafts)
+        .collect();
     let mut site = match assemble(config, parsed, true, &sources, &mut diagnostics) {
         Ok(site) => site,
         Err(e) => {
