@@ -211,6 +211,9 @@ fn the_local_time_speaks_the_page_language() {
         texts(&ar, ".session-when .local-time"),
         ["بتوقيتكم المحلي: 01:00-02:30 غرينتش+9 اليوم التالي"]
     );
+    // The sign stays before its Western digits, as the server writes it with CLDR's
+    // left-to-right mark, whether or not the browser's data has the mark.
+    assert_eq!(texts(&ar, ".local-time .zone bdi[dir=ltr]"), ["+9"]);
     assert_eq!(texts(&ar, ".day-shift"), ["اليوم التالي"]);
     let fr = dom_in_zone(
         &browser,
@@ -262,4 +265,5 @@ fn the_local_time_writes_the_digits_of_the_pages_locale() {
     );
     // Arabic-Indic digits read right to left with the page: no left-to-right island.
     assert_eq!(attrs(&ar, ".local-time time", "dir"), Vec::<String>::new());
+    assert_eq!(texts(&ar, ".local-time .zone bdi"), Vec::<String>::new());
 }

@@ -71,6 +71,23 @@
     return "";
   }
 
+  /* Writes the zone text into `el`. After right-to-left letters ("غرينتش+9"), CLDR puts a
+     left-to-right mark before the sign of Western digits, so that the offset reads "+9",
+     as the server writes it beside; some browsers' data lack the mark, and the sign
+     would then stand on the other side of its digits. The sign and its digits are
+     isolated left to right instead. Arabic-Indic digits read right to left with the
+     page, and are left as they are. */
+  function writeZone(el, text) {
+    var m = /^(.*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe])([+\-\u2212][0-9][0-9:]*)(.*)$/.exec(text);
+    if (!m) { el.textContent = text; return; }
+    el.appendChild(document.createTextNode(m[1]));
+    var offset = document.createElement("bdi");
+    offset.setAttribute("dir", "ltr");
+    offset.textContent = m[2];
+    el.appendChild(offset);
+    el.appendChild(document.createTextNode(m[3]));
+  }
+
   /* Whole days between the visitor's date of `start` and the listed day (YYYY-MM-DD). */
   function dayShift(start, listed) {
     var p = listed.split("-");
@@ -98,7 +115,7 @@
     box.appendChild(document.createTextNode(" "));
     var zone = document.createElement("bdi");
     zone.className = "zone";
-    zone.textContent = zoneName(start);
+    writeZone(zone, zoneName(start));
     box.appendChild(zone);
     box.appendChild(document.createTextNode(parts.slice(1).join("")));
     var shift = dayShift(start, el.getAttribute("data-day"));
