@@ -526,9 +526,23 @@ fn fenced_code_is_highlighted_unless_the_site_says_no_and_unknown_languages_are_
     write(
         site.path(),
         "news/post-1.en.md",
-        "---\ntitle: Post 1\ndate: 2021-01-10\n---\n\n```klingon\nqapla'\n```\n",
+        "---\ntitle: Post 1\ndate: 2021-01-10\n---\n\n```klingon\nqapla'\n```\n\n```toml\n[site]\ntitle = \"Forum\" # a comment\n```\n",
     );
     let report = common::build(site.path()).unwrap_or_else(|e| panic!("{e}"));
+    // TOML, which syntect's own syntaxes lack, comes from bat's: highlighted, no warning.
+    assert!(
+        !report.warnings.iter().any(|w| w.message.contains("toml")),
+        "{:?}",
+        report.warnings
+    );
+    let post = page(&site.path().join("public"), "en/news/post-1/index.html");
+    let comment: String = post
+        .select(&select("pre.highlight code.language-toml span.hl-comment"))
+        .next()
+        .expect("a highlighted comment")
+        .text()
+        .collect();
+    assert_eq!(comment, "# a comment");
     let warning = report
         .warnings
         .iter()

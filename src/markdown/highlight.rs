@@ -14,15 +14,24 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 /// The class prefix of highlighted spans.
 pub const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
+/// syntect's own syntaxes (Sublime Text's defaults).
 fn syntaxes() -> &'static SyntaxSet {
     static SET: OnceLock<SyntaxSet> = OnceLock::new();
     SET.get_or_init(SyntaxSet::load_defaults_newlines)
+}
+
+/// bat's syntaxes (two-face), for a language syntect's own lack (TOML, TypeScript,
+/// Dockerfile, …): only then, so that code in a language both know stays as syntect
+/// writes it, and the larger set is loaded only by a site that needs it.
+fn more_syntaxes() -> &'static SyntaxSet {
+    static SET: OnceLock<SyntaxSet> = OnceLock::new();
+    SET.get_or_init(two_face::syntax::extra_newlines)
 }
 
 /// The highlighted blocks kept per thread, at most (their code is short: a few MiB).
@@ -50,10 +59,7 @@ pub fn highlight(code: &str, language: &str) -> Option<String> {
 }
 
 fn highlight_uncached(code: &str, language: &str) -> Option<String> {
-    let set = syntaxes();
-    let syntax = set
-        .find_syntax_by_token(language)
-        .or_else(|| set.find_syntax_by_extension(language))?;
+    let (set, syntax) = find_syntax(language)?;
     let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, set, CLASS_STYLE);
     for line in LinesWithEndings::from(code) {
         generator
@@ -65,6 +71,16 @@ fn highlight_uncached(code: &str, language: &str) -> Option<String> {
         "<pre class=\"highlight\" data-lang=\"{language}\"><code class=\"language-{language}\">{}</code></pre>\n",
         generator.finalize()
     ))
+}
+
+/// The syntax of `language` (a name or an extension) and its set: syntect's own first.
+fn find_syntax(language: &str) -> Option<(&'static SyntaxSet, &'static SyntaxReference)> {
+    let find = |set: &'static SyntaxSet| {
+        set.find_syntax_by_token(language)
+            .or_else(|| set.find_syntax_by_extension(language))
+            .map(|syntax| (set, syntax))
+    };
+    find(syntaxes()).or_else(|| find(more_syntaxes()))
 }
 
 /// The language of a fence's info string (`rust,ignore` → `rust`).
@@ -89,5 +105,24 @@ mod tests {
         );
         assert!(highlight("x", "no-such-language").is_none());
         assert_eq!(language_of("rust,ignore"), "rust");
+    }
+
+    #[test]
+    fn languages_syntect_lacks_come_from_bats_syntaxes_and_the_others_do_not() {
+        let samples = [
+            ("toml", "[site]\ntitle = \"x\"  # a comment\n"),
+            ("typescript", "let x: number = 1; // a comment\n"),
+            ("dockerfile", "# a comment\nFROM debian\n"),
+        ];
+        for (language, code) in samples {
+            let (set, _) = find_syntax(language).unwrap_or_else(|| panic!("{language}"));
+            assert!(std::ptr::eq(set, more_syntaxes()), "{language}");
+            let html = highlight(code, language).unwrap();
+            assert!(html.contains("hl-comment"), "{language}: {html}");
+        }
+        for language in ["js", "yaml", "rust", "html", "css", "sh", "json", "python"] {
+            let (set, _) = find_syntax(language).unwrap_or_else(|| panic!("{language}"));
+            assert!(std::ptr::eq(set, syntaxes()), "{language}: syntect's own");
+        }
     }
 }
