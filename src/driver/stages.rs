@@ -112,9 +112,8 @@ pub(crate) fn prepare(
         .map(|p| (p.source.path.clone(), p))
         .collect();
     let found = discover(&config, &sources, &mut diagnostics);
-    let (parsed, reparsed) = caches.parse.update(found, previous, &mut diagnostics);
+    let (mut parsed, reparsed) = caches.parse.update(found, previous, &mut diagnostics);
     clock.lap("parse");
-    let mut parsed = parsed;
     // Drafts are taken out in place: the other pages (all of them, mostly) stay where
     // they are rather than being moved into a new list.
     caches.drafts = parsed
